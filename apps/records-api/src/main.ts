@@ -1,0 +1,2 @@
+import { hello } from '@civic/domain';
+console.log(hello());

