@@ -1,0 +1,35 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { databaseUrlFromEnv } from '@civic/database';
+import { createKafka, LogToKafkaRelay, topicPrefix } from '@civic/messaging';
+import { InjectPool } from '@civic/platform';
+
+@Injectable()
+export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EventRelay');
+  readonly relay: LogToKafkaRelay;
+
+  constructor(@InjectPool() pool: Pool) {
+    this.relay = new LogToKafkaRelay(
+      pool,
+      createKafka('civic-event-relay'),
+      {
+        name: 'event-relay',
+        databaseUrl: databaseUrlFromEnv(),
+        batchSize: Number(process.env.RELAY_BATCH_SIZE ?? 500),
+        pollIntervalMs: Number(process.env.RELAY_POLL_INTERVAL_MS ?? 1000),
+        standbyRetryMs: Number(process.env.RELAY_STANDBY_RETRY_MS ?? 2000),
+        topicPrefix: topicPrefix(),
+      },
+      (message) => this.logger.log(message),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { allTopics, createKafka } from '@civic/messaging';
+import { ALL_PROJECTIONS, KafkaProjector, ProjectionApplier } from '@civic/projections';
+import { InjectPool } from '@civic/platform';
+
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly projector: KafkaProjector;
+
+  constructor(@InjectPool() pool: Pool) {
+    this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionApplier(ALL_PROJECTIONS), {
+      groupId: process.env.PROJECTOR_GROUP_ID ?? 'civic-projector',
+      topics: allTopics(),
+    });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.projector.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.projector.stop();
+  }
+}

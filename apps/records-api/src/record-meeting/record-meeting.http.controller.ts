@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { MeetingHeldData } from '@civic/domain';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom } from '@civic/platform';
+import { RecordMeetingRequestDto } from './record-meeting.request.dto';
+import { RecordMeetingCommand } from './record-meeting.handler';
+
+@Controller('v1/meetings')
+export class RecordMeetingHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async record(
+    @Body() body: RecordMeetingRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AppendResult> {
+    const context = commandContextFrom(request, 'POST /v1/meetings', body);
+    const result = await this.commandBus.execute<RecordMeetingCommand, AppendResult>(
+      new RecordMeetingCommand(toMeeting(body, randomUUID()), context),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.setHeader('Location', `/v1/meetings/${result.streamId.replace(/^meeting-/, '')}`);
+    return result;
+  }
+}
+
+function toMeeting(body: RecordMeetingRequestDto, meetingId: string): MeetingHeldData {
+  return {
+    meetingId,
+    unitCode: body.unitCode,
+    kind: body.kind,
+    title: body.title,
+    heldOn: body.heldOn,
+    venue: body.venue ?? null,
+    convenedBy: body.convenedBy.map(({ body: convener, unitCode }) => ({ body: convener, unitCode })),
+    chairedBy: body.chairedBy ? { fullName: body.chairedBy.fullName, role: body.chairedBy.role } : null,
+    attendeeCount: body.attendeeCount ? { value: body.attendeeCount.value, qualifier: body.attendeeCount.qualifier } : null,
+    reviewYear: body.reviewYear ?? null,
+    planYear: body.planYear ?? null,
+  };
+}

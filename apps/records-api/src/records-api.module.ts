@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Pool } from 'pg';
+import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
+import { DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
+import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
+import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
+
+@Module({
+  imports: [CqrsModule.forRoot(), DatabaseModule],
+  controllers: [HealthController, RecordMeetingHttpController],
+  providers: [
+    { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
+    RecordMeetingHandler,
+  ],
+})
+export class RecordsApiModule {}

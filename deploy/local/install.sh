@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the npm dependencies when they are missing or older than the lockfile. Sourced by start.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[install] npm ci"
+  npm ci --no-fund --no-audit
+fi
+for tool in java mvn; do
+  command -v "$tool" >/dev/null || { echo "[install] $tool is required to run the local Kafka broker (or set KAFKA_BROKERS)" >&2; [ -n "${KAFKA_BROKERS:-}" ] || exit 1; }
+done

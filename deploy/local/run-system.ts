@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMigrations } from '../../libs/database/src';
+import { provisionKafka } from './kafka';
+import { logger } from './log';
+import { ensureDatabase, provisionPostgres } from './postgres';
+import { repoRoot, runDir } from './paths';
+import { run } from './processes';
+import { RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
+
+const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };
+const log = logger('start');
+
+/**
+ * `npm start`: provisions Postgres and Kafka, migrates, builds and starts the four services, prints where to
+ * look, and on Ctrl-C stops everything in reverse order.
+ */
+async function main(): Promise<void> {
+  mkdirSync(runDir, { recursive: true });
+  const postgres = await provisionPostgres(logger('postgres'));
+  const kafka = await provisionKafka(logger('kafka'), { stateDir: join(runDir, 'kafka'), brokerPort: 9092, controllerPort: 9093 });
+  const services: RunningService[] = [];
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping services, then Kafka and Postgres');
+    for (const service of [...services].reverse()) await service.stop();
+    await kafka.stop();
+    await postgres.stop();
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CIVIC_DATABASE ?? 'civic_records');
+    const applied = await runMigrations(databaseUrl);
+    log(applied.length ? `migrated: ${applied.join(', ')}` : 'schema is up to date');
+    log('building services');
+    await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
+    const restarts: number[] = [];
+    const launch = async (name: ServiceName, index: number): Promise<void> => {
+      const service = await startService(
+        name,
+        PORTS[name],
+        { databaseUrl, kafkaBrokers: kafka.brokers },
+        { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
+      );
+      services[index] = service;
+      service.child.on('exit', (code) => {
+        if (stopping) return;
+        // A service that exits on its own (the relay does when it loses its lock) is started again;
+        // one that keeps failing takes the system down rather than flapping unseen.
+        restarts.push(Date.now());
+        const recent = restarts.filter((at) => at > Date.now() - 60_000).length;
+        if (recent > 5) {
+          log(`${name} keeps exiting (last code ${code}); stopping the system`);
+          void stopAll(1);
+          return;
+        }
+        log(`${name} exited with ${code}; starting it again`);
+        launch(name, index).catch((error: Error) => {
+          log(`${name} could not restart: ${error.message}`);
+          void stopAll(1);
+        });
+      });
+    };
+    for (const [index, name] of SERVICE_NAMES.entries()) await launch(name, index);
+    printWhereToLook(databaseUrl, kafka.brokers);
+  } catch (error) {
+    log(`could not start: ${(error as Error).message}`);
+    await stopAll(1);
+  }
+}
+
+function printWhereToLook(databaseUrl: string, brokers: readonly string[]): void {
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  process.stdout.write(`
+civic-records is running. Ctrl-C stops everything.
+
+  records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings
+  query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/wards/{code}?year=YYYY
+  event-relay   http://127.0.0.1:${PORTS['event-relay']}/health   relay role, checkpoint, events held back
+  projector     http://127.0.0.1:${PORTS.projector}/health   read-model progress
+  Postgres      ${url.toString()}
+  Kafka         ${brokers.join(',')}   topic civic.meetings.v1
+  Logs          ${runDir}/*.log
+
+`);
+}
+
+main().catch((error: Error) => {
+  log(error.stack ?? error.message);
+  process.exit(1);
+});

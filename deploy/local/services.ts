@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { ManagedProcess, startProcess } from './processes';
+import { repoRoot } from './paths';
+import { waitUntil } from './wait';
+
+export const SERVICE_NAMES = ['records-api', 'query-api', 'event-relay', 'projector'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface ServiceEnvironment {
+  readonly databaseUrl: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly topicPrefix?: string;
+  readonly extra?: Record<string, string>;
+}
+
+export interface RunningService extends ManagedProcess {
+  readonly url: string;
+}
+
+/** Starts one built service (dist/) as its own process and waits until its /health answers. */
+export async function startService(
+  name: ServiceName,
+  port: number,
+  environment: ServiceEnvironment,
+  options: { logFile?: string; onOutput?: (line: string) => void } = {},
+): Promise<RunningService> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = startProcess(name, process.execPath, ['--enable-source-maps', join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      SERVICE_NAME: name,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: environment.databaseUrl,
+      KAFKA_BROKERS: environment.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: environment.topicPrefix ?? '',
+      ...environment.extra,
+    },
+    ...options,
+  });
+  try {
+    await waitUntil(`${name} at ${url}/health`, async () => {
+      if (child.exited()) throw new Error(`${name} exited during start`);
+      const response = await fetch(`${url}/health`);
+      return response.ok;
+    });
+  } catch (error) {
+    await child.kill();
+    throw error;
+  }
+  return Object.assign(child, { url });
+}

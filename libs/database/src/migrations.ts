@@ -1,0 +1,20 @@
+import { DataSource } from 'typeorm';
+import { CreateEventLog1763856000000 } from '@civic/event-store';
+import { PROJECTION_MIGRATIONS } from '@civic/projections';
+
+/** Every schema change, in order. Schema comes only from migrations, never from `synchronize`. */
+export const MIGRATIONS = [CreateEventLog1763856000000, ...PROJECTION_MIGRATIONS];
+
+export function migrationDataSource(url: string): DataSource {
+  return new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: ['error'] });
+}
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = await migrationDataSource(url).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,18 @@
+/** Another writer appended to the stream first: re-read and decide again, or tell the caller (409/412). */
+export class StreamVersionConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Stream ${streamId} is no longer at version ${expectedVersion}`);
+    this.name = 'StreamVersionConflict';
+  }
+}
+
+/** The same Idempotency-Key was sent again with a different request. */
+export class IdempotencyKeyReused extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was already used for a different request`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}

@@ -1,0 +1,139 @@
+import { Pool, PoolClient } from 'pg';
+import { NewEvent, RecordedEvent } from './event-envelope';
+import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
+
+export const EVENTS_CHANNEL = 'civic_events';
+
+/** What a successful append answers; stored with an idempotency key so a retry gets the same answer. */
+export interface AppendResult {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly eventIds: readonly string[];
+  readonly position: string;
+}
+
+export interface IdempotencyClaim {
+  /** Who and what the key is for (route and caller): keys of different callers never collide. */
+  readonly scope: string;
+  readonly key: string;
+  /** A digest of the request; the same key with another request is refused. */
+  readonly requestHash: string;
+}
+
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly streamType: string;
+  /** The version the decision was made on; 0 for a stream that does not exist yet. */
+  readonly expectedVersion: number;
+  readonly events: readonly NewEvent[];
+  readonly idempotency?: IdempotencyClaim;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Appends and reads streams. The database decides concurrency: UNIQUE(stream_id, stream_version) refuses the
+ * second writer of a version, and that refusal becomes a StreamVersionConflict. Nothing is pre-checked with
+ * SELECT max(version).
+ */
+export class PostgresEventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** The result stored for an idempotency key, if the same request was already accepted. */
+  async findIdempotentResult(claim: IdempotencyClaim): Promise<AppendResult | undefined> {
+    const { rows } = await this.pool.query<{ request_hash: string; result: AppendResult }>(
+      'SELECT request_hash, result FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [claim.scope, claim.key],
+    );
+    if (!rows.length) return undefined;
+    if (rows[0].request_hash !== claim.requestHash) throw new IdempotencyKeyReused(claim.key);
+    return rows[0].result;
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    if (!request.events.length) throw new Error('Nothing to append');
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.insertEvents(client, request);
+      if (request.idempotency && !(await this.claimKey(client, request.idempotency, result))) {
+        // A concurrent request with the same key committed first: ours must leave nothing behind.
+        await client.query('ROLLBACK');
+        const first = await this.findIdempotentResult(request.idempotency);
+        if (!first) throw new Error(`Idempotency key ${request.idempotency.key} vanished`);
+        return first;
+      }
+      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, result.position]);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw translate(error, request);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async insertEvents(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
+    const { streamId, streamType, expectedVersion, events } = request;
+    // The stream must really be at expectedVersion: the UNIQUE constraint catches a writer that is behind,
+    // this guard catches a caller that is ahead (which would otherwise leave a gap in the versions).
+    const { rows } = await client.query<{ position: string; stream_version: number }>(
+      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
+                           occurred_on, unit_code)
+       SELECT $1, $2, $3::int + e.ordinal, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.occurred_on,
+              e.unit_code
+       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10::text[])
+            WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, occurred_on, unit_code, ordinal)
+       WHERE $3::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $3::int)
+       ORDER BY e.ordinal
+       RETURNING global_position::text AS position, stream_version`,
+      [
+        streamId,
+        streamType,
+        expectedVersion,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        events.map((e) => e.occurredOn),
+        events.map((e) => e.unitCode),
+      ],
+    );
+    if (rows.length !== events.length) throw new StreamVersionConflict(streamId, expectedVersion);
+    const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
+    return {
+      streamId,
+      streamVersion: last.stream_version,
+      eventIds: events.map((e) => e.eventId),
+      position: last.position,
+    };
+  }
+
+  private async claimKey(client: PoolClient, claim: IdempotencyClaim, result: AppendResult): Promise<boolean> {
+    const { rowCount } = await client.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, result) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (scope, key) DO NOTHING`,
+      [claim.scope, claim.key, claim.requestHash, JSON.stringify(result)],
+    );
+    return rowCount === 1;
+  }
+}
+
+function translate(error: unknown, request: AppendRequest): unknown {
+  const pgError = error as { code?: string; constraint?: string };
+  if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_stream_version_unique') {
+    return new StreamVersionConflict(request.streamId, request.expectedVersion);
+  }
+  return error;
+}

@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './cloud-event-codec';
+export * from './kafka-client';
+export * from './relay/log-to-kafka-relay';

@@ -1,0 +1,150 @@
+import { Client, Pool } from 'pg';
+import { Kafka, Producer } from 'kafkajs';
+import { checkpointOf, EVENTS_CHANNEL, GapFreeLogReader, LogCheckpoint, LogCheckpointStore, RecordedEvent } from '@civic/event-store';
+import { toWireMessage } from '../cloud-event-codec';
+import { createIdempotentProducer, ensureTopics } from '../kafka-client';
+import { allTopics, topicForStreamType } from '../topics';
+
+export interface RelayOptions {
+  readonly name: string;
+  readonly databaseUrl: string;
+  readonly batchSize: number;
+  /** The fallback when a notification is missed, or when an older open transaction holds events back. */
+  readonly pollIntervalMs: number;
+  /** How often a standby instance tries to take over the lock. */
+  readonly standbyRetryMs: number;
+  readonly topicPrefix: string;
+}
+
+export interface RelayStatus {
+  readonly role: 'starting' | 'standby' | 'leader' | 'stopped';
+  readonly checkpoint: LogCheckpoint | null;
+  readonly published: number;
+  readonly heldBack: number;
+}
+
+/**
+ * Moves the event log to Kafka. One instance is active (it holds a session-level advisory lock); the others
+ * wait as standbys. It reads below the oldest running transaction, publishes with the idempotent producer
+ * keyed by stream id, and only then moves its checkpoint, so a crash re-publishes rather than loses:
+ * delivery is at least once and consumers dedupe by stream version.
+ */
+export class LogToKafkaRelay {
+  private readonly reader: GapFreeLogReader;
+  private readonly checkpoints: LogCheckpointStore;
+  private lockSession?: Client;
+  private producer?: Producer;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0 };
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly kafka: Kafka,
+    private readonly options: RelayOptions,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.reader = new GapFreeLogReader(pool);
+    this.checkpoints = new LogCheckpointStore(pool);
+  }
+
+  status(): RelayStatus {
+    return this.state;
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run().catch((error: Error) => {
+      this.log(`relay stopped on error: ${error.message}`);
+      this.state = { ...this.state, role: 'stopped' };
+      // Without the lock or the producer, publishing on could break the ordering guarantees: fail loudly.
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.producer?.disconnect();
+    await this.lockSession?.end().catch(() => undefined);
+    this.state = { ...this.state, role: 'stopped' };
+  }
+
+  private async run(): Promise<void> {
+    await this.becomeLeader();
+    if (!this.running) return;
+    await ensureTopics(this.kafka, allTopics(this.options.topicPrefix));
+    this.producer = createIdempotentProducer(this.kafka);
+    await this.producer.connect();
+    await this.lockSession!.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.lockSession!.on('notification', () => this.wake?.());
+
+    let checkpoint = await this.checkpoints.load(this.options.name);
+    this.state = { ...this.state, role: 'leader', checkpoint };
+    this.log(`leader; resuming after position ${checkpoint.position}`);
+    while (this.running) {
+      const batch = await this.reader.readAfter(checkpoint, this.options.batchSize);
+      if (batch.length) {
+        await this.publish(batch);
+        checkpoint = checkpointOf(batch[batch.length - 1]);
+        await this.checkpoints.save(this.options.name, checkpoint);
+        this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
+      }
+      if (batch.length < this.options.batchSize) {
+        this.state = { ...this.state, heldBack: await this.reader.heldBack(checkpoint) };
+        await this.idle(this.options.pollIntervalMs);
+      }
+    }
+  }
+
+  private async becomeLeader(): Promise<void> {
+    this.state = { ...this.state, role: 'standby' };
+    while (this.running) {
+      const session = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.name}-lock` });
+      await session.connect();
+      const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        `civic-records:${this.options.name}`,
+      ]);
+      if (rows[0].locked) {
+        // Losing this session means losing the lock: another instance may take over, so this one must stop.
+        session.on('error', (error) => {
+          if (this.running) {
+            this.log(`lock session lost: ${error.message}`);
+            process.exitCode = 1;
+            process.kill(process.pid, 'SIGTERM');
+          }
+        });
+        this.lockSession = session;
+        return;
+      }
+      await session.end();
+      await this.idle(this.options.standbyRetryMs);
+    }
+  }
+
+  private async publish(batch: readonly RecordedEvent[]): Promise<void> {
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const event of batch) {
+      const topic = topicForStreamType(event.streamType, this.options.topicPrefix);
+      const { key, value, headers } = toWireMessage(event);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key, value, headers }]);
+    }
+    await this.producer!.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

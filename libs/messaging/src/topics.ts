@@ -1,0 +1,21 @@
+/**
+ * One topic per aggregate family, keyed by stream id so each stream stays in one partition, in order.
+ * KAFKA_TOPIC_PREFIX lets several environments (or test runs) share one cluster; it is empty in production.
+ */
+export const TOPIC_BY_STREAM_TYPE: Readonly<Record<string, string>> = {
+  meeting: 'civic.meetings.v1',
+};
+
+export function topicPrefix(env: NodeJS.ProcessEnv = process.env): string {
+  return env.KAFKA_TOPIC_PREFIX ?? '';
+}
+
+export function topicForStreamType(streamType: string, prefix = topicPrefix()): string {
+  const topic = TOPIC_BY_STREAM_TYPE[streamType];
+  if (!topic) throw new Error(`No topic is defined for stream type ${streamType}`);
+  return `${prefix}${topic}`;
+}
+
+export function allTopics(prefix = topicPrefix()): string[] {
+  return Object.values(TOPIC_BY_STREAM_TYPE).map((topic) => `${prefix}${topic}`);
+}

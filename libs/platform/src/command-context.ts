@@ -1,0 +1,33 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { CommandContext, EventMetadata } from '@civic/event-store';
+import { InvalidRequest } from './problem-details';
+
+const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Until authentication lands (issue: who may do what), commands are recorded under this actor. It is never
+ * taken from the request body.
+ */
+export const UNAUTHENTICATED_ACTOR: EventMetadata['actor'] = { subject: 'unauthenticated', roles: [] };
+
+/** Metadata and idempotency of one HTTP command: who, which request, which command. */
+export function commandContextFrom(request: Request, scope: string, body: object): CommandContext {
+  const commandId = randomUUID();
+  const correlationHeader = request.header('x-correlation-id');
+  if (correlationHeader !== undefined && !TOKEN_LIKE.test(correlationHeader)) {
+    throw new InvalidRequest([{ field: 'X-Correlation-Id', message: 'must be 1-128 letters, digits or . _ : -' }]);
+  }
+  const key = request.header('idempotency-key');
+  if (key !== undefined && !TOKEN_LIKE.test(key)) {
+    throw new InvalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits or . _ : -' }]);
+  }
+  const actor = UNAUTHENTICATED_ACTOR;
+  return {
+    metadata: { actor, correlationId: correlationHeader ?? randomUUID(), causationId: commandId, commandId },
+    idempotency: key
+      ? { scope: `${scope} ${actor.subject}`, key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
+      : undefined,
+    newEventId: randomUUID,
+  };
+}

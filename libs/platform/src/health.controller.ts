@@ -1,0 +1,21 @@
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from './database.module';
+
+/** Something a service reports about itself beyond "up" (relay role, projector progress). */
+export const SERVICE_STATUS = Symbol('SERVICE_STATUS');
+export type ServiceStatusProvider = () => Record<string, unknown>;
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Optional() @Inject(SERVICE_STATUS) private readonly status?: ServiceStatusProvider,
+  ) {}
+
+  @Get()
+  async health(): Promise<Record<string, unknown>> {
+    await this.pool.query('SELECT 1');
+    return { status: 'ok', service: process.env.SERVICE_NAME, ...(this.status?.() ?? {}) };
+  }
+}

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainRuleViolation } from '@civic/domain';
+import { IdempotencyKeyReused, StreamVersionConflict } from '@civic/event-store';
+import { InvalidRequest, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+
+/**
+ * The one place that turns errors into RFC 9457 responses. Unknown errors become a plain 500 with no stack
+ * trace, SQL or internals; they are logged here instead.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof InvalidRequest) {
+      return {
+        type: problemType('REQUEST.INVALID'),
+        title: 'The request is not valid',
+        status: HttpStatus.BAD_REQUEST,
+        detail: `${error.errors.length} field(s) are wrong; see errors.`,
+        code: 'REQUEST.INVALID',
+        errors: error.errors,
+      };
+    }
+    if (error instanceof DomainRuleViolation) {
+      return {
+        type: problemType(error.code),
+        title: 'The command breaks a rule of the domain',
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        detail: error.rule,
+        code: error.code,
+        ...(error.details.field ? { errors: [{ field: `/${error.details.field}`, message: error.rule }] } : {}),
+        ...(error.details.legalBasis ? { legalBasis: error.details.legalBasis } : {}),
+      };
+    }
+    if (error instanceof StreamVersionConflict) {
+      return {
+        type: problemType('RECORD.CHANGED_CONCURRENTLY'),
+        title: 'The record was changed by someone else',
+        status: HttpStatus.CONFLICT,
+        detail: 'Another change to this record was saved first. Read it again and retry.',
+        code: 'RECORD.CHANGED_CONCURRENTLY',
+      };
+    }
+    if (error instanceof IdempotencyKeyReused) {
+      return {
+        type: problemType('IDEMPOTENCY_KEY.REUSED'),
+        title: 'The Idempotency-Key was already used for a different request',
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        detail: 'Send a new Idempotency-Key for a new request; reuse a key only to retry the very same request.',
+        code: 'IDEMPOTENCY_KEY.REUSED',
+        errors: [{ field: 'Idempotency-Key', message: 'already used with a different body' }],
+      };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = `HTTP.${status}`;
+      return { type: problemType(code), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail: error.message, code };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
+      type: problemType('SERVER.ERROR'),
+      title: 'Internal server error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'The request could not be completed. Nothing was recorded. Try again later.',
+      code: 'SERVER.ERROR',
+    };
+  }
+}

@@ -1,0 +1,33 @@
+/** RFC 9457 Problem Details, the one error shape of every HTTP endpoint. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  /** The stable code clients branch on, e.g. MEETING.HELD_IN_FUTURE. */
+  readonly code?: string;
+  /** Every field that was wrong, as a JSON Pointer into the request body or a parameter name. */
+  readonly errors?: readonly FieldError[];
+  readonly legalBasis?: string;
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem types are URNs: stable names that do not pretend to be resolvable web pages. */
+export function problemType(code: string): string {
+  return `urn:civic-records:problem:${code.toLowerCase().replace(/[._]/g, '-')}`;
+}
+
+/** Raised at the edge for bad input; the filter turns it into a 400 naming each field. */
+export class InvalidRequest extends Error {
+  constructor(readonly errors: readonly FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    this.name = 'InvalidRequest';
+  }
+}

@@ -1,0 +1,14 @@
+import { meetingsProjection } from './meetings/meetings.projection';
+import { Projection } from './projection';
+import { CreateProjectionTables1763856000100 } from './migrations/1763856000100-create-projection-tables';
+
+export * from './projection';
+export * from './projection-applier';
+export * from './kafka-projector';
+export * from './meetings/meetings.projection';
+export * from './meetings/ward-summary.reader';
+
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100];
+
+/** Every read model the projector maintains. */
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection];

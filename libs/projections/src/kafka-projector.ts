@@ -1,0 +1,137 @@
+import { Pool } from 'pg';
+import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { ensureTopics, fromWireMessage } from '@civic/messaging';
+import { ProjectionApplier } from './projection-applier';
+
+export interface KafkaProjectorOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+}
+
+export interface ProjectorStatus {
+  readonly running: boolean;
+  readonly applied: number;
+  readonly lastPosition: string | null;
+}
+
+function headersAsStrings(headers: Record<string, unknown> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) result[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return result;
+}
+
+/**
+ * Kafka to read models with an exactly-once effect: each batch is applied in one Postgres transaction that
+ * also moves the partition's offset, kept in Postgres. Messages at or below the stored offset are skipped, so
+ * a restart or a redelivery never counts twice. Committing to Kafka afterwards only serves lag monitoring.
+ */
+export class KafkaProjector {
+  private consumer?: Consumer;
+  private state: ProjectorStatus = { running: false, applied: 0, lastPosition: null };
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly kafka: Kafka,
+    private readonly applier: ProjectionApplier,
+    private readonly options: KafkaProjectorOptions,
+  ) {}
+
+  status(): ProjectorStatus {
+    return this.state;
+  }
+
+  async start(): Promise<void> {
+    await ensureTopics(this.kafka, [...this.options.topics]);
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    // Postgres, not Kafka, is the truth about how far we got: resume from there on every assignment.
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      void this.seekToStoredOffsets(payload.memberAssignment);
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.applyBatch(payload),
+    });
+    this.state = { ...this.state, running: true };
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.state = { ...this.state, running: false };
+  }
+
+  private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      const { rows } = await this.pool.query<{ partition: number; next_offset: string }>(
+        `SELECT partition, next_offset::text FROM projection_offsets
+         WHERE consumer_group = $1 AND topic = $2 AND partition = ANY($3::int[])`,
+        [this.options.groupId, topic, partitions],
+      );
+      for (const row of rows) this.consumer?.seek({ topic, partition: row.partition, offset: row.next_offset });
+    }
+  }
+
+  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!batch.messages.length || !isRunning() || isStale()) return;
+    const client = await this.pool.connect();
+    let lastPosition: string | null = null;
+    let applied = 0;
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO projection_offsets (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+         ON CONFLICT DO NOTHING`,
+        [this.options.groupId, batch.topic, batch.partition],
+      );
+      const { rows } = await client.query<{ next_offset: string }>(
+        `SELECT next_offset::text FROM projection_offsets
+         WHERE consumer_group = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+        [this.options.groupId, batch.topic, batch.partition],
+      );
+      const nextOffset = BigInt(rows[0].next_offset);
+      let last: bigint | null = null;
+      for (const message of batch.messages) {
+        const offset = BigInt(message.offset);
+        if (offset < nextOffset) continue;
+        const event = fromWireMessage({
+          key: message.key?.toString('utf8') ?? '',
+          value: message.value?.toString('utf8') ?? '',
+          headers: headersAsStrings(message.headers),
+          timestamp: message.timestamp,
+        });
+        applied += await this.applier.apply(client, event);
+        lastPosition = event.position;
+        last = offset;
+      }
+      if (last !== null) {
+        await client.query(
+          `UPDATE projection_offsets SET next_offset = $4, updated_at = now()
+           WHERE consumer_group = $1 AND topic = $2 AND partition = $3`,
+          [this.options.groupId, batch.topic, batch.partition, (last + 1n).toString()],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    const lastMessage = batch.messages[batch.messages.length - 1];
+    resolveOffset(lastMessage.offset);
+    await this.consumer?.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
+    ]);
+    await heartbeat();
+    this.state = {
+      ...this.state,
+      applied: this.state.applied + applied,
+      lastPosition: lastPosition ?? this.state.lastPosition,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { MeetingKind } from '@civic/domain';
+import { SqlExecutor } from '../projection';
+
+export interface AttendeeTotals {
+  /** Sum of every reported figure; a lower bound when some were "at least" or approximate. */
+  readonly total: number;
+  readonly exact: number;
+  readonly approximate: number;
+  readonly atLeast: number;
+  readonly meetingsWithCount: number;
+  readonly meetingsWithoutCount: number;
+}
+
+export interface WardSummary {
+  readonly unitCode: string;
+  readonly year: number;
+  readonly meetings: {
+    readonly total: number;
+    readonly attendees: AttendeeTotals;
+    readonly byKind: readonly ({ readonly kind: MeetingKind; readonly meetings: number; readonly attendees: AttendeeTotals })[];
+  };
+}
+
+interface KindRow {
+  kind: MeetingKind;
+  meetings: number;
+  exact: number;
+  approximate: number;
+  at_least: number;
+  with_count: number;
+}
+
+export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: number): Promise<WardSummary> {
+  const { rows } = await sql.query<KindRow>(
+    `SELECT kind,
+            count(*)::int AS meetings,
+            coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'EXACT'), 0)::int AS exact,
+            coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'APPROX'), 0)::int AS approximate,
+            coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'AT_LEAST'), 0)::int AS at_least,
+            count(attendee_count)::int AS with_count
+     FROM rm_meetings WHERE unit_code = $1 AND year = $2
+     GROUP BY kind ORDER BY kind`,
+    [unitCode, year],
+  );
+  const byKind = rows.map((row) => ({ kind: row.kind, meetings: row.meetings, attendees: totals([row]) }));
+  return {
+    unitCode,
+    year,
+    meetings: { total: rows.reduce((sum, row) => sum + row.meetings, 0), attendees: totals(rows), byKind },
+  };
+}
+
+function totals(rows: readonly KindRow[]): AttendeeTotals {
+  const add = (pick: (row: KindRow) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
+  const exact = add((r) => r.exact);
+  const approximate = add((r) => r.approximate);
+  const atLeast = add((r) => r.at_least);
+  const meetingsWithCount = add((r) => r.with_count);
+  return {
+    total: exact + approximate + atLeast,
+    exact,
+    approximate,
+    atLeast,
+    meetingsWithCount,
+    meetingsWithoutCount: add((r) => r.meetings) - meetingsWithCount,
+  };
+}
+

@@ -1,0 +1,17 @@
+import { RecordedEvent } from '@civic/event-store';
+
+/** The part of a pg client a projection may use: inside the caller's transaction, nothing else. */
+export interface SqlExecutor {
+  query<Row = unknown>(text: string, values?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+/**
+ * A read model fed by events. The same code runs fed by Kafka (live) and by the event log (rebuild), so
+ * "rebuilt from scratch equals live" stays testable. `apply` runs inside a transaction that also moves the
+ * checkpoint; it must not commit, and must not throw on any event that was recorded.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly eventTypes: readonly string[];
+  apply(sql: SqlExecutor, event: RecordedEvent): Promise<void>;
+}
