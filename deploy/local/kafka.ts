@@ -85,7 +85,7 @@ async function startLocalBroker(log: Log, options: LocalKafkaOptions): Promise<K
   ];
 
   if (!existsSync(join(dataDir, 'meta.properties'))) {
-    await run('java', java('kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', configFile, '--ignore-formatted'), {
+    await run('java', java('kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '-c', configFile, '--ignore-formatted'), {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }

@@ -20,6 +20,11 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         pollIntervalMs: Number(process.env.RELAY_POLL_INTERVAL_MS ?? 1000),
         standbyRetryMs: Number(process.env.RELAY_STANDBY_RETRY_MS ?? 2000),
         topicPrefix: topicPrefix(),
+        // Without its lock or producer the relay could publish out of order: exit, and let the supervisor restart it.
+        onFatalError: () => {
+          process.exitCode = 1;
+          process.kill(process.pid, 'SIGTERM');
+        },
       },
       (message) => this.logger.log(message),
     );

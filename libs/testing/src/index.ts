@@ -1,1 +1,5 @@
 export * from './decider-spec';
+export * from './test-database';
+export * from './test-kafka';
+export * from './wait-for';
+export * from './running-system';

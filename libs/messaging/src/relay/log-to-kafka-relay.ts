@@ -14,6 +14,11 @@ export interface RelayOptions {
   /** How often a standby instance tries to take over the lock. */
   readonly standbyRetryMs: number;
   readonly topicPrefix: string;
+  /**
+   * Called when the relay can no longer guarantee order (lost its lock session, producer failure). The service
+   * exits so that a supervisor restarts it; tests observe it instead.
+   */
+  readonly onFatalError: (error: Error) => void;
 }
 
 export interface RelayStatus {
@@ -55,13 +60,7 @@ export class LogToKafkaRelay {
 
   start(): void {
     this.running = true;
-    this.loop = this.run().catch((error: Error) => {
-      this.log(`relay stopped on error: ${error.message}`);
-      this.state = { ...this.state, role: 'stopped' };
-      // Without the lock or the producer, publishing on could break the ordering guarantees: fail loudly.
-      process.exitCode = 1;
-      process.kill(process.pid, 'SIGTERM');
-    });
+    this.loop = this.run().catch((error: Error) => this.fail(error));
   }
 
   async stop(): Promise<void> {
@@ -71,6 +70,15 @@ export class LogToKafkaRelay {
     await this.producer?.disconnect();
     await this.lockSession?.end().catch(() => undefined);
     this.state = { ...this.state, role: 'stopped' };
+  }
+
+  private fail(error: Error): void {
+    if (!this.running) return;
+    this.running = false;
+    this.wake?.();
+    this.state = { ...this.state, role: 'stopped' };
+    this.log(`relay stopped: ${error.message}`);
+    this.options.onFatalError(error);
   }
 
   private async run(): Promise<void> {
@@ -110,13 +118,7 @@ export class LogToKafkaRelay {
       ]);
       if (rows[0].locked) {
         // Losing this session means losing the lock: another instance may take over, so this one must stop.
-        session.on('error', (error) => {
-          if (this.running) {
-            this.log(`lock session lost: ${error.message}`);
-            process.exitCode = 1;
-            process.kill(process.pid, 'SIGTERM');
-          }
-        });
+        session.on('error', (error) => this.fail(new Error(`lock session lost: ${error.message}`)));
         this.lockSession = session;
         return;
       }

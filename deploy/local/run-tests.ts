@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMigrations } from '../../libs/database/src';
+import { provisionKafka } from './kafka';
+import { logger } from './log';
+import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';
+import { repoRoot } from './paths';
+import { run } from './processes';
+
+const log = logger('test');
+
+/**
+ * `npm test`: provisions Postgres and a fresh Kafka once, migrates a template database that every integration
+ * and end-to-end test file clones, builds the services, runs the three Jest levels, and cleans up. Extra
+ * arguments go to Jest (`npm test -- --selectProjects unit`).
+ */
+async function main(): Promise<number> {
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const postgres = await provisionPostgres(logger('postgres'));
+  const stateDir = mkdtempSync(join(tmpdir(), 'civic-kafka-'));
+  const kafka = await provisionKafka(logger('kafka'), { stateDir, fresh: true });
+  const template = `civic_test_${runId}_template`;
+  try {
+    await ensureDatabase(postgres.adminUrl, template);
+    const applied = await runMigrations(databaseUrlFor(postgres.adminUrl, template));
+    log(`template database ${template}: ${applied.length} migrations`);
+    log('building services');
+    await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
+    const jestArgs = process.argv.slice(2);
+    await run(process.execPath, [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', ...jestArgs], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        CIVIC_TEST_RUN_ID: runId,
+        CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
+        CIVIC_TEST_TEMPLATE_DB: template,
+        KAFKA_BROKERS: kafka.brokers.join(','),
+      },
+    });
+    return 0;
+  } catch (error) {
+    log((error as Error).message);
+    return 1;
+  } finally {
+    await dropRunDatabases(postgres.adminUrl, runId);
+    await kafka.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+    await postgres.stop();
+  }
+}
+
+async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {
+  const names = await withClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `civic_test_${runId}_%`,
+    ]);
+    return rows.map((row) => row.datname);
+  });
+  for (const name of names) await dropDatabase(adminUrl, name);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    log(error.stack ?? error.message);
+    process.exit(1);
+  },
+);

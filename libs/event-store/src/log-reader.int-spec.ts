@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createTestDatabase, TestDatabase } from '@civic/testing';
+import { RecordedEvent } from './event-envelope';
+import { checkpointOf, GapFreeLogReader, LOG_START, LogCheckpoint } from './log-reader';
+import { PostgresEventStore } from './postgres-event-store';
+
+describe(GapFreeLogReader.name, () => {
+  let db: TestDatabase;
+  let reader: GapFreeLogReader;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    reader = new GapFreeLogReader(db.pool);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  const newEvent = (title: string) => ({
+    eventId: randomUUID(),
+    type: 'MeetingHeld',
+    schemaVersion: 1,
+    data: { title },
+    metadata: { actor: { subject: 's', roles: [] }, correlationId: 'c', causationId: 'c', commandId: 'c' },
+    occurredOn: '2021-01-12',
+    unitCode: '00295',
+  });
+
+  /** Reads everything currently readable, the way the relay does, moving a checkpoint along. */
+  async function drain(from: LogCheckpoint, delivered: RecordedEvent[]): Promise<LogCheckpoint> {
+    let checkpoint = from;
+    for (;;) {
+      const batch = await reader.readAfter(checkpoint, 2);
+      if (!batch.length) return checkpoint;
+      delivered.push(...batch);
+      checkpoint = checkpointOf(batch[batch.length - 1]);
+    }
+  }
+
+  it('never steps over an event whose transaction commits after a later one', async () => {
+    const delivered: RecordedEvent[] = [];
+    let checkpoint = await drain(LOG_START, delivered);
+    delivered.length = 0;
+
+    // Writer A takes the lower position and keeps its transaction open.
+    const writerA = new Client({ connectionString: db.url });
+    await writerA.connect();
+    await writerA.query('BEGIN');
+    const slow = newEvent('A: committed late');
+    await writerA.query(
+      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
+                           occurred_on, unit_code)
+       VALUES ($1, 'meeting', 1, $2, 'MeetingHeld', 1, $3, $4, '2021-01-12', '00295')`,
+      [`meeting-${randomUUID()}`, slow.eventId, JSON.stringify(slow.data), JSON.stringify(slow.metadata)],
+    );
+
+    // Writer B takes a higher position and commits first.
+    const fast = newEvent('B: committed first');
+    await store.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [fast] });
+
+    checkpoint = await drain(checkpoint, delivered);
+    expect(delivered).toEqual([]);
+    expect(await reader.heldBack(checkpoint)).toBe(1);
+
+    await writerA.query('COMMIT');
+    await writerA.end();
+
+    checkpoint = await drain(checkpoint, delivered);
+    expect(delivered.map((e) => e.eventId)).toEqual([slow.eventId, fast.eventId]);
+    expect(await reader.heldBack(checkpoint)).toBe(0);
+    expect(await drain(checkpoint, delivered)).toEqual(checkpoint);
+    expect(delivered).toHaveLength(2);
+  });
+});

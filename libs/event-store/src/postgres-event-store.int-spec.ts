@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from '@civic/testing';
+import { NewEvent } from './event-envelope';
+import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
+import { AppendResult, PostgresEventStore } from './postgres-event-store';
+
+const metadata = {
+  actor: { subject: 'clerk-00295', roles: ['ward-clerk'] },
+  correlationId: 'corr-1',
+  causationId: 'cmd-1',
+  commandId: 'cmd-1',
+};
+
+const anEvent = (title = 'Hội nghị tổng kết năm 2020'): NewEvent => ({
+  eventId: randomUUID(),
+  type: 'MeetingHeld',
+  schemaVersion: 1,
+  data: { title },
+  metadata,
+  occurredOn: '2021-01-12',
+  unitCode: '00295',
+});
+
+describe(PostgresEventStore.name, () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  const countEvents = async (streamId: string) =>
+    Number((await db.pool.query('SELECT count(*) FROM events WHERE stream_id = $1', [streamId])).rows[0].count);
+
+  it('appends events and reads them back with their envelope', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    const event = anEvent();
+    const result = await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [event] });
+
+    expect(result).toEqual({ streamId, streamVersion: 1, eventIds: [event.eventId], position: expect.stringMatching(/^\d+$/) });
+    const [read] = await store.readStream(streamId);
+    expect(read).toMatchObject({ ...event, streamId, streamType: 'meeting', streamVersion: 1, position: result.position });
+    expect(read.transactionId).toMatch(/^\d+$/);
+    expect(Date.parse(read.recordedAt)).not.toBeNaN();
+  });
+
+  it('lets exactly one of many concurrent writers win each version of a stream', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    for (let version = 0; version < 5; version += 1) {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 8 }, () => store.append({ streamId, streamType: 'meeting', expectedVersion: version, events: [anEvent()] })),
+      );
+      const winners = outcomes.filter((o) => o.status === 'fulfilled');
+      const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(winners).toHaveLength(1);
+      expect(losers.map((o) => o.reason)).toEqual(Array(7).fill(expect.any(StreamVersionConflict)));
+    }
+    const versions = (await store.readStream(streamId)).map((e) => e.streamVersion);
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a writer that claims a version the stream never reached, leaving no gap', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
+    await expect(store.append({ streamId, streamType: 'meeting', expectedVersion: 3, events: [anEvent()] })).rejects.toBeInstanceOf(
+      StreamVersionConflict,
+    );
+    expect(await countEvents(streamId)).toBe(1);
+  });
+
+  it('appends a retried command once and answers the retry with the first result', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    const idempotency = { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-a' };
+    const first = await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()], idempotency });
+
+    expect(await store.findIdempotentResult(idempotency)).toEqual(first);
+    const retryOnAnotherStream = await store.append({
+      streamId: `meeting-${randomUUID()}`,
+      streamType: 'meeting',
+      expectedVersion: 0,
+      events: [anEvent()],
+      idempotency,
+    });
+    expect(retryOnAnotherStream).toEqual(first);
+    const total = await db.pool.query(`SELECT count(*) FROM events WHERE metadata->>'commandId' = 'cmd-1' AND stream_id = $1`, [
+      retryOnAnotherStream.streamId,
+    ]);
+    expect(Number(total.rows[0].count)).toBe(1);
+  });
+
+  it('appends once when the same idempotency key arrives concurrently', async () => {
+    const idempotency = { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-b' };
+    const streams = Array.from({ length: 6 }, () => `meeting-${randomUUID()}`);
+    const results: AppendResult[] = await Promise.all(
+      streams.map((streamId) => store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()], idempotency })),
+    );
+    expect(new Set(results.map((r) => r.streamId)).size).toBe(1);
+    const stored = await db.pool.query('SELECT count(*) FROM events WHERE stream_id = ANY($1)', [streams]);
+    expect(Number(stored.rows[0].count)).toBe(1);
+  });
+
+  it('refuses the same idempotency key with a different request', async () => {
+    const key = randomUUID();
+    await store.append({
+      streamId: `meeting-${randomUUID()}`,
+      streamType: 'meeting',
+      expectedVersion: 0,
+      events: [anEvent()],
+      idempotency: { scope: 's', key, requestHash: 'first' },
+    });
+    await expect(store.findIdempotentResult({ scope: 's', key, requestHash: 'second' })).rejects.toBeInstanceOf(IdempotencyKeyReused);
+  });
+
+  it('keeps the log append-only: rows cannot be updated or deleted', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
+    await expect(db.pool.query(`UPDATE events SET data = '{}' WHERE stream_id = $1`, [streamId])).rejects.toThrow(/append-only/);
+    await expect(db.pool.query('DELETE FROM events WHERE stream_id = $1', [streamId])).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly pool: Pool;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through \`npm test\``);
+  return value;
+}
+
+function urlFor(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A database of its own for one test file, cloned from the migrated template that `npm test` prepared:
+ * real Postgres, real schema, no state shared with other files.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = required('CIVIC_TEST_ADMIN_URL');
+  const template = required('CIVIC_TEST_TEMPLATE_DB');
+  const name = `civic_test_${required('CIVIC_TEST_RUN_ID')}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = urlFor(adminUrl, name);
+  const pool = new Pool({ connectionString: url, max: 10 });
+  // pool.end() resolves before idle sockets are closed; the DROP ... WITH (FORCE) below may then terminate one,
+  // which is expected and must not surface as an unhandled error.
+  pool.on('error', () => undefined);
+  return {
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,1 @@
+export { waitUntil as waitFor } from '../../../deploy/local/wait';
