@@ -44,7 +44,14 @@ export class KafkaProjector {
 
   async start(): Promise<void> {
     await ensureTopics(this.kafka, [...this.options.topics]);
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    // A crashed member holds its partitions until its session times out: keep that short so a restarted
+    // projector resumes within seconds rather than half a minute.
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 2_000,
+    });
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });

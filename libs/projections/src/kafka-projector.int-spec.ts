@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import { MeetingHeldData } from '@civic/domain';
+import { RecordedEvent } from '@civic/event-store';
+import { ensureTopics, toWireMessage, topicForStreamType } from '@civic/messaging';
+import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
+import { KafkaProjector } from './kafka-projector';
+import { ProjectionApplier } from './projection-applier';
+import { ALL_PROJECTIONS } from './index';
+import { readWardSummary } from './meetings/ward-summary.reader';
+
+const KHUONG_THUONG = '00238';
+
+function meetingHeld(position: number, attendees: number | null): RecordedEvent {
+  const meetingId = randomUUID();
+  const data: MeetingHeldData = {
+    meetingId,
+    unitCode: KHUONG_THUONG,
+    kind: 'HOI_NGHI_TONG_KET',
+    title: 'Hội nghị tổng kết phong trào thi đua năm 2020',
+    heldOn: '2021-01-28',
+    venue: 'Hội trường tầng 3 trụ sở phường Khương Thượng',
+    convenedBy: [{ body: 'UBND', unitCode: KHUONG_THUONG }],
+    chairedBy: null,
+    attendeeCount: attendees === null ? null : { value: attendees, qualifier: 'EXACT' },
+    reviewYear: 2020,
+    planYear: 2021,
+  };
+  return {
+    eventId: randomUUID(),
+    streamId: `meeting-${meetingId}`,
+    streamType: 'meeting',
+    streamVersion: 1,
+    position: String(position),
+    transactionId: '',
+    type: 'MeetingHeld',
+    schemaVersion: 1,
+    data: data as unknown as Record<string, unknown>,
+    metadata: { actor: { subject: 'clerk', roles: [] }, correlationId: 'c', causationId: 'c', commandId: 'c' },
+    occurredOn: data.heldOn,
+    unitCode: KHUONG_THUONG,
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+describe(KafkaProjector.name, () => {
+  let db: TestDatabase;
+  let producer: Producer;
+  let topic: string;
+  let groupId: string;
+  let projector: KafkaProjector | undefined;
+
+  const kafka = testKafka('projector-test');
+  const startProjector = async () => {
+    projector = new KafkaProjector(db.pool, testKafka('projector'), new ProjectionApplier(ALL_PROJECTIONS), { groupId, topics: [topic] });
+    await projector.start();
+  };
+  const publish = (events: RecordedEvent[]) =>
+    producer.send({ topic, messages: events.map((e) => ({ ...toWireMessage(e), timestamp: undefined })) });
+
+  /** Waits until the offsets stored in Postgres have reached the end of every partition. */
+  const waitForCaughtUp = async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    const target = ends.reduce((sum, p) => sum + Number(p.high), 0);
+    await waitFor('the projector to reach the end of the topic', async () => {
+      const { rows } = await db.pool.query(
+        'SELECT coalesce(sum(next_offset), 0)::int AS done FROM projection_offsets WHERE consumer_group = $1 AND topic = $2',
+        [groupId, topic],
+      );
+      return rows[0].done === target;
+    }, { timeoutMs: 30_000 });
+  };
+  const summary = () => readWardSummary(db.pool, KHUONG_THUONG, 2021);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const namespace = testNamespace();
+    topic = topicForStreamType('meeting', namespace);
+    groupId = `${namespace}projector`;
+    await ensureTopics(kafka, [topic]);
+    producer = kafka.producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await projector?.stop();
+    await producer.disconnect();
+    await db.drop();
+  });
+
+  it('projects meetings into the ward summary', async () => {
+    await publish([meetingHeld(1, 120), meetingHeld(2, null)]);
+    await startProjector();
+    await waitForCaughtUp();
+
+    expect((await summary()).meetings).toMatchObject({
+      total: 2,
+      attendees: { total: 120, exact: 120, meetingsWithCount: 1, meetingsWithoutCount: 1 },
+    });
+  });
+
+  it('counts an event delivered twice (the relay re-published it) once', async () => {
+    const event = meetingHeld(3, 80);
+    await publish([event]);
+    await publish([event]);
+    await waitForCaughtUp();
+
+    expect((await summary()).meetings).toMatchObject({ total: 3, attendees: { total: 200 } });
+  });
+
+  it('resumes after a restart from the offsets stored in Postgres, counting nothing twice', async () => {
+    await projector?.stop();
+    await publish([meetingHeld(4, 40)]);
+    // Forget Kafka's committed offsets: only Postgres remembers how far the projector got.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId, topic, earliest: true });
+    await admin.disconnect();
+
+    await startProjector();
+    await waitForCaughtUp();
+    expect((await summary()).meetings).toMatchObject({ total: 4, attendees: { total: 240 } });
+  });
+});

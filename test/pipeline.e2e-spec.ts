@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { MessageCollector, RunningSystem, testKafka, waitFor } from '@civic/testing';
+import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
+
+describe('Recording a meeting, end to end', () => {
+  let system: RunningSystem;
+  let collector: MessageCollector;
+  const countEvents = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const meetings = () => `${system.url('records-api')}/v1/meetings`;
+  const wardSummary = (code: string, year: number) => getJson(`${system.url('query-api')}/v1/summaries/wards/${code}?year=${year}`);
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    collector = await new MessageCollector(testKafka('e2e-integrator'), [`${system.topicPrefix}civic.meetings.v1`]).start();
+  });
+
+  afterAll(async () => {
+    await collector?.stop();
+    await system?.stop();
+  });
+
+  it('answers 201, publishes the CloudEvent on Kafka and counts the meeting in the ward summary', async () => {
+    const response = await postJson(meetings(), minhKhaiReview());
+
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      streamId: expect.stringMatching(/^meeting-[0-9a-f-]{36}$/),
+      streamVersion: 1,
+      eventIds: [expect.any(String)],
+      position: expect.stringMatching(/^\d+$/),
+    });
+    expect(response.headers.get('etag')).toBe('"1"');
+    const [eventId] = response.body.eventIds;
+
+    const message = await waitFor('the CloudEvent on Kafka', async () => collector.messages.find((m) => m.headers.ce_id === eventId), {
+      timeoutMs: 30_000,
+    });
+    expect(message.key).toBe(response.body.streamId);
+    expect(message.headers).toMatchObject({ ce_type: 'vn.civic-records.MeetingHeld', ce_unitcode: MINH_KHAI, ce_civicdate: '2021-01-12' });
+    expect(JSON.parse(message.value)).toMatchObject({ title: minhKhaiReview().title, attendeeCount: { value: 120, qualifier: 'APPROX' } });
+
+    const summary = await waitFor('the ward summary to count the meeting', async () => {
+      const { body } = await wardSummary(MINH_KHAI, 2021);
+      return body.meetings.total === 1 ? body : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(summary).toEqual({
+      unitCode: MINH_KHAI,
+      year: 2021,
+      meetings: {
+        total: 1,
+        attendees: { total: 120, exact: 0, approximate: 120, atLeast: 0, meetingsWithCount: 1, meetingsWithoutCount: 0 },
+        byKind: [
+          {
+            kind: 'HOI_NGHI_TONG_KET',
+            meetings: 1,
+            attendees: { total: 120, exact: 0, approximate: 120, atLeast: 0, meetingsWithCount: 1, meetingsWithoutCount: 0 },
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses bad input with 400 Problem Details naming each wrong field, and records nothing', async () => {
+    const before = await countEvents();
+    const response = await postJson(meetings(), {
+      ...minhKhaiReview(),
+      unitCode: '0295',
+      kind: 'HOI_NGHI',
+      heldOn: '2021-02-29',
+      attendeeCount: { value: -3, qualifier: 'EXACT' },
+      convenedBy: [],
+      clerkNote: 'not a field',
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', type: expect.any(String), title: expect.any(String) });
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['/attendeeCount/value', '/clerkNote', '/convenedBy', '/heldOn', '/kind', '/unitCode'].sort(),
+    );
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses a meeting dated in the future with 422 naming the rule, and records nothing', async () => {
+    const before = await countEvents();
+    const response = await postJson(meetings(), minhKhaiReview({ heldOn: '2099-01-12', reviewYear: 2098, planYear: 2099 }));
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'MEETING.HELD_IN_FUTURE', errors: [{ field: '/heldOn' }] });
+    expect(response.body.detail).toMatch(/once it has been held/);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('answers a retried command with the first response and appends nothing more', async () => {
+    const key = randomUUID();
+    const body = minhKhaiReview({ kind: 'GIAO_BAN', title: 'Họp giao ban tháng 1', heldOn: '2021-01-18' });
+    const first = await postJson(meetings(), body, { 'Idempotency-Key': key });
+    const before = await countEvents();
+    const retry = await postJson(meetings(), body, { 'Idempotency-Key': key });
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(await countEvents()).toBe(before);
+
+    const changed = await postJson(meetings(), { ...body, title: 'Họp giao ban tháng 2' }, { 'Idempotency-Key': key });
+    expect(changed.status).toBe(422);
+    expect(changed.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses a summary for a malformed ward code or year with 400', async () => {
+    const badCode = await getJson(`${system.url('query-api')}/v1/summaries/wards/29?year=2021`);
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.errors).toEqual([{ field: '/code', message: expect.any(String) }]);
+    const badYear = await wardSummary(MINH_KHAI, 'twenty' as unknown as number);
+    expect(badYear.status).toBe(400);
+    expect(badYear.body.errors).toEqual([{ field: '/year', message: expect.any(String) }]);
+  });
+});
