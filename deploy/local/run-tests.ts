@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../libs/database/src';
@@ -28,17 +28,28 @@ async function main(): Promise<number> {
     log('building services');
     await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
     const jestArgs = process.argv.slice(2);
-    await run(process.execPath, [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', ...jestArgs], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        CIVIC_TEST_RUN_ID: runId,
-        CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
-        CIVIC_TEST_TEMPLATE_DB: template,
-        KAFKA_BROKERS: kafka.brokers.join(','),
-      },
-    });
-    return 0;
+    const resultsFile = join(stateDir, 'jest-results.json');
+    let failed = false;
+    try {
+      await run(
+        process.execPath,
+        [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            CIVIC_TEST_RUN_ID: runId,
+            CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
+            CIVIC_TEST_TEMPLATE_DB: template,
+            KAFKA_BROKERS: kafka.brokers.join(','),
+          },
+        },
+      );
+    } catch {
+      failed = true;
+    }
+    printTotals(resultsFile);
+    return failed ? 1 : 0;
   } catch (error) {
     log((error as Error).message);
     return 1;
@@ -48,6 +59,13 @@ async function main(): Promise<number> {
     rmSync(stateDir, { recursive: true, force: true });
     await postgres.stop();
   }
+}
+
+/** The plain closing line CI reads: `tests: N passed, N failed`. */
+function printTotals(resultsFile: string): void {
+  if (!existsSync(resultsFile)) return;
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  process.stdout.write(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed\n`);
 }
 
 async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {

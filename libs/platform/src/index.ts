@@ -6,3 +6,4 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './text.decorators';
 export * from './command-context';
+export * from './request-input.decorator';

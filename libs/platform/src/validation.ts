@@ -2,8 +2,9 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, InvalidRequest } from './problem-details';
 
 /**
- * Strict DTO validation: unknown properties are refused (not silently dropped), every failing constraint is
- * reported with the JSON Pointer of its field.
+ * Strict DTO validation: unknown properties are refused (not silently dropped), and every wrong field is
+ * reported with its JSON Pointer. One message per field: class-validator runs a property's decorators
+ * bottom-up, so DTOs put the type check (IsInt, IsString) last to have it reported first.
  */
 export function strictValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -11,6 +12,7 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
+    validateCustomDecorators: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new InvalidRequest(flatten(errors)),
   });

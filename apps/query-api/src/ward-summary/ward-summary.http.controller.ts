@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { WardSummary } from '@civic/projections';
-import { SummaryYearQuery, WardCodeParams } from './ward-summary.request.dto';
+import { PathAndQuery } from '@civic/platform';
+import { WardSummaryRequest } from './ward-summary.request.dto';
 import { GetWardSummary } from './ward-summary.handler';
 
 @Controller('v1/summaries/wards')
@@ -9,7 +10,7 @@ export class WardSummaryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':code')
-  summary(@Param() { code }: WardCodeParams, @Query() { year }: SummaryYearQuery): Promise<WardSummary> {
+  summary(@PathAndQuery() { code, year }: WardSummaryRequest): Promise<WardSummary> {
     return this.queryBus.execute<GetWardSummary, WardSummary>(new GetWardSummary(code, year));
   }
 }

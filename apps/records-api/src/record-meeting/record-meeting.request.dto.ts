@@ -41,9 +41,9 @@ export class MeetingChairDto {
 }
 
 export class AttendeeCountDto {
-  @IsInt()
   @Min(1)
   @Max(1_000_000)
+  @IsInt()
   value!: number;
 
   @IsIn(ATTENDANCE_QUALIFIER_VALUES)
@@ -86,14 +86,14 @@ export class RecordMeetingRequestDto {
   attendeeCount?: AttendeeCountDto;
 
   @IsOptional()
-  @IsInt()
   @Min(1945)
   @Max(2100)
+  @IsInt()
   reviewYear?: number;
 
   @IsOptional()
-  @IsInt()
   @Min(1945)
   @Max(2100)
+  @IsInt()
   planYear?: number;
 }
