@@ -83,6 +83,66 @@ export class PostgresEventStore {
     }
   }
 
+  /**
+   * Appends to many streams in one transaction, all or nothing (an import of an official list). `expectedVersion`
+   * of each request is checked against the log inside the transaction; the UNIQUE constraint still decides any
+   * race. `alsoInTransaction` runs with the recorded events before commit (inline projections).
+   */
+  async appendToStreams(
+    requests: readonly AppendRequest[],
+    alsoInTransaction: (sql: PoolClient, recorded: readonly RecordedEvent[]) => Promise<void> = async () => undefined,
+  ): Promise<RecordedEvent[]> {
+    if (!requests.length) return [];
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows: versions } = await client.query<{ stream_id: string; version: number }>(
+        'SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1) GROUP BY stream_id',
+        [requests.map((r) => r.streamId)],
+      );
+      const current = new Map(versions.map((row) => [row.stream_id, row.version]));
+      const flat = requests.flatMap((request) => {
+        if ((current.get(request.streamId) ?? 0) !== request.expectedVersion) {
+          throw new StreamVersionConflict(request.streamId, request.expectedVersion);
+        }
+        return request.events.map((event, index) => ({ request, event, version: request.expectedVersion + index + 1 }));
+      });
+      const { rows } = await client.query<EventRow>(
+        `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
+                             occurred_on, unit_code)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
+                              $8::jsonb[], $9::date[], $10::text[])
+         RETURNING ${EVENT_COLUMNS}`,
+        [
+          flat.map((f) => f.request.streamId),
+          flat.map((f) => f.request.streamType),
+          flat.map((f) => f.version),
+          flat.map((f) => f.event.eventId),
+          flat.map((f) => f.event.type),
+          flat.map((f) => f.event.schemaVersion),
+          flat.map((f) => JSON.stringify(f.event.data)),
+          flat.map((f) => JSON.stringify(f.event.metadata)),
+          flat.map((f) => f.event.occurredOn),
+          flat.map((f) => f.event.unitCode),
+        ],
+      );
+      const recorded = rows.map(toRecordedEvent).sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
+      await alsoInTransaction(client, recorded);
+      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, recorded[recorded.length - 1].position]);
+      await client.query('COMMIT');
+      return recorded;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const pgError = error as { code?: string; constraint?: string };
+      if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_stream_version_unique') {
+        throw new StreamVersionConflict('(one of the streams)', -1);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   private async insertEvents(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;
     // The stream must really be at expectedVersion: the UNIQUE constraint catches a writer that is behind,

@@ -1,14 +1,17 @@
 import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection } from './projection';
 import { CreateProjectionTables1763856000100 } from './migrations/1763856000100-create-projection-tables';
+import { CreateUnitRegistryTables1763856000200 } from './migrations/1763856000200-create-unit-registry-tables';
+import { adminUnitsProjection } from './admin-units/admin-units.projection';
 
 export * from './projection';
 export * from './projection-applier';
 export * from './kafka-projector';
 export * from './meetings/meetings.projection';
 export * from './meetings/ward-summary.reader';
+export * from './admin-units/admin-units.projection';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200];
 
 /** Every read model the projector maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, adminUnitsProjection];

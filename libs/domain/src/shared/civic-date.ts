@@ -25,3 +25,9 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000; // Asia/Ho_Chi_Minh has no dayligh
 export function civicDateAt(instant: Date): CivicDate {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The day before a civic date: the last day a unit existed when its successor starts on `date`. */
+export function dayBefore(date: CivicDate): CivicDate {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}

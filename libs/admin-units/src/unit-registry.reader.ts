@@ -1,0 +1,114 @@
+import { CivicDate, foldForSearch, UnitCode, UnitVersion } from '@civic/domain';
+import { SqlExecutor } from '@civic/projections';
+
+interface VersionRow {
+  code: string;
+  level: UnitVersion['level'];
+  name: string;
+  type: string;
+  parent_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+const VERSION_COLUMNS = `code, level, name, type, parent_code,
+  to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to`;
+const VALID_AT = '(valid_from IS NULL OR valid_from <= $2::date) AND (valid_to IS NULL OR valid_to >= $2::date)';
+
+const toVersion = (row: VersionRow): UnitVersion => ({
+  code: row.code,
+  level: row.level,
+  name: row.name,
+  type: row.type,
+  parentCode: row.parent_code,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+});
+
+export interface Succession {
+  readonly code: UnitCode;
+  readonly coverage: 'FULL' | 'PARTIAL';
+  readonly effectiveFrom: CivicDate;
+}
+
+/**
+ * Questions about units, always as of a date: codes are re-used by successor units (00070 was Hàng Trống and is
+ * now Phường Hoàn Kiếm), names repeat (six "Phường Minh Khai"), and districts end on 2025-07-01.
+ */
+export class UnitRegistryReader {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async asOf(code: UnitCode, date: CivicDate): Promise<UnitVersion | undefined> {
+    const { rows } = await this.sql.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${VALID_AT}`, [code, date]);
+    return rows.length ? toVersion(rows[0]) : undefined;
+  }
+
+  async history(code: UnitCode): Promise<UnitVersion[]> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 ORDER BY valid_from NULLS FIRST`,
+      [code],
+    );
+    return rows.map(toVersion);
+  }
+
+  async childrenAsOf(code: UnitCode, date: CivicDate): Promise<UnitVersion[]> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE parent_code = $1 AND ${VALID_AT} ORDER BY code`,
+      [code, date],
+    );
+    return rows.map(toVersion);
+  }
+
+  /** Every unit below `code` on `date` (a city's districts and their wards). */
+  async descendantsAsOf(code: UnitCode, date: CivicDate): Promise<UnitVersion[]> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `WITH RECURSIVE tree AS (
+         SELECT * FROM rm_unit_versions WHERE parent_code = $1 AND ${VALID_AT}
+         UNION ALL
+         SELECT v.* FROM rm_unit_versions v JOIN tree t ON v.parent_code = t.code
+         WHERE (v.valid_from IS NULL OR v.valid_from <= $2::date) AND (v.valid_to IS NULL OR v.valid_to >= $2::date)
+       )
+       SELECT ${VERSION_COLUMNS} FROM tree ORDER BY code`,
+      [code, date],
+    );
+    return rows.map(toVersion);
+  }
+
+  async successors(code: UnitCode): Promise<Succession[]> {
+    const { rows } = await this.sql.query<{ code: string; coverage: Succession['coverage']; effective_from: string }>(
+      `SELECT successor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+       FROM rm_unit_successions WHERE predecessor_code = $1 ORDER BY effective_from, successor_code`,
+      [code],
+    );
+    return rows.map((r) => ({ code: r.code, coverage: r.coverage, effectiveFrom: r.effective_from }));
+  }
+
+  async predecessors(code: UnitCode): Promise<Succession[]> {
+    const { rows } = await this.sql.query<{ code: string; coverage: Succession['coverage']; effective_from: string }>(
+      `SELECT predecessor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+       FROM rm_unit_successions WHERE successor_code = $1 ORDER BY effective_from, predecessor_code`,
+      [code],
+    );
+    return rows.map((r) => ({ code: r.code, coverage: r.coverage, effectiveFrom: r.effective_from }));
+  }
+
+  /** Search by name with diacritics folded ("khuong thuong" finds Phường Khương Thượng), optionally as of a date. */
+  async searchByName(name: string, { asOf, limit = 50 }: { asOf?: CivicDate; limit?: number } = {}): Promise<UnitVersion[]> {
+    const pattern = `%${foldForSearch(name).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM rm_unit_versions
+       WHERE name_folded LIKE $1 AND ($2::date IS NULL OR ${VALID_AT})
+       ORDER BY level, name_folded, code, valid_from NULLS FIRST LIMIT $3`,
+      [pattern, asOf ?? null, limit],
+    );
+    return rows.map(toVersion);
+  }
+
+  /** The latest version of every code: what an import is compared with. */
+  async latestVersions(): Promise<Map<UnitCode, UnitVersion>> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT DISTINCT ON (code) ${VERSION_COLUMNS} FROM rm_unit_versions ORDER BY code, valid_from DESC NULLS LAST`,
+    );
+    return new Map(rows.map((row) => [row.code, toVersion(row)]));
+  }
+}
