@@ -6,6 +6,7 @@ import { logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
 import { repoRoot, runDir } from './paths';
 import { run } from './processes';
+import { loadRegistry } from './registry';
 import { RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
 
 const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const databaseUrl = await ensureDatabase(postgres.adminUrl, process.env.CIVIC_DATABASE ?? 'civic_records');
     const applied = await runMigrations(databaseUrl);
     log(applied.length ? `migrated: ${applied.join(', ')}` : 'schema is up to date');
+    await loadRegistry(databaseUrl, logger('registry'));
     log('building services');
     await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
     const restarts: number[] = [];

@@ -7,6 +7,7 @@ import { logger } from './log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';
 import { repoRoot } from './paths';
 import { run } from './processes';
+import { loadRegistry } from './registry';
 
 const log = logger('test');
 
@@ -21,10 +22,12 @@ async function main(): Promise<number> {
   const stateDir = mkdtempSync(join(tmpdir(), 'civic-kafka-'));
   const kafka = await provisionKafka(logger('kafka'), { stateDir, fresh: true });
   const template = `civic_test_${runId}_template`;
+  const registryTemplate = `civic_test_${runId}_template_registry`;
   try {
     await ensureDatabase(postgres.adminUrl, template);
     const applied = await runMigrations(databaseUrlFor(postgres.adminUrl, template));
     log(`template database ${template}: ${applied.length} migrations`);
+    await prepareRegistryTemplate(postgres.adminUrl, template, registryTemplate);
     log('building services');
     await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
     const jestArgs = process.argv.slice(2);
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
             CIVIC_TEST_RUN_ID: runId,
             CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
             CIVIC_TEST_TEMPLATE_DB: template,
+            CIVIC_TEST_REGISTRY_TEMPLATE_DB: registryTemplate,
             KAFKA_BROKERS: kafka.brokers.join(','),
           },
         },
@@ -59,6 +63,23 @@ async function main(): Promise<number> {
     rmSync(stateDir, { recursive: true, force: true });
     await postgres.stop();
   }
+}
+
+/**
+ * A second template with the official unit registry loaded, for tests of commands that are checked against
+ * it. Its relay checkpoint stands after the registry's events: a test's relay publishes only what the test
+ * records (relaying registry events is tested on its own).
+ */
+async function prepareRegistryTemplate(adminUrl: string, template: string, registryTemplate: string): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${registryTemplate}" TEMPLATE "${template}"`));
+  const url = databaseUrlFor(adminUrl, registryTemplate);
+  await loadRegistry(url, logger('registry'));
+  await withClient(url, (client) =>
+    client.query(
+      `INSERT INTO log_checkpoints (reader, transaction_id, global_position)
+       SELECT 'event-relay', transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    ),
+  );
 }
 
 /** The plain closing line CI reads: `tests: N passed, N failed`. */

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DatabaseModule, HealthController } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
+import { UnitsHttpController } from './units/units.http.controller';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, WardSummaryHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitsHttpController],
   providers: [GetWardSummaryHandler],
 })
 export class QueryApiModule {}

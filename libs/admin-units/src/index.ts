@@ -3,3 +3,4 @@ export * from './flat-unit-list';
 export * from './reform-lists';
 export * from './registry-importer';
 export * from './unit-registry.reader';
+export * from './official-lists';

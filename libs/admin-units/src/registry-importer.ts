@@ -80,6 +80,8 @@ export class UnitRegistryImporter {
     try {
       // One import at a time: each is planned against the registry the previous one left.
       await lock.query('SELECT pg_advisory_lock(hashtext($1))', [REGISTRY_LOCK]);
+      const empty = { UnitEstablished: 0, UnitChanged: 0, UnitDissolved: 0, UnitSucceeded: 0 };
+      if (await this.alreadyImported(sha256(options.content))) return { list: options.list, counts: empty, events: 0, unchanged: true };
       const events = plan(await new UnitRegistryReader(this.pool).latestVersions());
       const counts = countByType(events);
       if (!events.length) return { list: options.list, counts, events: 0, unchanged: true };
@@ -130,6 +132,14 @@ export class UnitRegistryImporter {
       expectedVersion: versions.get(streamId) ?? 0,
       events: streamEvents.map((event) => this.newEvent(event, metadata, effectiveDateOf(event), event.data.code)),
     }));
+  }
+
+  private async alreadyImported(contentHash: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `SELECT 1 FROM events WHERE stream_id = $1 AND event_type = 'UnitListImported' AND data->>'contentHash' = $2`,
+      [UNIT_REGISTRY_STREAM_ID, contentHash],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   private async streamVersion(streamId: string): Promise<number> {

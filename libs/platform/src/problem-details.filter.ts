@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@civic/domain';
 import { IdempotencyKeyReused, StreamVersionConflict } from '@civic/event-store';
@@ -60,6 +60,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'IDEMPOTENCY_KEY.REUSED',
         errors: [{ field: 'Idempotency-Key', message: 'already used with a different body' }],
       };
+    }
+    if (error instanceof NotFoundException) {
+      return { type: problemType('RESOURCE.NOT_FOUND'), title: 'Not found', status: 404, detail: error.message, code: 'RESOURCE.NOT_FOUND' };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

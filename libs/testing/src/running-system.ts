@@ -17,9 +17,9 @@ export class RunningSystem {
     private readonly brokers: string[],
   ) {}
 
-  static async start(): Promise<RunningSystem> {
+  static async start({ withRegistry = true }: { withRegistry?: boolean } = {}): Promise<RunningSystem> {
     const brokers = process.env.KAFKA_BROKERS?.split(',') ?? [];
-    const system = new RunningSystem(await createTestDatabase(), testNamespace(), brokers);
+    const system = new RunningSystem(await createTestDatabase({ withRegistry }), testNamespace(), brokers);
     try {
       for (const name of SERVICE_NAMES) await system.startService(name);
     } catch (error) {

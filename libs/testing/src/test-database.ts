@@ -24,9 +24,10 @@ function urlFor(adminUrl: string, name: string): string {
  * A database of its own for one test file, cloned from the migrated template that `npm test` prepared:
  * real Postgres, real schema, no state shared with other files.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ withRegistry = false }: { withRegistry?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = required('CIVIC_TEST_ADMIN_URL');
-  const template = required('CIVIC_TEST_TEMPLATE_DB');
+  // withRegistry: the official unit registry (2021 to the 2025 reform) already loaded, and already relayed.
+  const template = required(withRegistry ? 'CIVIC_TEST_REGISTRY_TEMPLATE_DB' : 'CIVIC_TEST_TEMPLATE_DB');
   const name = `civic_test_${required('CIVIC_TEST_RUN_ID')}_${randomBytes(4).toString('hex')}`;
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = urlFor(adminUrl, name);

@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { createPool } from '@civic/database';
+import { registerUnitCommands } from './units.commands';
+
+/**
+ * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
+ * `npm run cli -- --help` lists them.
+ */
+const program = new Command('civic-records').description('Operator commands for civic-records');
+registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

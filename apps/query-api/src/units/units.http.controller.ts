@@ -1,0 +1,52 @@
+import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Pool } from 'pg';
+import { civicDateAt, UnitVersion } from '@civic/domain';
+import { Succession, UnitRegistryReader } from '@civic/admin-units';
+import { InjectPool, PathAndQuery } from '@civic/platform';
+import { UnitCodeRequest, UnitSearchRequest } from './units.request.dto';
+
+/** The administrative units registry, always answered as of a date. */
+@Controller('v1/units')
+export class UnitsHttpController {
+  private readonly registry: UnitRegistryReader;
+
+  constructor(@InjectPool() pool: Pool) {
+    this.registry = new UnitRegistryReader(pool);
+  }
+
+  @Get()
+  async search(@PathAndQuery() { name, asOf }: UnitSearchRequest): Promise<{ items: UnitVersion[] }> {
+    return { items: await this.registry.searchByName(name, { asOf }) };
+  }
+
+  @Get(':code')
+  async unit(@PathAndQuery() { code, asOf }: UnitCodeRequest): Promise<UnitVersion & { asOf: string }> {
+    const date = asOf ?? civicDateAt(new Date());
+    const version = await this.registry.asOf(code, date);
+    if (!version) throw await this.notFound(code, date);
+    return { ...version, asOf: date };
+  }
+
+  @Get(':code/children')
+  async children(@PathAndQuery() { code, asOf }: UnitCodeRequest): Promise<{ asOf: string; parent: UnitVersion; items: UnitVersion[] }> {
+    const date = asOf ?? civicDateAt(new Date());
+    const parent = await this.registry.asOf(code, date);
+    if (!parent) throw await this.notFound(code, date);
+    return { asOf: date, parent, items: await this.registry.childrenAsOf(code, date) };
+  }
+
+  @Get(':code/successors')
+  async successors(@PathAndQuery() { code }: UnitCodeRequest): Promise<{ code: string; successors: Succession[]; predecessors: Succession[] }> {
+    const history = await this.registry.history(code);
+    if (!history.length) throw new NotFoundException(`No unit has ever had the code ${code}.`);
+    return { code, successors: await this.registry.successors(code), predecessors: await this.registry.predecessors(code) };
+  }
+
+  /** Says whether the code is unknown, or known but not in force on that date (and when it was). */
+  private async notFound(code: string, date: string): Promise<NotFoundException> {
+    const history = await this.registry.history(code);
+    if (!history.length) return new NotFoundException(`No unit has ever had the code ${code}.`);
+    const spans = history.map((v) => `${v.name} (${v.validFrom ?? 'before the registry'} to ${v.validTo ?? 'now'})`).join('; ');
+    return new NotFoundException(`No unit had the code ${code} on ${date}. It was: ${spans}.`);
+  }
+}
