@@ -91,6 +91,26 @@ describe('Recording a meeting, end to end', () => {
     expect(await countEvents()).toBe(before);
   });
 
+  it("refuses a Hà Nội ward People's Council during the urban government pilot, naming the rule and its legal basis", async () => {
+    const before = await countEvents();
+    const response = await postJson(meetings(), minhKhaiReview({ heldOn: '2022-01-12', reviewYear: 2021, planYear: 2022 }));
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'MEETING.CONVENING_BODY_DID_NOT_EXIST',
+      legalBasis: 'Nghị quyết 97/2019/QH14',
+      errors: [{ field: '/convenedBy/1/body' }],
+    });
+    expect(response.body.detail).toMatch(/no People's Council/);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses a meeting under a code no unit had on that date (20333, Đặc khu Hoàng Sa, exists from 2025-07-01)', async () => {
+    const response = await postJson(meetings(), minhKhaiReview({ unitCode: '20333', convenedBy: [{ body: 'UBND', unitCode: '20333' }] }));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'MEETING.UNIT_NOT_IN_FORCE', errors: [{ field: '/unitCode' }] });
+  });
+
   it('answers a retried command with the first response and appends nothing more', async () => {
     const key = randomUUID();
     const body = minhKhaiReview({ kind: 'GIAO_BAN', title: 'Họp giao ban tháng 1', heldOn: '2021-01-18' });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
+import { UnitRegistryReader } from '@civic/admin-units';
 import { DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
@@ -11,6 +12,7 @@ import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
   controllers: [HealthController, RecordMeetingHttpController],
   providers: [
     { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
+    { provide: UnitRegistryReader, inject: [PG_POOL], useFactory: (pool: Pool) => new UnitRegistryReader(pool) },
     RecordMeetingHandler,
   ],
 })

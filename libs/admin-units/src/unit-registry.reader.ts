@@ -1,4 +1,4 @@
-import { CivicDate, foldForSearch, UnitCode, UnitVersion } from '@civic/domain';
+import { CivicDate, foldForSearch, UnitCode, UnitOnDate, UnitsOnDate, UnitVersion } from '@civic/domain';
 import { SqlExecutor } from '@civic/projections';
 
 interface VersionRow {
@@ -41,6 +41,24 @@ export class UnitRegistryReader {
   async asOf(code: UnitCode, date: CivicDate): Promise<UnitVersion | undefined> {
     const { rows } = await this.sql.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${VALID_AT}`, [code, date]);
     return rows.length ? toVersion(rows[0]) : undefined;
+  }
+
+  /** A unit as a decider needs it on a date, with the province it belonged to then; null if none had the code. */
+  async unitOnDate(code: UnitCode, date: CivicDate): Promise<UnitOnDate | null> {
+    const unit = await this.asOf(code, date);
+    if (!unit) return null;
+    let top: UnitVersion = unit;
+    while (top.parentCode) {
+      const parent = await this.asOf(top.parentCode, date);
+      if (!parent) break;
+      top = parent;
+    }
+    return { code: unit.code, level: unit.level, name: unit.name, type: unit.type, provinceCode: top.code };
+  }
+
+  async unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
+    const entries = await Promise.all([...new Set(codes)].map(async (code) => [code, await this.unitOnDate(code, date)] as const));
+    return Object.fromEntries(entries);
   }
 
   async history(code: UnitCode): Promise<UnitVersion[]> {

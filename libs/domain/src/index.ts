@@ -4,6 +4,8 @@ export * from './shared/civic-date';
 export * from './shared/unit-code';
 export * from './shared/civic-body';
 export * from './shared/text-folding';
+export * from './shared/unit-context';
+export * from './shared/bodies-at-unit';
 export * from './meetings/meeting-kind';
 export * from './meetings/meeting.events';
 export * from './meetings/meeting.commands';

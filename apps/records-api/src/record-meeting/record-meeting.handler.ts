@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { civicDateAt, MeetingHeldData, meetingDecider } from '@civic/domain';
 import { AppendResult, CommandContext, CommandProcessor, meetingStream, meetingStreamId } from '@civic/event-store';
+import { UnitRegistryReader } from '@civic/admin-units';
 
 export class RecordMeetingCommand {
   constructor(
@@ -11,14 +12,18 @@ export class RecordMeetingCommand {
 
 @CommandHandler(RecordMeetingCommand)
 export class RecordMeetingHandler implements ICommandHandler<RecordMeetingCommand, AppendResult> {
-  constructor(private readonly processor: CommandProcessor) {}
+  constructor(
+    private readonly processor: CommandProcessor,
+    private readonly registry: UnitRegistryReader,
+  ) {}
 
-  execute({ meeting, context }: RecordMeetingCommand): Promise<AppendResult> {
+  async execute({ meeting, context }: RecordMeetingCommand): Promise<AppendResult> {
+    const units = await this.registry.unitsOnDate([meeting.unitCode, ...meeting.convenedBy.map((c) => c.unitCode)], meeting.heldOn);
     return this.processor.handle(
       meetingDecider,
       meetingStream,
       meetingStreamId(meeting.meetingId),
-      { type: 'RecordMeeting', data: meeting, metadata: { receivedOn: civicDateAt(new Date()) } },
+      { type: 'RecordMeeting', data: meeting, metadata: { receivedOn: civicDateAt(new Date()), units } },
       context,
     );
   }

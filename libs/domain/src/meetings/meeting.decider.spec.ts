@@ -2,6 +2,7 @@ import { deciderSpec } from '@civic/testing';
 import { MeetingHeld, MeetingHeldData } from './meeting.events';
 import { meetingDecider } from './meeting.decider';
 import { RecordMeeting } from './meeting.commands';
+import { UnitsOnDate } from '../shared/unit-context';
 
 /** Minh Khai ward, 12/01/2021: review of 2020 and tasks for 2021 (seed 000). */
 const minhKhaiReview: MeetingHeldData = {
@@ -21,10 +22,21 @@ const minhKhaiReview: MeetingHeldData = {
   planYear: 2021,
 };
 
-const record = (data: Partial<MeetingHeldData> = {}, receivedOn = '2021-01-19'): RecordMeeting => ({
+const HA_NOI_UNITS: UnitsOnDate = {
+  '00295': { code: '00295', level: 'COMMUNE', name: 'Phường Minh Khai', type: 'Phường', provinceCode: '01' },
+  '007': { code: '007', level: 'DISTRICT', name: 'Quận Hai Bà Trưng', type: 'Quận', provinceCode: '01' },
+  '002': { code: '002', level: 'DISTRICT', name: 'Quận Hoàn Kiếm', type: 'Quận', provinceCode: '01' },
+  '00070': { code: '00070', level: 'COMMUNE', name: 'Phường Hàng Trống', type: 'Phường', provinceCode: '01' },
+};
+const DA_NANG_UNITS: UnitsOnDate = {
+  '20206': { code: '20206', level: 'COMMUNE', name: 'Phường Thanh Khê Tây', type: 'Phường', provinceCode: '48' },
+  '491': { code: '491', level: 'DISTRICT', name: 'Quận Thanh Khê', type: 'Quận', provinceCode: '48' },
+};
+
+const record = (data: Partial<MeetingHeldData> = {}, receivedOn = '2021-01-19', units: UnitsOnDate = HA_NOI_UNITS): RecordMeeting => ({
   type: 'RecordMeeting',
   data: { ...minhKhaiReview, ...data },
-  metadata: { receivedOn },
+  metadata: { receivedOn, units },
 });
 
 const held = (data: Partial<MeetingHeldData> = {}): MeetingHeld => ({ type: 'MeetingHeld', data: { ...minhKhaiReview, ...data } });
@@ -83,6 +95,55 @@ describe('meetingDecider', () => {
         { body: 'UB_MTTQ' as const, unitCode: '00070' },
       ];
       spec.given([]).when(record({ convenedBy })).then([held({ convenedBy })]);
+    });
+
+    it('refuses a meeting under a code no unit had on its date', () => {
+      spec.given([]).when(record({}, '2021-01-19', { ...HA_NOI_UNITS, '00295': null })).thenRefuses('MEETING.UNIT_NOT_IN_FORCE', 'unitCode');
+    });
+
+    it('refuses a convening body of a unit that did not exist on the date', () => {
+      const convenedBy = [{ body: 'UBND' as const, unitCode: '00295' }, { body: 'UB_MTTQ' as const, unitCode: '00322' }];
+      spec.given([]).when(record({ convenedBy }, '2021-01-19', { ...HA_NOI_UNITS, '00322': null })).thenRefuses(
+        'MEETING.CONVENER_UNIT_NOT_IN_FORCE',
+        'convenedBy/1/unitCode',
+      );
+    });
+  });
+
+  describe("People's Councils at a unit, by period", () => {
+    const withHdnd = (heldOn: string, unitCode = '00295') => ({
+      heldOn,
+      unitCode,
+      reviewYear: null,
+      planYear: null,
+      convenedBy: [
+        { body: 'DANG_UY' as const, unitCode },
+        { body: 'HDND' as const, unitCode },
+      ],
+    });
+
+    it('accepts a Hà Nội ward HĐND convening before the pilot (2016–2021 term, Minh Khai 12/01/2021)', () => {
+      spec.given([]).when(record(withHdnd('2021-01-12'))).then([held(withHdnd('2021-01-12'))]);
+    });
+
+    it('refuses a Hà Nội ward HĐND during the urban government pilot, citing NQ 97/2019/QH14', () => {
+      spec.given([]).when(record(withHdnd('2022-01-12'), '2022-02-01')).thenRefuses('MEETING.CONVENING_BODY_DID_NOT_EXIST', 'convenedBy/1/body');
+      expect(() => meetingDecider.decide(record(withHdnd('2022-01-12'), '2022-02-01'), meetingDecider.initialState())).toThrow(
+        expect.objectContaining({ details: expect.objectContaining({ legalBasis: 'Nghị quyết 97/2019/QH14' }) }),
+      );
+    });
+
+    it('accepts a ward HĐND again under two-tier government (from 2025-07-01)', () => {
+      spec.given([]).when(record(withHdnd('2025-08-01'), '2025-08-02')).then([held(withHdnd('2025-08-01'))]);
+    });
+
+    it("keeps Hà Nội's urban district HĐND during the pilot", () => {
+      spec.given([]).when(record(withHdnd('2022-01-12', '007'), '2022-02-01')).then([held(withHdnd('2022-01-12', '007'))]);
+    });
+
+    it("refuses Đà Nẵng's urban district and ward HĐND during the pilot, citing NQ 119/2020/QH14", () => {
+      spec.given([]).when(record(withHdnd('2022-01-13', '20206'), '2022-02-01', DA_NANG_UNITS)).thenRefuses('MEETING.CONVENING_BODY_DID_NOT_EXIST');
+      spec.given([]).when(record(withHdnd('2022-01-13', '491'), '2022-02-01', DA_NANG_UNITS)).thenRefuses('MEETING.CONVENING_BODY_DID_NOT_EXIST');
     });
   });
 });

@@ -1,6 +1,7 @@
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { yearOf } from '../shared/civic-date';
+import { absenceOfBody } from '../shared/bodies-at-unit';
 import { MeetingCommand, RecordMeeting } from './meeting.commands';
 import { MeetingEvent, MeetingHeldData } from './meeting.events';
 
@@ -55,6 +56,31 @@ function recordMeeting(command: RecordMeeting, state: MeetingState): MeetingEven
       { field: 'planYear' },
     );
   }
+  const unit = command.metadata.units[meeting.unitCode];
+  if (!unit) {
+    throw new DomainRuleViolation(
+      'MEETING.UNIT_NOT_IN_FORCE',
+      `No administrative unit had the code ${meeting.unitCode} on ${meeting.heldOn}; a meeting is recorded under a unit that existed on its date.`,
+      { field: 'unitCode' },
+    );
+  }
+  meeting.convenedBy.forEach((convener, index) => {
+    const convenerUnit = command.metadata.units[convener.unitCode];
+    if (!convenerUnit) {
+      throw new DomainRuleViolation(
+        'MEETING.CONVENER_UNIT_NOT_IN_FORCE',
+        `No administrative unit had the code ${convener.unitCode} on ${meeting.heldOn}, so no body of it could convene the meeting.`,
+        { field: `convenedBy/${index}/unitCode` },
+      );
+    }
+    const absence = absenceOfBody(convener.body, convenerUnit, meeting.heldOn);
+    if (absence) {
+      throw new DomainRuleViolation('MEETING.CONVENING_BODY_DID_NOT_EXIST', absence.rule, {
+        field: `convenedBy/${index}/body`,
+        legalBasis: absence.legalBasis,
+      });
+    }
+  });
   const conveners = new Set(meeting.convenedBy.map((c) => `${c.body}@${c.unitCode}`));
   if (conveners.size !== meeting.convenedBy.length) {
     throw new DomainRuleViolation('MEETING.DUPLICATE_CONVENER', 'Each convening body of a unit is listed only once.', {

@@ -1,0 +1,26 @@
+import { CivicDate } from './civic-date';
+import { UnitCode, UnitLevel } from './unit-code';
+
+/**
+ * A unit as it stood on the date of a fact, resolved from the registry by the command's handler and handed to
+ * the decider: the decider never looks anything up itself.
+ */
+export interface UnitOnDate {
+  readonly code: UnitCode;
+  readonly level: UnitLevel;
+  readonly name: string;
+  /** GSO type: Phường, Xã, Quận, Huyện, Thành phố Trung ương, ... */
+  readonly type: string;
+  /** The province (or centrally-run city) the unit belonged to on that date. */
+  readonly provinceCode: UnitCode;
+}
+
+/** Units named by a command, keyed by code; null where no unit had the code on that date. */
+export type UnitsOnDate = Readonly<Record<UnitCode, UnitOnDate | null>>;
+
+export interface DateRange {
+  readonly from: CivicDate;
+  readonly to: CivicDate;
+}
+
+export const inRange = (date: CivicDate, range: DateRange): boolean => date >= range.from && date <= range.to;
