@@ -46,6 +46,7 @@ describe('Recording a meeting, end to end', () => {
     expect(summary).toEqual({
       unitCode: MINH_KHAI,
       year: 2021,
+      commendations: { grants: 0, revoked: 0, recipients: { collectives: 0, individuals: 0, households: 0 }, byAward: [] },
       meetings: {
         total: 1,
         attendees: { total: 120, exact: 0, approximate: 120, atLeast: 0, meetingsWithCount: 1, meetingsWithoutCount: 0 },

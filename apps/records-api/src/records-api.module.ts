@@ -6,14 +6,20 @@ import { UnitRegistryReader } from '@civic/admin-units';
 import { DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
+import { GrantCommendationHttpController } from './grant-commendation/grant-commendation.http.controller';
+import { GrantCommendationHandler } from './grant-commendation/grant-commendation.handler';
+import { RevokeCommendationHttpController } from './revoke-commendation/revoke-commendation.http.controller';
+import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, RecordMeetingHttpController],
+  controllers: [HealthController, RecordMeetingHttpController, GrantCommendationHttpController, RevokeCommendationHttpController],
   providers: [
     { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
     { provide: UnitRegistryReader, inject: [PG_POOL], useFactory: (pool: Pool) => new UnitRegistryReader(pool) },
     RecordMeetingHandler,
+    GrantCommendationHandler,
+    RevokeCommendationHandler,
   ],
 })
 export class RecordsApiModule {}

@@ -1,6 +1,7 @@
 import { Decider } from '@civic/domain';
 import { EventMetadata, NewEvent, RecordedEvent } from './event-envelope';
 import { AppendResult, IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
+import { StaleRecordVersion } from './event-store.errors';
 
 export interface DomainEventShape {
   readonly type: string;
@@ -19,6 +20,8 @@ export interface StreamDefinition<Event extends DomainEventShape> {
 
 export interface CommandContext {
   readonly metadata: EventMetadata;
+  /** The version the caller last saw (If-Match); the command is refused if the record has moved on. */
+  readonly expectedVersion?: number;
   readonly idempotency?: IdempotencyClaim;
   readonly newEventId: () => string;
 }
@@ -42,6 +45,10 @@ export class CommandProcessor {
       if (first) return first;
     }
     const history = await this.store.readStream(streamId);
+    const currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
+    if (context.expectedVersion !== undefined && context.expectedVersion !== currentVersion) {
+      throw new StaleRecordVersion(streamId, context.expectedVersion, currentVersion);
+    }
     const state = history.map(stream.fromRecorded).reduce(decider.evolve, decider.initialState());
     const decided = decider.decide(command, state);
     const events: NewEvent[] = decided.map((event) => ({
@@ -55,7 +62,7 @@ export class CommandProcessor {
     return this.store.append({
       streamId,
       streamType: stream.streamType,
-      expectedVersion: history.length ? history[history.length - 1].streamVersion : 0,
+      expectedVersion: currentVersion,
       events,
       idempotency: context.idempotency,
     });

@@ -16,3 +16,15 @@ export class IdempotencyKeyReused extends Error {
     this.name = 'IdempotencyKeyReused';
   }
 }
+
+/** The caller decided on a version of the record (If-Match) that is no longer the current one. */
+export class StaleRecordVersion extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`${streamId} is at version ${actual}, not ${expected}`);
+    this.name = 'StaleRecordVersion';
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { CommandContext, EventMetadata } from '@civic/event-store';
-import { InvalidRequest } from './problem-details';
+import { InvalidRequest, PreconditionRequired } from './problem-details';
 
 const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -11,8 +11,20 @@ const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 export const UNAUTHENTICATED_ACTOR: EventMetadata['actor'] = { subject: 'unauthenticated', roles: [] };
 
+/**
+ * The version named by If-Match ("3" or W/"3", as our ETags are written). Corrections and revocations must send
+ * it: a change decided on a version someone else has since changed is refused with 412.
+ */
+export function requiredIfMatch(request: Request): number {
+  const header = request.header('if-match');
+  if (header === undefined) throw new PreconditionRequired();
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) throw new InvalidRequest([{ field: 'If-Match', message: 'must be an ETag this API gave, such as "1"' }]);
+  return Number(match[1]);
+}
+
 /** Metadata and idempotency of one HTTP command: who, which request, which command. */
-export function commandContextFrom(request: Request, scope: string, body: object): CommandContext {
+export function commandContextFrom(request: Request, scope: string, body: object, expectedVersion?: number): CommandContext {
   const commandId = randomUUID();
   const correlationHeader = request.header('x-correlation-id');
   if (correlationHeader !== undefined && !TOKEN_LIKE.test(correlationHeader)) {
@@ -29,5 +41,6 @@ export function commandContextFrom(request: Request, scope: string, body: object
       ? { scope: `${scope} ${actor.subject}`, key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
       : undefined,
     newEventId: randomUUID,
+    expectedVersion,
   };
 }

@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@civic/domain';
-import { IdempotencyKeyReused, StreamVersionConflict } from '@civic/event-store';
-import { InvalidRequest, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { InvalidRequest, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 
 /**
  * The one place that turns errors into RFC 9457 responses. Unknown errors become a plain 500 with no stack
@@ -51,6 +51,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'RECORD.CHANGED_CONCURRENTLY',
       };
     }
+    if (error instanceof StaleRecordVersion) {
+      return {
+        type: problemType('RECORD.VERSION_STALE'),
+        title: 'The record has changed since you read it',
+        status: HttpStatus.PRECONDITION_FAILED,
+        detail: `If-Match named version ${error.expected}, but the record is at version ${error.actual}. Read it again before correcting it.`,
+        code: 'RECORD.VERSION_STALE',
+        errors: [{ field: 'If-Match', message: `the current version is ${error.actual}` }],
+      };
+    }
     if (error instanceof IdempotencyKeyReused) {
       return {
         type: problemType('IDEMPOTENCY_KEY.REUSED'),
@@ -63,6 +73,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof NotFoundException) {
       return { type: problemType('RESOURCE.NOT_FOUND'), title: 'Not found', status: 404, detail: error.message, code: 'RESOURCE.NOT_FOUND' };
+    }
+    if (error instanceof PreconditionRequired) {
+      return {
+        type: problemType('RECORD.IF_MATCH_REQUIRED'),
+        title: 'If-Match is required',
+        status: 428,
+        detail: 'Corrections name the version they correct: send If-Match with the ETag you read.',
+        code: 'RECORD.IF_MATCH_REQUIRED',
+        errors: [{ field: 'If-Match', message: 'required' }],
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -31,3 +31,11 @@ export class InvalidRequest extends Error {
     this.name = 'InvalidRequest';
   }
 }
+
+/** A change to an existing record arrived without If-Match (RFC 6585: 428). */
+export class PreconditionRequired extends Error {
+  constructor() {
+    super('If-Match is required');
+    this.name = 'PreconditionRequired';
+  }
+}

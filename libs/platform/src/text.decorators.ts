@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
 import { isCivicDate } from '@civic/domain';
 
 /** Text as officials type it, stored as Unicode NFC with outer spaces removed, within a length limit. */
@@ -21,5 +21,31 @@ export function IsCivicDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: '$property must be a real date written YYYY-MM-DD', ...options },
       validator: { validate: (value: unknown) => isCivicDate(value) },
+    });
+}
+
+/** A list of texts, each stored as NFC within a length limit. */
+export function NfcTextList(maxLength: number, maxItems: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.normalize('NFC').trim() : item)) : value)),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    Length(1, maxLength, { each: true }),
+  );
+}
+
+/** On one property of a DTO: exactly one of the named properties must be present. */
+export function ExactlyOneOf(properties: readonly string[], options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'exactlyOneOf',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `give exactly one of ${properties.join(', ')}`, ...options },
+      validator: {
+        validate: (_: unknown, args) => properties.filter((p) => (args?.object as Record<string, unknown>)[p] !== undefined).length === 1,
+      },
     });
 }

@@ -3,6 +3,8 @@ import { Projection } from './projection';
 import { CreateProjectionTables1763856000100 } from './migrations/1763856000100-create-projection-tables';
 import { CreateUnitRegistryTables1763856000200 } from './migrations/1763856000200-create-unit-registry-tables';
 import { adminUnitsProjection } from './admin-units/admin-units.projection';
+import { CreateCommendationTables1763856000300 } from './migrations/1763856000300-create-commendation-tables';
+import { commendationsProjection } from './commendations/commendations.projection';
 
 export * from './projection';
 export * from './projection-applier';
@@ -10,8 +12,10 @@ export * from './kafka-projector';
 export * from './meetings/meetings.projection';
 export * from './meetings/ward-summary.reader';
 export * from './admin-units/admin-units.projection';
+export * from './commendations/commendations.projection';
+export * from './commendations/commendation-summary.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300];
 
 /** Every read model the projector maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, adminUnitsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, adminUnitsProjection];

@@ -1,5 +1,6 @@
 import { MeetingKind } from '@civic/domain';
 import { SqlExecutor } from '../projection';
+import { CommendationSummary, readCommendationSummary } from '../commendations/commendation-summary.reader';
 
 export interface AttendeeTotals {
   /** Sum of every reported figure; a lower bound when some were "at least" or approximate. */
@@ -14,6 +15,7 @@ export interface AttendeeTotals {
 export interface WardSummary {
   readonly unitCode: string;
   readonly year: number;
+  readonly commendations: CommendationSummary;
   readonly meetings: {
     readonly total: number;
     readonly attendees: AttendeeTotals;
@@ -46,6 +48,7 @@ export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: 
   return {
     unitCode,
     year,
+    commendations: await readCommendationSummary(sql, [unitCode], year),
     meetings: { total: rows.reduce((sum, row) => sum + row.meetings, 0), attendees: totals(rows), byKind },
   };
 }

@@ -1,0 +1,31 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { civicDateAt, commendationDecider, commendationStreamId, GrantCommendation } from '@civic/domain';
+import { AppendResult, CommandContext, CommandProcessor, commendationStream } from '@civic/event-store';
+import { UnitRegistryReader } from '@civic/admin-units';
+
+export class GrantCommendationCommand {
+  constructor(
+    readonly commendation: GrantCommendation['data'],
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(GrantCommendationCommand)
+export class GrantCommendationHandler implements ICommandHandler<GrantCommendationCommand, AppendResult> {
+  constructor(
+    private readonly processor: CommandProcessor,
+    private readonly registry: UnitRegistryReader,
+  ) {}
+
+  async execute({ commendation, context }: GrantCommendationCommand): Promise<AppendResult> {
+    const bodies = [commendation.issuer, ...commendation.jointIssuers, ...(commendation.proposer ? [commendation.proposer] : [])];
+    const units = await this.registry.unitsOnDate(bodies.map((b) => b.unitCode), commendation.grantedOn);
+    return this.processor.handle(
+      commendationDecider,
+      commendationStream,
+      commendationStreamId(commendation.commendationId),
+      { type: 'GrantCommendation', data: commendation, metadata: { receivedOn: civicDateAt(new Date()), units } },
+      context,
+    );
+  }
+}

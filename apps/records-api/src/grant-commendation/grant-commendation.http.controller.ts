@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { GrantCommendation, RecipientGroup } from '@civic/domain';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom } from '@civic/platform';
+import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
+import { GrantCommendationCommand } from './grant-commendation.handler';
+
+@Controller('v1/commendations')
+export class GrantCommendationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async grant(@Body() body: GrantCommendationRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {
+    const context = commandContextFrom(request, 'POST /v1/commendations', body);
+    const result = await this.commandBus.execute<GrantCommendationCommand, AppendResult>(
+      new GrantCommendationCommand(toCommendation(body, randomUUID()), context),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.setHeader('Location', `/v1/commendations/${result.streamId.replace(/^commendation-/, '')}`);
+    return result;
+  }
+}
+
+function toGroup(group: RecipientGroupDto | undefined): RecipientGroup | undefined {
+  if (!group) return undefined;
+  return group.names ? { names: group.names } : { count: group.count ?? 0 };
+}
+
+function toCommendation(body: GrantCommendationRequestDto, commendationId: string): GrantCommendation['data'] {
+  const bodyOf = (b: { body: GrantCommendation['data']['issuer']['body']; unitCode: string }) => ({ body: b.body, unitCode: b.unitCode });
+  const recipients = Object.fromEntries(
+    (['collectives', 'individuals', 'households'] as const).flatMap((kind) => {
+      const group = toGroup(body.recipients[kind]);
+      return group ? [[kind, group]] : [];
+    }),
+  );
+  return {
+    commendationId,
+    award: body.form ? { form: body.form } : { title: body.title! },
+    commendationType: body.commendationType,
+    issuer: bodyOf(body.issuer),
+    jointIssuers: (body.jointIssuers ?? []).map(bodyOf),
+    proposer: body.proposer ? bodyOf(body.proposer) : null,
+    grantedOn: body.grantedOn,
+    forYear: body.forYear ?? Number(body.grantedOn.slice(0, 4)),
+    decisionNumber: body.decisionNumber ?? null,
+    recipients,
+    reason: body.reason,
+    posthumous: body.posthumous ?? false,
+    meetingId: body.meetingId ?? null,
+    movementId: body.movementId ?? null,
+  };
+}

@@ -1,0 +1,118 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  CIVIC_BODY_VALUES,
+  CivicBody,
+  COMMENDATION_FORM_VALUES,
+  COMMENDATION_TYPE_VALUES,
+  CommendationForm,
+  CommendationType,
+  EMULATION_TITLE_VALUES,
+  EmulationTitle,
+  UNIT_CODE_PATTERN,
+} from '@civic/domain';
+import { ExactlyOneOf, IsCivicDate, NfcText, NfcTextList } from '@civic/platform';
+
+export class BodyOfUnitDto {
+  @IsIn(CIVIC_BODY_VALUES)
+  body!: CivicBody;
+
+  @Matches(UNIT_CODE_PATTERN, { message: '$property must be an official unit code: 2, 3 or 5 digits' })
+  unitCode!: string;
+}
+
+/** Either how many ("41 tập thể") or who, by name. */
+export class RecipientGroupDto {
+  // Checked when given, or when names are missing too (then "give exactly one" is the error).
+  @ValidateIf((group: RecipientGroupDto) => group.count !== undefined || group.names === undefined)
+  @Min(1)
+  @Max(1_000_000)
+  @IsInt()
+  @ExactlyOneOf(['count', 'names'])
+  count?: number;
+
+  @IsOptional()
+  @NfcTextList(300, 2000)
+  names?: string[];
+}
+
+export class RecipientsDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientGroupDto)
+  collectives?: RecipientGroupDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientGroupDto)
+  individuals?: RecipientGroupDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientGroupDto)
+  households?: RecipientGroupDto;
+}
+
+/** POST /v1/commendations: a form of commendation or an emulation title granted to recipients. */
+export class GrantCommendationRequestDto {
+  @ValidateIf((dto: GrantCommendationRequestDto) => dto.form !== undefined || dto.title === undefined)
+  @IsIn(COMMENDATION_FORM_VALUES)
+  @ExactlyOneOf(['form', 'title'])
+  form?: CommendationForm;
+
+  @IsOptional()
+  @IsIn(EMULATION_TITLE_VALUES)
+  title?: EmulationTitle;
+
+  @IsIn(COMMENDATION_TYPE_VALUES)
+  commendationType!: CommendationType;
+
+  @ValidateNested()
+  @Type(() => BodyOfUnitDto)
+  issuer!: BodyOfUnitDto;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => BodyOfUnitDto)
+  @ArrayMaxSize(10)
+  @IsArray()
+  jointIssuers?: BodyOfUnitDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BodyOfUnitDto)
+  proposer?: BodyOfUnitDto;
+
+  @IsCivicDate()
+  grantedOn!: string;
+
+  /** The year of the achievement ("thành tích năm 2020"); the grant year when left out. */
+  @IsOptional()
+  @Min(1945)
+  @Max(2100)
+  @IsInt()
+  forYear?: number;
+
+  @IsOptional()
+  @NfcText(100)
+  decisionNumber?: string;
+
+  @ValidateNested()
+  @Type(() => RecipientsDto)
+  recipients!: RecipientsDto;
+
+  @NfcText(1000)
+  reason!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  posthumous?: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  movementId?: string;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom, requiredIfMatch } from '@civic/platform';
+import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
+import { RevokeCommendationCommand } from './revoke-commendation.handler';
+
+@Controller('v1/commendations')
+export class RevokeCommendationHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** A revocation is a new event; the grant stays in the history. */
+  @Post(':id/revocation')
+  @HttpCode(201)
+  async revoke(
+    @Param() { id }: CommendationIdParams,
+    @Body() body: RevokeCommendationRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AppendResult> {
+    const context = commandContextFrom(request, `POST /v1/commendations/${id}/revocation`, body, requiredIfMatch(request));
+    const result = await this.commandBus.execute<RevokeCommendationCommand, AppendResult>(
+      new RevokeCommendationCommand({ commendationId: id, revokedOn: body.revokedOn, reason: body.reason }, context),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    return result;
+  }
+}

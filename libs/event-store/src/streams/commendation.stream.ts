@@ -1,0 +1,12 @@
+import { COMMENDATION_EVENT_SCHEMA_VERSIONS, COMMENDATION_STREAM_TYPE, CommendationEvent } from '@civic/domain';
+import { StreamDefinition } from '../command-processor';
+
+export const commendationStream: StreamDefinition<CommendationEvent> = {
+  streamType: COMMENDATION_STREAM_TYPE,
+  schemaVersionOf: (type) => COMMENDATION_EVENT_SCHEMA_VERSIONS[type],
+  placeOf: (event) =>
+    event.type === 'CommendationGranted'
+      ? { occurredOn: event.data.grantedOn, unitCode: event.data.issuer.unitCode }
+      : { occurredOn: event.data.revokedOn, unitCode: event.data.unitCode },
+  fromRecorded: (event) => ({ type: event.type, data: event.data }) as unknown as CommendationEvent,
+};

@@ -1,0 +1,48 @@
+import { SqlExecutor } from '../projection';
+
+export interface RecipientTotals {
+  readonly collectives: number;
+  readonly individuals: number;
+  readonly households: number;
+}
+
+export interface CommendationSummary {
+  /** Grants in force: revoked ones are counted apart, never in these figures. */
+  readonly grants: number;
+  readonly revoked: number;
+  readonly recipients: RecipientTotals;
+  readonly byAward: readonly { readonly awardKind: 'FORM' | 'TITLE'; readonly award: string; readonly grants: number; readonly recipients: RecipientTotals }[];
+}
+
+interface AwardRow {
+  award_kind: 'FORM' | 'TITLE';
+  award: string;
+  grants: number;
+  revoked: number;
+  collectives: number;
+  individuals: number;
+  households: number;
+}
+
+/** What the bodies of the given units granted for achievements of a year. */
+export async function readCommendationSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<CommendationSummary> {
+  const { rows } = await sql.query<AwardRow>(
+    `SELECT award_kind, award,
+            count(*) FILTER (WHERE revoked_on IS NULL)::int AS grants,
+            count(*) FILTER (WHERE revoked_on IS NOT NULL)::int AS revoked,
+            coalesce(sum(collectives) FILTER (WHERE revoked_on IS NULL), 0)::int AS collectives,
+            coalesce(sum(individuals) FILTER (WHERE revoked_on IS NULL), 0)::int AS individuals,
+            coalesce(sum(households) FILTER (WHERE revoked_on IS NULL), 0)::int AS households
+     FROM rm_commendations WHERE grantor_units && $1::text[] AND for_year = $2
+     GROUP BY award_kind, award ORDER BY award_kind, award`,
+    [unitCodes, year],
+  );
+  const sum = (pick: (row: AwardRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const recipientsOf = (row: AwardRow) => ({ collectives: row.collectives, individuals: row.individuals, households: row.households });
+  return {
+    grants: sum((r) => r.grants),
+    revoked: sum((r) => r.revoked),
+    recipients: { collectives: sum((r) => r.collectives), individuals: sum((r) => r.individuals), households: sum((r) => r.households) },
+    byAward: rows.filter((r) => r.grants > 0).map((r) => ({ awardKind: r.award_kind, award: r.award, grants: r.grants, recipients: recipientsOf(r) })),
+  };
+}

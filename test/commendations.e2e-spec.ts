@@ -1,0 +1,91 @@
+import { MessageCollector, RunningSystem, testKafka, waitFor } from '@civic/testing';
+import { getJson, postJson } from './meeting-requests';
+
+const KHUONG_THUONG = '00238';
+
+/** Khương Thượng ward, 28/01/2021: the ward People's Committee commends collectives and individuals for 2020 (seed 004). */
+const wardGiayKhen = (overrides: Record<string, unknown> = {}) => ({
+  form: 'GIAY_KHEN',
+  commendationType: 'CONG_TRANG',
+  issuer: { body: 'UBND', unitCode: KHUONG_THUONG },
+  grantedOn: '2021-01-28',
+  forYear: 2020,
+  recipients: { collectives: { count: 5 }, individuals: { names: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Đức Thọ'] } },
+  reason: 'Có thành tích xuất sắc trong phong trào thi đua năm 2020',
+  ...overrides,
+});
+
+describe('Granting and revoking commendations, end to end', () => {
+  let system: RunningSystem;
+  let collector: MessageCollector;
+  const commendations = () => `${system.url('records-api')}/v1/commendations`;
+  const summary = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${KHUONG_THUONG}?year=2020`)).body.commendations;
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    collector = await new MessageCollector(testKafka('e2e-commendations'), [`${system.topicPrefix}civic.commendations.v1`]).start();
+  });
+  afterAll(async () => {
+    await collector?.stop();
+    await system?.stop();
+  });
+
+  it('records a giấy khen, publishes it on civic.commendations.v1 and counts it for the year of the achievement', async () => {
+    const response = await postJson(commendations(), wardGiayKhen());
+    expect(response.status).toBe(201);
+    const [eventId] = response.body.eventIds;
+
+    const message = await waitFor('the CloudEvent', async () => collector.messages.find((m) => m.headers.ce_id === eventId), { timeoutMs: 30_000 });
+    expect(message.headers).toMatchObject({ ce_type: 'vn.civic-records.CommendationGranted', ce_unitcode: KHUONG_THUONG });
+    expect(JSON.parse(message.value)).toMatchObject({ regime: 'A', forYear: 2020, award: { form: 'GIAY_KHEN' } });
+
+    const figures = await waitFor('the summary to count it', async () => ((await summary()).grants === 1 ? summary() : undefined), { timeoutMs: 30_000 });
+    expect(figures).toEqual({
+      grants: 1,
+      revoked: 0,
+      recipients: { collectives: 5, individuals: 3, households: 0 },
+      byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 5, individuals: 3, households: 0 } }],
+    });
+  });
+
+  it('refuses a bằng khen from the ward with 422 naming the rule and its legal basis', async () => {
+    const response = await postJson(commendations(), wardGiayKhen({ form: 'BANG_KHEN' }));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER',
+      errors: [{ field: '/issuer/body' }],
+      legalBasis: expect.stringContaining('Luật Thi đua, khen thưởng'),
+    });
+  });
+
+  it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {
+    const response = await postJson(commendations(), {
+      ...wardGiayKhen({ form: undefined }),
+      recipients: { collectives: { count: 2, names: ['Tổ dân phố số 1'] } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/form', '/recipients/collectives/count']);
+  });
+
+  it('revokes with If-Match: a new event, counted apart; a stale or missing If-Match is refused', async () => {
+    const granted = await postJson(commendations(), wardGiayKhen({ recipients: { households: { count: 1 } }, reason: 'Gia đình tiêu biểu' }));
+    const id = granted.headers.get('location')!.split('/').pop();
+    const revocation = { revokedOn: '2021-06-01', reason: 'Thu hồi theo Quyết định số 12/QĐ-UBND' };
+
+    const missing = await postJson(`${commendations()}/${id}/revocation`, revocation);
+    expect(missing.status).toBe(428);
+    const stale = await postJson(`${commendations()}/${id}/revocation`, revocation, { 'If-Match': '"7"' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('RECORD.VERSION_STALE');
+
+    const revoked = await postJson(`${commendations()}/${id}/revocation`, revocation, { 'If-Match': granted.headers.get('etag')! });
+    expect(revoked.status).toBe(201);
+    expect(revoked.body.streamVersion).toBe(2);
+
+    const figures = await waitFor('the revocation to be counted', async () => ((await summary()).revoked === 1 ? summary() : undefined), { timeoutMs: 30_000 });
+    expect(figures).toMatchObject({ grants: 1, revoked: 1, recipients: { collectives: 5, individuals: 3, households: 0 } });
+    const again = await postJson(`${commendations()}/${id}/revocation`, revocation, { 'If-Match': '"2"' });
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('COMMENDATION.ALREADY_REVOKED');
+  });
+});
