@@ -3,11 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { DatabaseModule, HealthController } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
 import { UnitsHttpController } from './units/units.http.controller';
+import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
+import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, WardSummaryHttpController, UnitsHttpController],
-  providers: [GetWardSummaryHandler],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController],
+  providers: [GetWardSummaryHandler, GetUnitSummaryHandler],
 })
 export class QueryApiModule {}

@@ -13,6 +13,7 @@ interface VersionRow {
 
 const VERSION_COLUMNS = `code, level, name, type, parent_code,
   to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to`;
+const OVERLAPS_YEAR = `(valid_from IS NULL OR valid_from <= make_date($2::int, 12, 31)) AND (valid_to IS NULL OR valid_to >= make_date($2::int, 1, 1))`;
 const VALID_AT = '(valid_from IS NULL OR valid_from <= $2::date) AND (valid_to IS NULL OR valid_to >= $2::date)';
 
 const toVersion = (row: VersionRow): UnitVersion => ({
@@ -41,6 +42,33 @@ export class UnitRegistryReader {
   async asOf(code: UnitCode, date: CivicDate): Promise<UnitVersion | undefined> {
     const { rows } = await this.sql.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${VALID_AT}`, [code, date]);
     return rows.length ? toVersion(rows[0]) : undefined;
+  }
+
+  /** The versions of a unit in force at some time during a year (a ward renamed mid-year has two). */
+  async duringYear(code: UnitCode, year: number): Promise<UnitVersion[]> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${OVERLAPS_YEAR} ORDER BY valid_from NULLS FIRST`,
+      [code, year],
+    );
+    return rows.map(toVersion);
+  }
+
+  /**
+   * Every unit below `code` at some time during the year, following the hierarchy as it was then: a ward that
+   * belonged to the district in that year counts, even if it was merged away before the year ended.
+   */
+  async descendantsDuringYear(code: UnitCode, year: number): Promise<UnitVersion[]> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `WITH RECURSIVE tree AS (
+         SELECT * FROM rm_unit_versions WHERE parent_code = $1 AND ${OVERLAPS_YEAR}
+         UNION
+         SELECT v.* FROM rm_unit_versions v JOIN tree t ON v.parent_code = t.code
+         WHERE ${OVERLAPS_YEAR.replace(/valid_/g, 'v.valid_')}
+       )
+       SELECT DISTINCT ON (code) ${VERSION_COLUMNS} FROM tree ORDER BY code, valid_from DESC NULLS LAST`,
+      [code, year],
+    );
+    return rows.map(toVersion);
   }
 
   /** A unit as a decider needs it on a date, with the province it belonged to then; null if none had the code. */

@@ -1,4 +1,6 @@
+import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { UnitRegistryReader } from '@civic/admin-units';
 import { Pool } from 'pg';
 import { readWardSummary, WardSummary } from '@civic/projections';
 import { InjectPool } from '@civic/platform';
@@ -14,7 +16,11 @@ export class GetWardSummary {
 export class GetWardSummaryHandler implements IQueryHandler<GetWardSummary, WardSummary> {
   constructor(@InjectPool() private readonly pool: Pool) {}
 
-  execute({ unitCode, year }: GetWardSummary): Promise<WardSummary> {
+  async execute({ unitCode, year }: GetWardSummary): Promise<WardSummary> {
+    const versions = await new UnitRegistryReader(this.pool).duringYear(unitCode, year);
+    if (!versions.some((v) => v.level === 'COMMUNE')) {
+      throw new NotFoundException(`No ward or commune had the code ${unitCode} during ${year}.`);
+    }
     return readWardSummary(this.pool, unitCode, year);
   }
 }

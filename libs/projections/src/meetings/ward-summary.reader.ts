@@ -12,15 +12,20 @@ export interface AttendeeTotals {
   readonly meetingsWithoutCount: number;
 }
 
-export interface WardSummary {
+export interface MeetingSummary {
+  readonly total: number;
+  readonly attendees: AttendeeTotals;
+  readonly byKind: readonly ({ readonly kind: MeetingKind; readonly meetings: number; readonly attendees: AttendeeTotals })[];
+}
+
+export interface Figures {
+  readonly meetings: MeetingSummary;
+  readonly commendations: CommendationSummary;
+}
+
+export interface WardSummary extends Figures {
   readonly unitCode: string;
   readonly year: number;
-  readonly commendations: CommendationSummary;
-  readonly meetings: {
-    readonly total: number;
-    readonly attendees: AttendeeTotals;
-    readonly byKind: readonly ({ readonly kind: MeetingKind; readonly meetings: number; readonly attendees: AttendeeTotals })[];
-  };
 }
 
 interface KindRow {
@@ -33,6 +38,15 @@ interface KindRow {
 }
 
 export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: number): Promise<WardSummary> {
+  return { unitCode, year, ...(await readFigures(sql, [unitCode], year)) };
+}
+
+/** Meetings held at, and commendations granted by bodies of, any of the units in a year. */
+export async function readFigures(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<Figures> {
+  return { meetings: await readMeetingSummary(sql, unitCodes, year), commendations: await readCommendationSummary(sql, unitCodes, year) };
+}
+
+async function readMeetingSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<MeetingSummary> {
   const { rows } = await sql.query<KindRow>(
     `SELECT kind,
             count(*)::int AS meetings,
@@ -40,17 +54,12 @@ export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: 
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'APPROX'), 0)::int AS approximate,
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'AT_LEAST'), 0)::int AS at_least,
             count(attendee_count)::int AS with_count
-     FROM rm_meetings WHERE unit_code = $1 AND year = $2
+     FROM rm_meetings WHERE unit_code = ANY($1::text[]) AND year = $2
      GROUP BY kind ORDER BY kind`,
-    [unitCode, year],
+    [unitCodes, year],
   );
   const byKind = rows.map((row) => ({ kind: row.kind, meetings: row.meetings, attendees: totals([row]) }));
-  return {
-    unitCode,
-    year,
-    commendations: await readCommendationSummary(sql, [unitCode], year),
-    meetings: { total: rows.reduce((sum, row) => sum + row.meetings, 0), attendees: totals(rows), byKind },
-  };
+  return { total: rows.reduce((sum, row) => sum + row.meetings, 0), attendees: totals(rows), byKind };
 }
 
 function totals(rows: readonly KindRow[]): AttendeeTotals {

@@ -1,0 +1,86 @@
+import { RunningSystem, waitFor } from '@civic/testing';
+import { getJson, minhKhaiReview, postJson } from './meeting-requests';
+
+const HOAN_KIEM = '002';
+const HANG_TRONG = '00070';
+
+describe('Ward, district and city summaries, rolled up the hierarchy of the year', () => {
+  let system: RunningSystem;
+  const summary = async (level: 'wards' | 'districts' | 'cities', code: string, year: number) =>
+    getJson(`${system.url('query-api')}/v1/summaries/${level}/${code}?year=${year}`);
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    const records = `${system.url('records-api')}/v1`;
+    const created = await Promise.all([
+      // Seed 003: UB MTTQ quận Hoàn Kiếm, 08/01/2021, "trên 300 đại biểu".
+      postJson(`${records}/meetings`, {
+        unitCode: HOAN_KIEM,
+        kind: 'HOI_NGHI_TONG_KET',
+        title: 'Hội nghị tổng kết công tác mặt trận năm 2020, triển khai chương trình phối hợp và thống nhất hành động năm 2021',
+        heldOn: '2021-01-08',
+        venue: 'Hội trường tầng 4, 33 phố Nhà Chung',
+        convenedBy: [{ body: 'UB_MTTQ', unitCode: HOAN_KIEM }],
+        chairedBy: { fullName: 'Lê Hồng Phú', role: 'Chủ tịch Ủy ban MTTQ Việt Nam quận Hoàn Kiếm' },
+        attendeeCount: { value: 300, qualifier: 'AT_LEAST' },
+        reviewYear: 2020,
+        planYear: 2021,
+      }),
+      postJson(`${records}/commendations`, {
+        form: 'GIAY_KHEN',
+        commendationType: 'CONG_TRANG',
+        issuer: { body: 'UBND', unitCode: HOAN_KIEM },
+        jointIssuers: [{ body: 'UB_MTTQ', unitCode: HOAN_KIEM }],
+        grantedOn: '2021-01-08',
+        forYear: 2020,
+        recipients: { collectives: { count: 41 }, individuals: { count: 56 } },
+        reason: 'Có thành tích xuất sắc trong công tác mặt trận năm 2020',
+      }),
+      postJson(`${records}/meetings`, minhKhaiReview({ unitCode: HANG_TRONG, convenedBy: [{ body: 'UBND', unitCode: HANG_TRONG }], attendeeCount: { value: 80, qualifier: 'EXACT' } })),
+      postJson(`${records}/meetings`, minhKhaiReview()),
+    ]);
+    expect(created.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    await waitFor('the city summary to count all three meetings', async () => (await summary('cities', '01', 2021)).body.meetings?.total === 3, {
+      timeoutMs: 30_000,
+    });
+    await waitFor('the commendation', async () => (await summary('cities', '01', 2020)).body.commendations?.grants === 1, { timeoutMs: 30_000 });
+  });
+  afterAll(() => system?.stop());
+
+  it('counts for quận Hoàn Kiếm in 2020 the 41 collectives and 56 individuals given giấy khen by its People’s Committee and Front', async () => {
+    const { status, body } = await summary('districts', HOAN_KIEM, 2020);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ unitCode: HOAN_KIEM, level: 'DISTRICT', name: 'Quận Hoàn Kiếm', year: 2020 });
+    expect(body.commendations).toEqual({
+      grants: 1,
+      revoked: 0,
+      recipients: { collectives: 41, individuals: 56, households: 0 },
+      byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 41, individuals: 56, households: 0 } }],
+    });
+    expect(body.units).toHaveLength(1 + 18);
+  });
+
+  it('rolls up the district’s own meetings and its wards’, and nothing from another district', async () => {
+    const { body } = await summary('districts', HOAN_KIEM, 2021);
+    expect(body.meetings).toMatchObject({ total: 2, attendees: { total: 380, exact: 80, atLeast: 300 } });
+  });
+
+  it('rolls up a city over its districts and their wards', async () => {
+    const { body } = await summary('cities', '01', 2021);
+    expect(body).toMatchObject({ level: 'PROVINCE', name: 'Thành phố Hà Nội' });
+    expect(body.meetings.total).toBe(3);
+    expect(body.units.filter((u: { level: string }) => u.level === 'DISTRICT')).toHaveLength(30);
+  });
+
+  it('answers a district summary after the district level was abolished with a clear 404', async () => {
+    const { status, body } = await summary('districts', HOAN_KIEM, 2026);
+    expect(status).toBe(404);
+    expect(body.detail).toMatch(/Quận Hoàn Kiếm existed until 2025-06-30: the district level was abolished on 2025-07-01/);
+    expect((await summary('districts', HOAN_KIEM, 2025)).status).toBe(200);
+  });
+
+  it('answers 404 for a ward that did not exist in the year, and 400 for a code of the wrong level', async () => {
+    expect((await summary('wards', '20333', 2021)).status).toBe(404);
+    expect((await summary('districts', '00070', 2021)).status).toBe(400);
+  });
+});
