@@ -49,6 +49,7 @@ describe('Recording a meeting, end to end', () => {
       commendations: { grants: 0, revoked: 0, recipients: { collectives: 0, individuals: 0, households: 0 }, byAward: [] },
       meetings: {
         total: 1,
+        corrected: 0,
         attendees: { total: 120, exact: 0, approximate: 120, atLeast: 0, meetingsWithCount: 1, meetingsWithoutCount: 0 },
         byKind: [
           {
@@ -128,6 +129,23 @@ describe('Recording a meeting, end to end', () => {
     expect(changed.status).toBe(422);
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
     expect(await countEvents()).toBe(before);
+  });
+
+  it('records a correction with If-Match as a new event, and the summary counts the corrected meeting once', async () => {
+    const recorded = await postJson(meetings(), minhKhaiReview({ kind: 'DOI_THOAI', title: 'Hội nghị đối thoại', heldOn: '2021-03-10', attendeeCount: { value: 50, qualifier: 'EXACT' } }));
+    const id = recorded.headers.get('location')!.split('/').pop();
+    const corrected = minhKhaiReview({ kind: 'DOI_THOAI', title: 'Hội nghị đối thoại', heldOn: '2021-03-10', attendeeCount: { value: 65, qualifier: 'EXACT' } });
+    const response = await postJson(`${meetings()}/${id}/corrections`, { reason: 'Sai số đại biểu', meeting: corrected }, { 'If-Match': '"1"' });
+    expect(response.status).toBe(201);
+    expect(response.body.streamVersion).toBe(2);
+    expect((await postJson(`${meetings()}/${id}/corrections`, { reason: 'Lần nữa', meeting: corrected }, { 'If-Match': '"1"' })).status).toBe(412);
+
+    const dialogue = await waitFor('the corrected figures', async () => {
+      const { body } = await wardSummary(MINH_KHAI, 2021);
+      const kind = body.meetings.byKind.find((k: { kind: string }) => k.kind === 'DOI_THOAI');
+      return body.meetings.corrected === 1 && kind ? kind : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(dialogue).toMatchObject({ meetings: 1, attendees: { total: 65 } });
   });
 
   it('refuses a summary for a malformed ward code or year with 400, naming both', async () => {

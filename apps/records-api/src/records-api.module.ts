@@ -6,6 +6,8 @@ import { UnitRegistryReader } from '@civic/admin-units';
 import { DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
+import { CorrectMeetingHttpController } from './correct-meeting/correct-meeting.http.controller';
+import { CorrectMeetingHandler } from './correct-meeting/correct-meeting.handler';
 import { GrantCommendationHttpController } from './grant-commendation/grant-commendation.http.controller';
 import { GrantCommendationHandler } from './grant-commendation/grant-commendation.handler';
 import { RevokeCommendationHttpController } from './revoke-commendation/revoke-commendation.http.controller';
@@ -13,11 +15,12 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, RecordMeetingHttpController, GrantCommendationHttpController, RevokeCommendationHttpController],
+  controllers: [HealthController, RecordMeetingHttpController, CorrectMeetingHttpController, GrantCommendationHttpController, RevokeCommendationHttpController],
   providers: [
     { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
     { provide: UnitRegistryReader, inject: [PG_POOL], useFactory: (pool: Pool) => new UnitRegistryReader(pool) },
     RecordMeetingHandler,
+    CorrectMeetingHandler,
     GrantCommendationHandler,
     RevokeCommendationHandler,
   ],

@@ -5,6 +5,7 @@ import { CreateUnitRegistryTables1763856000200 } from './migrations/176385600020
 import { adminUnitsProjection } from './admin-units/admin-units.projection';
 import { CreateCommendationTables1763856000300 } from './migrations/1763856000300-create-commendation-tables';
 import { commendationsProjection } from './commendations/commendations.projection';
+import { CountMeetingCorrections1763856000400 } from './migrations/1763856000400-count-meeting-corrections';
 
 export * from './projection';
 export * from './projection-applier';
@@ -15,7 +16,7 @@ export * from './admin-units/admin-units.projection';
 export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, adminUnitsProjection];

@@ -29,7 +29,7 @@ export class RecordMeetingHttpController {
   }
 }
 
-function toMeeting(body: RecordMeetingRequestDto, meetingId: string): MeetingHeldData {
+export function toMeeting(body: RecordMeetingRequestDto, meetingId: string): MeetingHeldData {
   return {
     meetingId,
     unitCode: body.unitCode,

@@ -13,4 +13,10 @@ export interface RecordMeeting {
   };
 }
 
-export type MeetingCommand = RecordMeeting;
+export interface CorrectMeeting {
+  readonly type: 'CorrectMeeting';
+  readonly data: { readonly reason: string; readonly meeting: MeetingHeldData };
+  readonly metadata: RecordMeeting['metadata'];
+}
+
+export type MeetingCommand = RecordMeeting | CorrectMeeting;

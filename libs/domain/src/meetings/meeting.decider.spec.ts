@@ -147,3 +147,29 @@ describe('meetingDecider', () => {
     });
   });
 });
+
+describe('meetingDecider: corrections', () => {
+  const spec = deciderSpec(meetingDecider);
+  const correct = (meeting: Partial<MeetingHeldData>, units: UnitsOnDate = HA_NOI_UNITS) => ({
+    type: 'CorrectMeeting' as const,
+    data: { reason: 'Bài báo ghi nhầm số đại biểu', meeting: { ...minhKhaiReview, ...meeting } },
+    metadata: { receivedOn: '2021-02-01', units },
+  });
+
+  it('records a corrected version as a new event, keeping the first in the history', () => {
+    const attendeeCount = { value: 160, qualifier: 'EXACT' as const };
+    spec
+      .given([held()])
+      .when(correct({ attendeeCount }))
+      .then([{ type: 'MeetingCorrected', data: { meetingId: minhKhaiReview.meetingId, reason: 'Bài báo ghi nhầm số đại biểu', meeting: { ...minhKhaiReview, attendeeCount } } }]);
+  });
+
+  it('applies the same rules to the corrected version', () => {
+    spec.given([held()]).when(correct({ heldOn: '2021-03-01' })).thenRefuses('MEETING.HELD_IN_FUTURE', 'meeting/heldOn');
+  });
+
+  it('refuses a correction that changes nothing, or of a meeting never recorded', () => {
+    spec.given([held()]).when(correct({})).thenRefuses('MEETING.CORRECTION_CHANGES_NOTHING');
+    spec.given([]).when(correct({ title: 'Khác' })).thenRefuses('MEETING.NOT_FOUND');
+  });
+});

@@ -2,7 +2,7 @@ import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { yearOf } from '../shared/civic-date';
 import { absenceOfBody } from '../shared/bodies-at-unit';
-import { MeetingCommand, RecordMeeting } from './meeting.commands';
+import { CorrectMeeting, MeetingCommand, RecordMeeting } from './meeting.commands';
 import { MeetingEvent, MeetingHeldData } from './meeting.events';
 
 export type MeetingState = { readonly status: 'NOT_RECORDED' } | { readonly status: 'RECORDED'; readonly meeting: MeetingHeldData };
@@ -14,8 +14,10 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
     switch (command.type) {
       case 'RecordMeeting':
         return recordMeeting(command, state);
+      case 'CorrectMeeting':
+        return correctMeeting(command, state);
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
 
@@ -23,22 +25,42 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
     switch (event.type) {
       case 'MeetingHeld':
         return { status: 'RECORDED', meeting: event.data };
+      case 'MeetingCorrected':
+        return { status: 'RECORDED', meeting: event.data.meeting };
       default:
-        return assertNever(event.type);
+        return assertNever(event);
     }
   },
 };
 
 function recordMeeting(command: RecordMeeting, state: MeetingState): MeetingEvent[] {
-  const meeting = command.data;
   if (state.status !== 'NOT_RECORDED') {
     throw new DomainRuleViolation('MEETING.ALREADY_RECORDED', 'This meeting has already been recorded; correct it instead of recording it again.');
   }
-  if (meeting.heldOn > command.metadata.receivedOn) {
+  checkMeeting(command.data, command.metadata);
+  return [{ type: 'MeetingHeld', data: command.data }];
+}
+
+function correctMeeting(command: CorrectMeeting, state: MeetingState): MeetingEvent[] {
+  if (state.status !== 'RECORDED') throw new DomainRuleViolation('MEETING.NOT_FOUND', 'There is no such meeting to correct.');
+  const { meeting, reason } = command.data;
+  if (meeting.meetingId !== state.meeting.meetingId) throw new Error('A correction keeps the meeting id');
+  if (JSON.stringify(meeting) === JSON.stringify(state.meeting)) {
+    throw new DomainRuleViolation('MEETING.CORRECTION_CHANGES_NOTHING', 'The correction is identical to the current record; nothing to correct.', {
+      field: 'meeting',
+    });
+  }
+  checkMeeting(meeting, command.metadata, 'meeting/');
+  return [{ type: 'MeetingCorrected', data: { meetingId: meeting.meetingId, reason, meeting } }];
+}
+
+/** The rules every version of a meeting record obeys, first recorded or corrected. */
+function checkMeeting(meeting: MeetingHeldData, metadata: RecordMeeting['metadata'], prefix = ''): void {
+  if (meeting.heldOn > metadata.receivedOn) {
     throw new DomainRuleViolation(
       'MEETING.HELD_IN_FUTURE',
-      `A meeting can only be recorded once it has been held; ${meeting.heldOn} is after today (${command.metadata.receivedOn}).`,
-      { field: 'heldOn' },
+      `A meeting can only be recorded once it has been held; ${meeting.heldOn} is after today (${metadata.receivedOn}).`,
+      { field: `${prefix}heldOn` },
     );
   }
   const heldInYear = yearOf(meeting.heldOn);
@@ -46,37 +68,37 @@ function recordMeeting(command: RecordMeeting, state: MeetingState): MeetingEven
     throw new DomainRuleViolation(
       'MEETING.REVIEW_YEAR_AFTER_MEETING',
       `A meeting held in ${heldInYear} cannot review the work of ${meeting.reviewYear}, which had not yet happened.`,
-      { field: 'reviewYear' },
+      { field: `${prefix}reviewYear` },
     );
   }
   if (meeting.planYear !== null && meeting.planYear < heldInYear) {
     throw new DomainRuleViolation(
       'MEETING.PLAN_YEAR_BEFORE_MEETING',
       `A meeting held in ${heldInYear} cannot set tasks for ${meeting.planYear}, which has already passed.`,
-      { field: 'planYear' },
+      { field: `${prefix}planYear` },
     );
   }
-  const unit = command.metadata.units[meeting.unitCode];
+  const unit = metadata.units[meeting.unitCode];
   if (!unit) {
     throw new DomainRuleViolation(
       'MEETING.UNIT_NOT_IN_FORCE',
       `No administrative unit had the code ${meeting.unitCode} on ${meeting.heldOn}; a meeting is recorded under a unit that existed on its date.`,
-      { field: 'unitCode' },
+      { field: `${prefix}unitCode` },
     );
   }
   meeting.convenedBy.forEach((convener, index) => {
-    const convenerUnit = command.metadata.units[convener.unitCode];
+    const convenerUnit = metadata.units[convener.unitCode];
     if (!convenerUnit) {
       throw new DomainRuleViolation(
         'MEETING.CONVENER_UNIT_NOT_IN_FORCE',
         `No administrative unit had the code ${convener.unitCode} on ${meeting.heldOn}, so no body of it could convene the meeting.`,
-        { field: `convenedBy/${index}/unitCode` },
+        { field: `${prefix}convenedBy/${index}/unitCode` },
       );
     }
     const absence = absenceOfBody(convener.body, convenerUnit, meeting.heldOn);
     if (absence) {
       throw new DomainRuleViolation('MEETING.CONVENING_BODY_DID_NOT_EXIST', absence.rule, {
-        field: `convenedBy/${index}/body`,
+        field: `${prefix}convenedBy/${index}/body`,
         legalBasis: absence.legalBasis,
       });
     }
@@ -84,8 +106,7 @@ function recordMeeting(command: RecordMeeting, state: MeetingState): MeetingEven
   const conveners = new Set(meeting.convenedBy.map((c) => `${c.body}@${c.unitCode}`));
   if (conveners.size !== meeting.convenedBy.length) {
     throw new DomainRuleViolation('MEETING.DUPLICATE_CONVENER', 'Each convening body of a unit is listed only once.', {
-      field: 'convenedBy',
+      field: `${prefix}convenedBy`,
     });
   }
-  return [{ type: 'MeetingHeld', data: meeting }];
 }

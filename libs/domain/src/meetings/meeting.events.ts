@@ -40,8 +40,15 @@ export interface MeetingHeld {
   readonly data: MeetingHeldData;
 }
 
-export type MeetingEvent = MeetingHeld;
+/** The record of a meeting replaced by a corrected one; the earlier version stays in the history. */
+export interface MeetingCorrected {
+  readonly type: 'MeetingCorrected';
+  readonly data: { readonly meetingId: string; readonly reason: string; readonly meeting: MeetingHeldData };
+}
+
+export type MeetingEvent = MeetingHeld | MeetingCorrected;
 
 export const MEETING_EVENT_SCHEMA_VERSIONS: Record<MeetingEvent['type'], number> = {
   MeetingHeld: 1,
+  MeetingCorrected: 1,
 };

@@ -1,4 +1,4 @@
-import { MEETING_EVENT_SCHEMA_VERSIONS, MEETING_STREAM_TYPE, MeetingEvent, MeetingHeldData } from '@civic/domain';
+import { MEETING_EVENT_SCHEMA_VERSIONS, MEETING_STREAM_TYPE, MeetingEvent } from '@civic/domain';
 import { StreamDefinition } from '../command-processor';
 
 export const meetingStreamId = (meetingId: string): string => `meeting-${meetingId}`;
@@ -6,9 +6,12 @@ export const meetingStreamId = (meetingId: string): string => `meeting-${meeting
 export const meetingStream: StreamDefinition<MeetingEvent> = {
   streamType: MEETING_STREAM_TYPE,
   schemaVersionOf: (type) => MEETING_EVENT_SCHEMA_VERSIONS[type],
-  placeOf: (event) => ({ occurredOn: event.data.heldOn, unitCode: event.data.unitCode }),
+  placeOf: (event) => {
+    const meeting = event.type === 'MeetingHeld' ? event.data : event.data.meeting;
+    return { occurredOn: meeting.heldOn, unitCode: meeting.unitCode };
+  },
   fromRecorded: (event) => {
-    if (event.type !== 'MeetingHeld') throw new Error(`Unknown meeting event ${event.type}`);
-    return { type: 'MeetingHeld', data: event.data as unknown as MeetingHeldData };
+    if (event.type !== 'MeetingHeld' && event.type !== 'MeetingCorrected') throw new Error(`Unknown meeting event ${event.type}`);
+    return { type: event.type, data: event.data } as unknown as MeetingEvent;
   },
 };

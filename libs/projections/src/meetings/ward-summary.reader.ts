@@ -14,6 +14,8 @@ export interface AttendeeTotals {
 
 export interface MeetingSummary {
   readonly total: number;
+  /** Meetings whose record was corrected after it was first made; each is counted once, as corrected. */
+  readonly corrected: number;
   readonly attendees: AttendeeTotals;
   readonly byKind: readonly ({ readonly kind: MeetingKind; readonly meetings: number; readonly attendees: AttendeeTotals })[];
 }
@@ -35,6 +37,7 @@ interface KindRow {
   approximate: number;
   at_least: number;
   with_count: number;
+  corrected: number;
 }
 
 export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: number): Promise<WardSummary> {
@@ -53,13 +56,19 @@ async function readMeetingSummary(sql: SqlExecutor, unitCodes: readonly string[]
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'EXACT'), 0)::int AS exact,
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'APPROX'), 0)::int AS approximate,
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'AT_LEAST'), 0)::int AS at_least,
-            count(attendee_count)::int AS with_count
+            count(attendee_count)::int AS with_count,
+            count(*) FILTER (WHERE corrections > 0)::int AS corrected
      FROM rm_meetings WHERE unit_code = ANY($1::text[]) AND year = $2
      GROUP BY kind ORDER BY kind`,
     [unitCodes, year],
   );
   const byKind = rows.map((row) => ({ kind: row.kind, meetings: row.meetings, attendees: totals([row]) }));
-  return { total: rows.reduce((sum, row) => sum + row.meetings, 0), attendees: totals(rows), byKind };
+  return {
+    total: rows.reduce((sum, row) => sum + row.meetings, 0),
+    corrected: rows.reduce((sum, row) => sum + row.corrected, 0),
+    attendees: totals(rows),
+    byKind,
+  };
 }
 
 function totals(rows: readonly KindRow[]): AttendeeTotals {

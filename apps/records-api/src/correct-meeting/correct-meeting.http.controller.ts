@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom, requiredIfMatch } from '@civic/platform';
+import { toMeeting } from '../record-meeting/record-meeting.http.controller';
+import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
+import { CorrectMeetingCommand } from './correct-meeting.handler';
+
+@Controller('v1/meetings')
+export class CorrectMeetingHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** A correction is a new event carrying the whole corrected record; history is never rewritten. */
+  @Post(':id/corrections')
+  @HttpCode(201)
+  async correct(
+    @Param() { id }: MeetingIdParams,
+    @Body() body: CorrectMeetingRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AppendResult> {
+    const context = commandContextFrom(request, `POST /v1/meetings/${id}/corrections`, body, requiredIfMatch(request));
+    const result = await this.commandBus.execute<CorrectMeetingCommand, AppendResult>(
+      new CorrectMeetingCommand(toMeeting(body.meeting, id), body.reason, context),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    return result;
+  }
+}

@@ -1,0 +1,19 @@
+import { Type } from 'class-transformer';
+import { IsUUID, ValidateNested } from 'class-validator';
+import { NfcText } from '@civic/platform';
+import { RecordMeetingRequestDto } from '../record-meeting/record-meeting.request.dto';
+
+export class MeetingIdParams {
+  @IsUUID()
+  id!: string;
+}
+
+/** POST /v1/meetings/{id}/corrections, with If-Match: the whole corrected record and why. */
+export class CorrectMeetingRequestDto {
+  @NfcText(1000)
+  reason!: string;
+
+  @ValidateNested()
+  @Type(() => RecordMeetingRequestDto)
+  meeting!: RecordMeetingRequestDto;
+}
