@@ -40,6 +40,23 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
       postJson(`${records}/meetings`, minhKhaiReview()),
     ]);
     expect(created.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const movement = await postJson(`${records}/emulation-movements`, {
+      name: 'Phong trào thi đua năm 2021',
+      kind: 'PHONG_TRAO',
+      form: 'THUONG_XUYEN',
+      scope: 'DIA_PHUONG',
+      launchedBy: { body: 'UBND', unitCode: HANG_TRONG },
+      launchedOn: '2021-01-12',
+      period: { from: '2021-01-01', to: '2021-12-31' },
+      criteria: ['Hoàn thành xuất sắc nhiệm vụ năm 2021'],
+    });
+    expect(movement.status).toBe(201);
+    const reviews = `${records}/emulation-movements/${movement.headers.get('location')!.split('/').pop()}/reviews`;
+    expect((await postJson(reviews, { reviewKind: 'SO_KET', reviewedOn: '2021-07-15' })).status).toBe(201);
+    expect((await postJson(reviews, { reviewKind: 'TONG_KET', reviewedOn: '2022-01-10' })).status).toBe(201);
+    await waitFor('the movement to be concluded', async () => (await summary('wards', HANG_TRONG, 2022)).body.movements?.concluded === 1, {
+      timeoutMs: 30_000,
+    });
     await waitFor('the city summary to count all three meetings', async () => (await summary('cities', '01', 2021)).body.meetings?.total === 3, {
       timeoutMs: 30_000,
     });
@@ -63,6 +80,27 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
   it('rolls up the district’s own meetings and its wards’, and nothing from another district', async () => {
     const { body } = await summary('districts', HOAN_KIEM, 2021);
     expect(body.meetings).toMatchObject({ total: 2, attendees: { total: 380, exact: 80, atLeast: 300 } });
+  });
+
+  it('counts movements launched, reviewed, concluded and active, per year, and rolls them up', async () => {
+    expect((await summary('wards', HANG_TRONG, 2021)).body.movements).toEqual({ launched: 1, reviewed: 1, concluded: 0, active: 1 });
+    expect((await summary('wards', HANG_TRONG, 2022)).body.movements).toEqual({ launched: 0, reviewed: 1, concluded: 1, active: 1 });
+    expect((await summary('wards', HANG_TRONG, 2023)).body.movements).toEqual({ launched: 0, reviewed: 0, concluded: 0, active: 0 });
+    expect((await summary('districts', HOAN_KIEM, 2021)).body.movements).toMatchObject({ launched: 1, active: 1 });
+  });
+
+  it('refuses a movement launched by a body that does not launch movements, naming Art. 18', async () => {
+    const response = await postJson(`${system.url('records-api')}/v1/emulation-movements`, {
+      name: 'Thực hiện quy chế dân chủ',
+      kind: 'PHONG_TRAO',
+      form: 'CHUYEN_DE',
+      scope: 'DIA_PHUONG',
+      launchedBy: { body: 'BCD_QCDC', unitCode: HANG_TRONG },
+      launchedOn: '2021-03-01',
+      period: { from: '2021-03-01' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'MOVEMENT.LAUNCHER_NOT_ALLOWED', legalBasis: expect.stringContaining('Điều 18') });
   });
 
   it('rolls up a city over its districts and their wards', async () => {

@@ -8,6 +8,10 @@ import { RecordMeetingHttpController } from './record-meeting/record-meeting.htt
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
 import { CorrectMeetingHttpController } from './correct-meeting/correct-meeting.http.controller';
 import { CorrectMeetingHandler } from './correct-meeting/correct-meeting.handler';
+import { LaunchEmulationMovementHttpController } from './launch-emulation-movement/launch-emulation-movement.http.controller';
+import { LaunchEmulationMovementHandler } from './launch-emulation-movement/launch-emulation-movement.handler';
+import { ReviewEmulationMovementHttpController } from './review-emulation-movement/review-emulation-movement.http.controller';
+import { ReviewEmulationMovementHandler } from './review-emulation-movement/review-emulation-movement.handler';
 import { GrantCommendationHttpController } from './grant-commendation/grant-commendation.http.controller';
 import { GrantCommendationHandler } from './grant-commendation/grant-commendation.handler';
 import { RevokeCommendationHttpController } from './revoke-commendation/revoke-commendation.http.controller';
@@ -15,7 +19,15 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, RecordMeetingHttpController, CorrectMeetingHttpController, GrantCommendationHttpController, RevokeCommendationHttpController],
+  controllers: [
+    HealthController,
+    RecordMeetingHttpController,
+    CorrectMeetingHttpController,
+    GrantCommendationHttpController,
+    RevokeCommendationHttpController,
+    LaunchEmulationMovementHttpController,
+    ReviewEmulationMovementHttpController,
+  ],
   providers: [
     { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
     { provide: UnitRegistryReader, inject: [PG_POOL], useFactory: (pool: Pool) => new UnitRegistryReader(pool) },
@@ -23,6 +35,8 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
     CorrectMeetingHandler,
     GrantCommendationHandler,
     RevokeCommendationHandler,
+    LaunchEmulationMovementHandler,
+    ReviewEmulationMovementHandler,
   ],
 })
 export class RecordsApiModule {}

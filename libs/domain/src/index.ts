@@ -20,3 +20,7 @@ export * from './commendations/granting-authority';
 export * from './commendations/commendation.events';
 export * from './commendations/commendation.commands';
 export * from './commendations/commendation.decider';
+export * from './movements/movement-vocabulary';
+export * from './movements/movement.events';
+export * from './movements/movement.commands';
+export * from './movements/movement.decider';

@@ -6,3 +6,4 @@ export * from './command-processor';
 export { CreateEventLog1763856000000 } from './migrations/1763856000000-create-event-log';
 export * from './streams/meeting.stream';
 export * from './streams/commendation.stream';
+export * from './streams/movement.stream';

@@ -16,8 +16,15 @@ export const UNAUTHENTICATED_ACTOR: EventMetadata['actor'] = { subject: 'unauthe
  * it: a change decided on a version someone else has since changed is refused with 412.
  */
 export function requiredIfMatch(request: Request): number {
+  const version = optionalIfMatch(request);
+  if (version === undefined) throw new PreconditionRequired();
+  return version;
+}
+
+/** The version named by If-Match when one is sent (additions such as reviews honour it but do not need it). */
+export function optionalIfMatch(request: Request): number | undefined {
   const header = request.header('if-match');
-  if (header === undefined) throw new PreconditionRequired();
+  if (header === undefined) return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) throw new InvalidRequest([{ field: 'If-Match', message: 'must be an ETag this API gave, such as "1"' }]);
   return Number(match[1]);

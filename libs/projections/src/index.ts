@@ -6,6 +6,8 @@ import { adminUnitsProjection } from './admin-units/admin-units.projection';
 import { CreateCommendationTables1763856000300 } from './migrations/1763856000300-create-commendation-tables';
 import { commendationsProjection } from './commendations/commendations.projection';
 import { CountMeetingCorrections1763856000400 } from './migrations/1763856000400-count-meeting-corrections';
+import { CreateMovementTables1763856000500 } from './migrations/1763856000500-create-movement-tables';
+import { movementsProjection } from './movements/movements.projection';
 
 export * from './projection';
 export * from './projection-applier';
@@ -15,8 +17,10 @@ export * from './meetings/ward-summary.reader';
 export * from './admin-units/admin-units.projection';
 export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
+export * from './movements/movements.projection';
+export * from './movements/movement-summary.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500];
 
 /** Every read model the projector maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, adminUnitsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];

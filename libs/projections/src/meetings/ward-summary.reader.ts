@@ -1,6 +1,7 @@
 import { MeetingKind } from '@civic/domain';
 import { SqlExecutor } from '../projection';
 import { CommendationSummary, readCommendationSummary } from '../commendations/commendation-summary.reader';
+import { MovementSummary, readMovementSummary } from '../movements/movement-summary.reader';
 
 export interface AttendeeTotals {
   /** Sum of every reported figure; a lower bound when some were "at least" or approximate. */
@@ -23,6 +24,7 @@ export interface MeetingSummary {
 export interface Figures {
   readonly meetings: MeetingSummary;
   readonly commendations: CommendationSummary;
+  readonly movements: MovementSummary;
 }
 
 export interface WardSummary extends Figures {
@@ -46,7 +48,11 @@ export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: 
 
 /** Meetings held at, and commendations granted by bodies of, any of the units in a year. */
 export async function readFigures(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<Figures> {
-  return { meetings: await readMeetingSummary(sql, unitCodes, year), commendations: await readCommendationSummary(sql, unitCodes, year) };
+  return {
+    meetings: await readMeetingSummary(sql, unitCodes, year),
+    commendations: await readCommendationSummary(sql, unitCodes, year),
+    movements: await readMovementSummary(sql, unitCodes, year),
+  };
 }
 
 async function readMeetingSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<MeetingSummary> {

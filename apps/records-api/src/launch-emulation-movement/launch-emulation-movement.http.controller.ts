@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom } from '@civic/platform';
+import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement.request.dto';
+import { LaunchEmulationMovementCommand } from './launch-emulation-movement.handler';
+
+@Controller('v1/emulation-movements')
+export class LaunchEmulationMovementHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async launch(@Body() body: LaunchEmulationMovementRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {
+    const context = commandContextFrom(request, 'POST /v1/emulation-movements', body);
+    const result = await this.commandBus.execute<LaunchEmulationMovementCommand, AppendResult>(
+      new LaunchEmulationMovementCommand(
+        {
+          movementId: randomUUID(),
+          name: body.name,
+          kind: body.kind,
+          form: body.form,
+          scope: body.scope,
+          launchedBy: { body: body.launchedBy.body, unitCode: body.launchedBy.unitCode },
+          launchedOn: body.launchedOn,
+          period: { from: body.period.from, to: body.period.to ?? null },
+          criteria: body.criteria ?? [],
+          parentMovementId: body.parentMovementId ?? null,
+          meetingId: body.meetingId ?? null,
+        },
+        context,
+      ),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.setHeader('Location', `/v1/emulation-movements/${result.streamId.replace(/^emulation-movement-/, '')}`);
+    return result;
+  }
+}

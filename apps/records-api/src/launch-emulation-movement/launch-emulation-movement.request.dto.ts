@@ -1,0 +1,53 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { MOVEMENT_FORM_VALUES, MOVEMENT_KIND_VALUES, MOVEMENT_SCOPE_VALUES, MovementForm, MovementKind, MovementScope } from '@civic/domain';
+import { IsCivicDate, NfcText, NfcTextList } from '@civic/platform';
+import { BodyOfUnitDto } from '../grant-commendation/grant-commendation.request.dto';
+
+export class MovementPeriodDto {
+  @IsCivicDate()
+  from!: string;
+
+  /** Left out for an open-ended movement. */
+  @IsOptional()
+  @IsCivicDate()
+  to?: string;
+}
+
+/** POST /v1/emulation-movements: a movement (phong trào) or campaign (cuộc vận động) launched by a body of a unit. */
+export class LaunchEmulationMovementRequestDto {
+  @NfcText(500)
+  name!: string;
+
+  @IsIn(MOVEMENT_KIND_VALUES)
+  kind!: MovementKind;
+
+  @IsIn(MOVEMENT_FORM_VALUES)
+  form!: MovementForm;
+
+  @IsIn(MOVEMENT_SCOPE_VALUES)
+  scope!: MovementScope;
+
+  @ValidateNested()
+  @Type(() => BodyOfUnitDto)
+  launchedBy!: BodyOfUnitDto;
+
+  @IsCivicDate()
+  launchedOn!: string;
+
+  @ValidateNested()
+  @Type(() => MovementPeriodDto)
+  period!: MovementPeriodDto;
+
+  @IsOptional()
+  @NfcTextList(1000, 50)
+  criteria?: string[];
+
+  @IsOptional()
+  @IsUUID()
+  parentMovementId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+}

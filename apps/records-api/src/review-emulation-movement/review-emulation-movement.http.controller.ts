@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { AppendResult } from '@civic/event-store';
+import { commandContextFrom, optionalIfMatch } from '@civic/platform';
+import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
+import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
+
+@Controller('v1/emulation-movements')
+export class ReviewEmulationMovementHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** Reviews are added in order; If-Match is honoured when sent. */
+  @Post(':id/reviews')
+  @HttpCode(201)
+  async review(
+    @Param() { id }: MovementIdParams,
+    @Body() body: ReviewEmulationMovementRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AppendResult> {
+    const context = commandContextFrom(request, `POST /v1/emulation-movements/${id}/reviews`, body, optionalIfMatch(request));
+    const result = await this.commandBus.execute<ReviewEmulationMovementCommand, AppendResult>(
+      new ReviewEmulationMovementCommand(
+        { movementId: id, reviewKind: body.reviewKind, reviewedOn: body.reviewedOn, meetingId: body.meetingId ?? null, findings: body.findings ?? null },
+        context,
+      ),
+    );
+    response.setHeader('ETag', `"${result.streamVersion}"`);
+    return result;
+  }
+}

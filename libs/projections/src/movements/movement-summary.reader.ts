@@ -1,0 +1,28 @@
+import { SqlExecutor } from '../projection';
+
+export interface MovementSummary {
+  /** Launched during the year. */
+  readonly launched: number;
+  /** Given an interim or final review during the year. */
+  readonly reviewed: number;
+  /** Given their final review (tổng kết) during the year. */
+  readonly concluded: number;
+  /** Running at some time during the year: launched by its end, not concluded before its start. */
+  readonly active: number;
+}
+
+/** Movements launched by bodies of the given units, as seen in a year. */
+export async function readMovementSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<MovementSummary> {
+  const { rows } = await sql.query<MovementSummary>(
+    `SELECT
+       count(*) FILTER (WHERE extract(year FROM launched_on) = $2::int)::int AS launched,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rm_movement_reviews r WHERE r.movement_id = m.movement_id
+                                      AND extract(year FROM r.reviewed_on) = $2::int))::int AS reviewed,
+       count(*) FILTER (WHERE extract(year FROM concluded_on) = $2::int)::int AS concluded,
+       count(*) FILTER (WHERE launched_on <= make_date($2::int, 12, 31)
+                        AND (concluded_on IS NULL OR concluded_on >= make_date($2::int, 1, 1)))::int AS active
+     FROM rm_movements m WHERE unit_code = ANY($1::text[])`,
+    [unitCodes, year],
+  );
+  return rows[0];
+}

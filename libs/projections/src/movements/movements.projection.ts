@@ -1,0 +1,36 @@
+import { foldForSearch, MovementEvent } from '@civic/domain';
+import { RecordedEvent } from '@civic/event-store';
+import { Projection, SqlExecutor } from '../projection';
+
+export const movementsProjection: Projection = {
+  name: 'emulation-movements',
+  eventTypes: ['EmulationMovementLaunched', 'EmulationMovementReviewed'],
+
+  async apply(sql: SqlExecutor, recorded: RecordedEvent) {
+    const event = { type: recorded.type, data: recorded.data } as unknown as MovementEvent;
+    switch (event.type) {
+      case 'EmulationMovementLaunched': {
+        const m = event.data;
+        await sql.query(
+          `INSERT INTO rm_movements (movement_id, stream_id, unit_code, launcher_body, name, name_folded, kind, form, scope,
+             launched_on, period_from, period_to, parent_movement_id, status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE') ON CONFLICT (movement_id) DO NOTHING`,
+          [m.movementId, recorded.streamId, m.launchedBy.unitCode, m.launchedBy.body, m.name, foldForSearch(m.name), m.kind, m.form, m.scope,
+            m.launchedOn, m.period.from, m.period.to, m.parentMovementId],
+        );
+        return;
+      }
+      case 'EmulationMovementReviewed': {
+        const r = event.data;
+        await sql.query(
+          `INSERT INTO rm_movement_reviews (movement_id, review_kind, reviewed_on, unit_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [r.movementId, r.reviewKind, r.reviewedOn, r.unitCode],
+        );
+        if (r.reviewKind === 'TONG_KET') {
+          await sql.query(`UPDATE rm_movements SET status = 'CONCLUDED', concluded_on = $2 WHERE movement_id = $1`, [r.movementId, r.reviewedOn]);
+        }
+        return;
+      }
+    }
+  },
+};
