@@ -7,6 +7,7 @@ import { ensureDatabase, provisionPostgres } from './postgres';
 import { repoRoot, runDir } from './paths';
 import { run } from './processes';
 import { loadRegistry } from './registry';
+import { loadDemoData } from '../demo/load-demo-data';
 import { RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
 
 const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
       });
     };
     for (const [index, name] of SERVICE_NAMES.entries()) await launch(name, index);
+    const demo = await loadDemoData(`http://127.0.0.1:${PORTS['records-api']}`);
+    log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended)`);
+    for (const failure of demo.failures) log(`demo fact ${failure.key} refused (${failure.status}): ${failure.detail}`);
     printWhereToLook(databaseUrl, kafka.brokers);
   } catch (error) {
     log(`could not start: ${(error as Error).message}`);
@@ -82,12 +86,14 @@ function printWhereToLook(databaseUrl: string, brokers: readonly string[]): void
   process.stdout.write(`
 civic-records is running. Ctrl-C stops everything.
 
-  records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings
-  query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/wards/{code}?year=YYYY
+  records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/emulation-movements
+  query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
+                                          GET  /v1/units/{code}?asOf=YYYY-MM-DD, /v1/units?name=...
   event-relay   http://127.0.0.1:${PORTS['event-relay']}/health   relay role, checkpoint, events held back
   projector     http://127.0.0.1:${PORTS.projector}/health   read-model progress
   Postgres      ${url.toString()}
-  Kafka         ${brokers.join(',')}   topic civic.meetings.v1
+  Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1,
+                civic.emulation-movements.v1, civic.admin-units.v1
   Logs          ${runDir}/*.log
 
 `);

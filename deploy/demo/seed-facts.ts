@@ -1,0 +1,189 @@
+/**
+ * The facts of the five seed articles (../shared/seeds) that the model can hold, as API requests. Each fact says
+ * where it comes from. What an article leaves out (a count, an issuer, a date) is left out here too: nothing is
+ * invented. `NOT_RECORDED` lists what the articles say that these requests do not hold, and why.
+ */
+export interface SeedFact {
+  /** Stable name: the Idempotency-Key, so loading twice records once. */
+  readonly key: string;
+  readonly source: string;
+  readonly path: '/v1/meetings' | '/v1/commendations' | '/v1/emulation-movements';
+  readonly body: Record<string, unknown>;
+  /** Facts recorded at a meeting refer to it by the key of the meeting's fact. */
+  readonly atMeeting?: string;
+}
+
+const MINH_KHAI = '00295';
+const THANH_KHE_TAY = '20206';
+const VINH_PHUC = '00006';
+const HOAN_KIEM = '002';
+const KHUONG_THUONG = '00238';
+const DONG_DA = '006';
+
+export const SEED_FACTS: readonly SeedFact[] = [
+  {
+    key: 'seed-000-meeting',
+    source: 'seeds/000_5ac1c78084622dc2.txt: "Chiều ngày 12/01/2021, tại Hội trường Đảng ủy, HĐND, UBND phường Minh Khai …"',
+    path: '/v1/meetings',
+    body: {
+      unitCode: MINH_KHAI,
+      kind: 'HOI_NGHI_TONG_KET',
+      title:
+        'Hội nghị tổng kết công tác xây dựng Đảng, chính quyền và phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm 2020; triển khai nhiệm vụ và phát động phong trào thi đua năm 2021',
+      heldOn: '2021-01-12',
+      venue: 'Hội trường Đảng ủy, HĐND, UBND phường Minh Khai (Số 41 Ngõ Hòa Bình 7, phường Minh Khai)',
+      convenedBy: [
+        { body: 'DANG_UY', unitCode: MINH_KHAI },
+        { body: 'UBND', unitCode: MINH_KHAI },
+      ],
+      reviewYear: 2020,
+      planYear: 2021,
+    },
+  },
+  {
+    key: 'seed-000-movement',
+    source: 'seeds/000: "đại diện lãnh đạo UBND phường đã phát động phong trào thi đua năm 2021"',
+    path: '/v1/emulation-movements',
+    atMeeting: 'seed-000-meeting',
+    body: {
+      name: 'Phong trào thi đua năm 2021',
+      kind: 'PHONG_TRAO',
+      form: 'THUONG_XUYEN',
+      scope: 'DIA_PHUONG',
+      launchedBy: { body: 'UBND', unitCode: MINH_KHAI },
+      launchedOn: '2021-01-12',
+      period: { from: '2021-01-01', to: '2021-12-31' },
+      criteria: ['Kỷ cương, trách nhiệm, hành động, sáng tạo và phát triển (chủ đề công tác năm 2021)'],
+    },
+  },
+  {
+    key: 'seed-001-meeting',
+    source: 'seeds/001_c9b5cf354f6206ed.txt: "Sáng ngày 13/01/2022, Khối Dân vận Đảng ủy và Ban Chỉ đạo thực hiện QCDC ở cơ sở phường tổ chức Hội nghị tổng kết …"',
+    path: '/v1/meetings',
+    body: {
+      unitCode: THANH_KHE_TAY,
+      kind: 'HOI_NGHI_TONG_KET',
+      title: 'Hội nghị tổng kết công tác dân vận và thực hiện QCDC ở cơ sở năm 2021, triển khai nhiệm vụ năm 2022',
+      heldOn: '2022-01-13',
+      convenedBy: [
+        { body: 'KHOI_DAN_VAN', unitCode: THANH_KHE_TAY },
+        { body: 'BCD_QCDC', unitCode: THANH_KHE_TAY },
+      ],
+      chairedBy: {
+        fullName: 'Nguyễn Tiến Sữ',
+        role: 'Phó Bí thư Thường trực Đảng ủy, Trưởng Khối Dân vận, Trưởng Ban Chỉ đạo thực hiện QCDC ở cơ sở phường',
+      },
+      reviewYear: 2021,
+      planYear: 2022,
+    },
+  },
+  {
+    key: 'seed-002-meeting',
+    source: 'seeds/002_10812a21e88cf0f5.txt: "Sáng ngày 29/01, phường Vĩnh Phúc đã tổ chức hội nghị triển khai chương trình công tác năm 2021 …"',
+    path: '/v1/meetings',
+    body: {
+      unitCode: VINH_PHUC,
+      kind: 'HOI_NGHI_TRIEN_KHAI',
+      title: 'Hội nghị triển khai chương trình công tác năm 2021, mừng Đảng, mừng xuân Tân Sửu 2021',
+      heldOn: '2021-01-29',
+      convenedBy: [
+        { body: 'DANG_UY', unitCode: VINH_PHUC },
+        { body: 'HDND', unitCode: VINH_PHUC },
+        { body: 'UBND', unitCode: VINH_PHUC },
+        { body: 'UB_MTTQ', unitCode: VINH_PHUC },
+      ],
+      planYear: 2021,
+    },
+  },
+  {
+    key: 'seed-003-meeting',
+    source: 'seeds/003_5eb4c6df541e3a06.txt: "Sáng ngày 08/01/2021 tại hội trường tầng 4 – 33 phố Nhà Chung … trên 300 đại biểu"',
+    path: '/v1/meetings',
+    body: {
+      unitCode: HOAN_KIEM,
+      kind: 'HOI_NGHI_TONG_KET',
+      title: 'Hội nghị tổng kết công tác mặt trận năm 2020, triển khai chương trình phối hợp và thống nhất hành động năm 2021',
+      heldOn: '2021-01-08',
+      venue: 'Hội trường tầng 4 – 33 phố Nhà Chung',
+      convenedBy: [{ body: 'UB_MTTQ', unitCode: HOAN_KIEM }],
+      attendeeCount: { value: 300, qualifier: 'AT_LEAST' },
+      reviewYear: 2020,
+      planYear: 2021,
+    },
+  },
+  {
+    key: 'seed-003-commendation',
+    source: 'seeds/003: "41 tập thể và 56 cá nhân được UBND quận và Ủy ban MTTQ Việt Nam quận Hoàn Kiếm tặng giấy khen có thành tích xuất sắc trong công tác mặt trận năm 2020"',
+    path: '/v1/commendations',
+    atMeeting: 'seed-003-meeting',
+    body: {
+      form: 'GIAY_KHEN',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'UBND', unitCode: HOAN_KIEM },
+      jointIssuers: [{ body: 'UB_MTTQ', unitCode: HOAN_KIEM }],
+      grantedOn: '2021-01-08',
+      forYear: 2020,
+      recipients: { collectives: { count: 41 }, individuals: { count: 56 } },
+      reason: 'Có thành tích xuất sắc trong công tác mặt trận năm 2020',
+    },
+  },
+  {
+    key: 'seed-004-meeting',
+    source: 'seeds/004_2c52a39c0893f69f.txt: "Sáng ngày 28/01/2021, tại hội trường tầng 3 trụ sở phường Khương Thượng, UBND phường long trọng tổ chức Hội nghị tổng kết …"',
+    path: '/v1/meetings',
+    body: {
+      unitCode: KHUONG_THUONG,
+      kind: 'HOI_NGHI_TONG_KET',
+      title:
+        'Hội nghị tổng kết phong trào thi đua năm 2020, triển khai nhiệm vụ kinh tế xã hội - an ninh quốc phòng và phát động phong trào thi đua năm 2021',
+      heldOn: '2021-01-28',
+      venue: 'Hội trường tầng 3 trụ sở phường Khương Thượng',
+      convenedBy: [{ body: 'UBND', unitCode: KHUONG_THUONG }],
+      reviewYear: 2020,
+      planYear: 2021,
+    },
+  },
+  {
+    key: 'seed-004-movement',
+    source: 'seeds/004: "… và phát động phong trào thi đua năm 2021"',
+    path: '/v1/emulation-movements',
+    atMeeting: 'seed-004-meeting',
+    body: {
+      name: 'Phong trào thi đua năm 2021',
+      kind: 'PHONG_TRAO',
+      form: 'THUONG_XUYEN',
+      scope: 'DIA_PHUONG',
+      launchedBy: { body: 'UBND', unitCode: KHUONG_THUONG },
+      launchedOn: '2021-01-28',
+      period: { from: '2021-01-01', to: '2021-12-31' },
+    },
+  },
+  {
+    // Under Decree 122/2018 the district chair confers the title; the ward handed the certificates over at the
+    // meeting, so the meeting's date is the latest date the grant can have.
+    key: 'seed-004-commendation',
+    source: 'seeds/004: "có 13/18 Tổ dân phố đạt Danh hiệu TDP Văn hóa đề nghị Quận công nhận … UBND phường trao tặng chứng nhận Danh hiệu TDP văn hoá cho 13 tổ"',
+    path: '/v1/commendations',
+    atMeeting: 'seed-004-meeting',
+    body: {
+      title: 'THON_TDP_VAN_HOA',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'UBND', unitCode: DONG_DA },
+      proposer: { body: 'UBND', unitCode: KHUONG_THUONG },
+      grantedOn: '2021-01-28',
+      forYear: 2020,
+      recipients: { collectives: { count: 13 } },
+      reason: 'Đạt danh hiệu Tổ dân phố văn hóa năm 2020 (13/18 tổ dân phố của phường Khương Thượng)',
+    },
+  },
+];
+
+/** What the articles say that is not recorded, and why: the model (or the article) lacks what it would need. */
+export const NOT_RECORDED: readonly { readonly source: string; readonly why: string }[] = [
+  { source: 'seeds/000: "Biểu dương khen thưởng nhiều tập thể … các cá nhân lao động tiên tiến"', why: 'no count, no form, no issuer' },
+  { source: 'seeds/001: "khen thưởng 07 tập thể và 03 cá nhân … QCDC ở cơ sở phường năm 2021"', why: 'the article names neither the issuer nor the form' },
+  { source: 'seeds/001: "Khối Dân vận Đảng uỷ được Ban Dân vận Thành uỷ tặng giấy khen"', why: 'no date of the grant' },
+  { source: 'seeds/003: "Đảng bộ quận … được Chính phủ tặng Cờ thi đua xuất sắc năm 2020"', why: 'national grantors are outside the unit registry' },
+  { source: 'seeds/003: "đề xuất Ủy ban Trung ương MTTQ Việt Nam tặng Bằng khen"', why: 'a proposal to a national body, not a grant' },
+  { source: 'seeds/004: "biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc"', why: 'no count, no form' },
+];

@@ -1,0 +1,80 @@
+import { RunningSystem, waitFor } from '@civic/testing';
+import { loadDemoData } from '../deploy/demo/load-demo-data';
+import { SEED_FACTS } from '../deploy/demo/seed-facts';
+import { getJson } from './meeting-requests';
+
+/** The seed articles, loaded through the public API, give back their figures in the summaries. */
+describe('Demo data from the five seed articles', () => {
+  let system: RunningSystem;
+  const summary = async (level: 'wards' | 'districts' | 'cities', code: string, year: number) =>
+    (await getJson(`${system.url('query-api')}/v1/summaries/${level}/${code}?year=${year}`)).body;
+  const eventCount = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    const report = await loadDemoData(system.url('records-api'));
+    expect(report).toEqual({ recorded: SEED_FACTS.length, failures: [] });
+    await waitFor('every fact to reach the read models', async () => {
+      const { rows } = await system.database.pool.query(
+        `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int AS n`,
+      );
+      return rows[0].n === SEED_FACTS.length;
+    }, { timeoutMs: 60_000 });
+  });
+  afterAll(() => system?.stop());
+
+  it('records each fact once, however often it is loaded', async () => {
+    const before = await eventCount();
+    expect(await loadDemoData(system.url('records-api'))).toEqual({ recorded: SEED_FACTS.length, failures: [] });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('quận Hoàn Kiếm, 2020: 41 collectives and 56 individuals given giấy khen by the district People’s Committee and Fatherland Front', async () => {
+    const { commendations } = await summary('districts', '002', 2020);
+    expect(commendations).toEqual({
+      grants: 1,
+      revoked: 0,
+      recipients: { collectives: 41, individuals: 56, households: 0 },
+      byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 41, individuals: 56, households: 0 } }],
+    });
+  });
+
+  it('quận Hoàn Kiếm, 2021: the Front’s review conference of 08/01/2021 with more than 300 delegates', async () => {
+    const { meetings } = await summary('districts', '002', 2021);
+    expect(meetings).toMatchObject({ total: 1, attendees: { total: 300, atLeast: 300, meetingsWithCount: 1 } });
+    expect(meetings.byKind).toEqual([expect.objectContaining({ kind: 'HOI_NGHI_TONG_KET', meetings: 1 })]);
+  });
+
+  it('phường Minh Khai, 2021: the review conference of 12/01/2021 and the 2021 emulation movement it launched', async () => {
+    const ward = await summary('wards', '00295', 2021);
+    expect(ward.meetings).toMatchObject({ total: 1, byKind: [expect.objectContaining({ kind: 'HOI_NGHI_TONG_KET' })], attendees: { meetingsWithoutCount: 1 } });
+    expect(ward.movements).toEqual({ launched: 1, reviewed: 0, concluded: 0, active: 1 });
+  });
+
+  it('phường Khương Thượng, 2021: its review conference and movement; quận Đống Đa, 2020: Tổ dân phố văn hóa for 13 residential groups', async () => {
+    const ward = await summary('wards', '00238', 2021);
+    expect(ward.meetings.total).toBe(1);
+    expect(ward.movements.launched).toBe(1);
+    const district = await summary('districts', '006', 2020);
+    expect(district.commendations.byAward).toEqual([
+      { awardKind: 'TITLE', award: 'THON_TDP_VAN_HOA', grants: 1, recipients: { collectives: 13, individuals: 0, households: 0 } },
+    ]);
+  });
+
+  it('phường Vĩnh Phúc, 2021: the deployment conference of 29/01/2021', async () => {
+    const { meetings } = await summary('wards', '00006', 2021);
+    expect(meetings.byKind).toEqual([expect.objectContaining({ kind: 'HOI_NGHI_TRIEN_KHAI', meetings: 1 })]);
+  });
+
+  it('phường Thanh Khê Tây (Đà Nẵng), 2022: the mass-mobilisation review of 13/01/2022', async () => {
+    expect((await summary('wards', '20206', 2022)).meetings.total).toBe(1);
+    expect((await summary('districts', '491', 2022)).meetings.total).toBe(1);
+    expect((await summary('cities', '48', 2022)).meetings.total).toBe(1);
+  });
+
+  it('Hà Nội, 2021: the four Hà Nội meetings of the articles rolled up to the city', async () => {
+    const city = await summary('cities', '01', 2021);
+    expect(city.meetings.total).toBe(4);
+    expect(city.movements.launched).toBe(2);
+  });
+});
