@@ -88,4 +88,14 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('COMMENDATION.ALREADY_REVOKED');
   });
+
+  it('finds a commendation by a recipient’s name with diacritics and case ignored', async () => {
+    const search = async (name: string) =>
+      (await getJson(`${system.url('query-api')}/v1/commendations?recipient=${encodeURIComponent(name)}`)).body.items.length;
+    expect(await search('tran thi binh')).toBe(1);
+    expect(await search('TRẦN THỊ BÌNH')).toBe(1);
+    expect(await search('Trần Thị Bình'.normalize('NFD'))).toBe(1);
+    expect(await search('le duc tho')).toBe(1);
+    expect(await search('Phạm Văn Đồng')).toBe(0);
+  });
 });

@@ -77,4 +77,47 @@ describe('Demo data from the five seed articles', () => {
     expect(city.meetings.total).toBe(4);
     expect(city.movements.launched).toBe(2);
   });
+
+  describe('lists', () => {
+    const list = async (path: string) => getJson(`${system.url('query-api')}/v1/${path}`);
+
+    it('pages through the meetings newest first with a cursor, each meeting exactly once', async () => {
+      const seen: string[] = [];
+      const dates: string[] = [];
+      let path = 'meetings?limit=2';
+      let pages = 0;
+      for (;;) {
+        const { status, body } = await list(path);
+        expect(status).toBe(200);
+        pages += 1;
+        seen.push(...body.items.map((m: { meetingId: string }) => m.meetingId));
+        dates.push(...body.items.map((m: { heldOn: string }) => m.heldOn));
+        if (!body.nextCursor) break;
+        path = `meetings?limit=2&after=${body.nextCursor}`;
+      }
+      expect(pages).toBe(3);
+      expect(new Set(seen).size).toBe(5);
+      expect(dates).toEqual(['2022-01-13', '2021-01-29', '2021-01-28', '2021-01-12', '2021-01-08']);
+    });
+
+    it('filters meetings by unit and kind, commendations by award, movements by status', async () => {
+      expect((await list('meetings?unitCode=00295')).body.items).toHaveLength(1);
+      expect((await list('meetings?kind=HOI_NGHI_TRIEN_KHAI')).body.items.map((m: { unitCode: string }) => m.unitCode)).toEqual(['00006']);
+      expect((await list('commendations?award=GIAY_KHEN')).body.items).toEqual([
+        expect.objectContaining({ issuer: { body: 'UBND', unitCode: '002' }, recipients: { collectives: 41, individuals: 56, households: 0 } }),
+      ]);
+      expect((await list('commendations?unitCode=006&year=2020')).body.items).toHaveLength(1);
+      expect((await list('emulation-movements?status=ACTIVE')).body.items).toHaveLength(2);
+      expect((await list('emulation-movements?status=CONCLUDED')).body.items).toEqual([]);
+    });
+
+    it('refuses a cursor it did not give out, and answers odd filter text with an empty page, never an error', async () => {
+      const bad = await list('meetings?after=bm90LWEtY3Vyc29y');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([{ field: '/after', message: expect.any(String) }]);
+      const odd = await list(`commendations?recipient=${encodeURIComponent("x' OR 1=1 --%_")}`);
+      expect(odd.status).toBe(200);
+      expect(odd.body.items).toEqual([]);
+    });
+  });
 });

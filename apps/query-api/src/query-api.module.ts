@@ -5,11 +5,12 @@ import { WardSummaryHttpController } from './ward-summary/ward-summary.http.cont
 import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
 import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
+import { ListsHttpController } from './lists/lists.http.controller';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController],
   providers: [GetWardSummaryHandler, GetUnitSummaryHandler],
 })
 export class QueryApiModule {}

@@ -24,3 +24,5 @@ export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, Creat
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
+export * from './lists/cursor';
+export * from './lists/list-readers';

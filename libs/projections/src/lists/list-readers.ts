@@ -1,0 +1,203 @@
+import { foldForSearch } from '@civic/domain';
+import { SqlExecutor } from '../projection';
+import { Page, PageKey, toPage } from './cursor';
+
+/** Builds a parameterised WHERE clause from the filters that are set; values never enter the SQL text. */
+class Where {
+  private readonly clauses: string[] = [];
+  readonly values: unknown[] = [];
+
+  add(clause: (placeholder: string) => string, value: unknown): this {
+    if (value === undefined || value === null) return this;
+    this.values.push(value);
+    this.clauses.push(clause(`$${this.values.length}`));
+    return this;
+  }
+
+  after(dateColumn: string, idColumn: string, key: PageKey | undefined): this {
+    if (!key) return this;
+    this.values.push(key.date, key.id);
+    this.clauses.push(`(${dateColumn}, ${idColumn}) < ($${this.values.length - 1}::date, $${this.values.length}::uuid)`);
+    return this;
+  }
+
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+
+  limit(limit: number): string {
+    this.values.push(limit + 1);
+    return `LIMIT $${this.values.length}`;
+  }
+}
+
+export interface MeetingListFilter {
+  readonly unitCode?: string;
+  readonly kind?: string;
+  readonly year?: number;
+  readonly after?: PageKey;
+  readonly limit: number;
+}
+
+export interface MeetingListItem {
+  readonly meetingId: string;
+  readonly unitCode: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly heldOn: string;
+  readonly attendeeCount: { readonly value: number; readonly qualifier: string } | null;
+  readonly corrections: number;
+}
+
+/** Newest first. */
+export async function listMeetings(sql: SqlExecutor, filter: MeetingListFilter): Promise<Page<MeetingListItem>> {
+  const where = new Where()
+    .add((p) => `unit_code = ${p}`, filter.unitCode)
+    .add((p) => `kind = ${p}`, filter.kind)
+    .add((p) => `year = ${p}::int`, filter.year)
+    .after('held_on', 'meeting_id', filter.after);
+  const { rows } = await sql.query<{
+    meeting_id: string;
+    unit_code: string;
+    kind: string;
+    title: string;
+    held_on: string;
+    attendee_count: number | null;
+    attendee_qualifier: string | null;
+    corrections: number;
+  }>(
+    `SELECT meeting_id, unit_code, kind, title, to_char(held_on, 'YYYY-MM-DD') AS held_on, attendee_count, attendee_qualifier, corrections
+     FROM rm_meetings ${where} ORDER BY held_on DESC, meeting_id DESC ${where.limit(filter.limit)}`,
+    where.values,
+  );
+  return toPage(rows, filter.limit, (r) => ({ date: r.held_on, id: r.meeting_id }), (r) => ({
+    meetingId: r.meeting_id,
+    unitCode: r.unit_code,
+    kind: r.kind,
+    title: r.title,
+    heldOn: r.held_on,
+    attendeeCount: r.attendee_count === null ? null : { value: r.attendee_count, qualifier: r.attendee_qualifier ?? 'EXACT' },
+    corrections: r.corrections,
+  }));
+}
+
+export interface CommendationListFilter {
+  readonly unitCode?: string;
+  readonly award?: string;
+  readonly year?: number;
+  /** A recipient's name, matched with diacritics folded ("tran thi binh" finds "Trần Thị Bình"). */
+  readonly recipient?: string;
+  readonly after?: PageKey;
+  readonly limit: number;
+}
+
+export interface CommendationListItem {
+  readonly commendationId: string;
+  readonly award: string;
+  readonly awardKind: string;
+  readonly issuer: { readonly body: string; readonly unitCode: string };
+  readonly grantedOn: string;
+  readonly forYear: number;
+  readonly recipients: { readonly collectives: number; readonly individuals: number; readonly households: number };
+  readonly regime: string;
+  readonly revokedOn: string | null;
+}
+
+export async function listCommendations(sql: SqlExecutor, filter: CommendationListFilter): Promise<Page<CommendationListItem>> {
+  const folded = filter.recipient ? `%${foldForSearch(filter.recipient).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = new Where()
+    .add((p) => `${p} = ANY(grantor_units)`, filter.unitCode)
+    .add((p) => `award = ${p}`, filter.award)
+    .add((p) => `for_year = ${p}::int`, filter.year)
+    .add((p) => `recipient_names_folded LIKE ${p}`, folded)
+    .after('granted_on', 'commendation_id', filter.after);
+  const { rows } = await sql.query<{
+    commendation_id: string;
+    award: string;
+    award_kind: string;
+    issuer_body: string;
+    issuer_unit: string;
+    granted_on: string;
+    for_year: number;
+    collectives: number;
+    individuals: number;
+    households: number;
+    regime: string;
+    revoked_on: string | null;
+  }>(
+    `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, for_year,
+            collectives, individuals, households, regime, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on
+     FROM rm_commendations ${where} ORDER BY granted_on DESC, commendation_id DESC ${where.limit(filter.limit)}`,
+    where.values,
+  );
+  return toPage(rows, filter.limit, (r) => ({ date: r.granted_on, id: r.commendation_id }), (r) => ({
+    commendationId: r.commendation_id,
+    award: r.award,
+    awardKind: r.award_kind,
+    issuer: { body: r.issuer_body, unitCode: r.issuer_unit },
+    grantedOn: r.granted_on,
+    forYear: r.for_year,
+    recipients: { collectives: r.collectives, individuals: r.individuals, households: r.households },
+    regime: r.regime,
+    revokedOn: r.revoked_on,
+  }));
+}
+
+export interface MovementListFilter {
+  readonly status?: 'ACTIVE' | 'CONCLUDED';
+  readonly unitCode?: string;
+  readonly after?: PageKey;
+  readonly limit: number;
+}
+
+export interface MovementListItem {
+  readonly movementId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly form: string;
+  readonly scope: string;
+  readonly launchedBy: { readonly body: string; readonly unitCode: string };
+  readonly launchedOn: string;
+  readonly period: { readonly from: string; readonly to: string | null };
+  readonly status: string;
+  readonly concludedOn: string | null;
+}
+
+export async function listMovements(sql: SqlExecutor, filter: MovementListFilter): Promise<Page<MovementListItem>> {
+  const where = new Where()
+    .add((p) => `status = ${p}`, filter.status)
+    .add((p) => `unit_code = ${p}`, filter.unitCode)
+    .after('launched_on', 'movement_id', filter.after);
+  const { rows } = await sql.query<{
+    movement_id: string;
+    name: string;
+    kind: string;
+    form: string;
+    scope: string;
+    launcher_body: string;
+    unit_code: string;
+    launched_on: string;
+    period_from: string;
+    period_to: string | null;
+    status: string;
+    concluded_on: string | null;
+  }>(
+    `SELECT movement_id, name, kind, form, scope, launcher_body, unit_code, to_char(launched_on, 'YYYY-MM-DD') AS launched_on,
+            to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to, status,
+            to_char(concluded_on, 'YYYY-MM-DD') AS concluded_on
+     FROM rm_movements ${where} ORDER BY launched_on DESC, movement_id DESC ${where.limit(filter.limit)}`,
+    where.values,
+  );
+  return toPage(rows, filter.limit, (r) => ({ date: r.launched_on, id: r.movement_id }), (r) => ({
+    movementId: r.movement_id,
+    name: r.name,
+    kind: r.kind,
+    form: r.form,
+    scope: r.scope,
+    launchedBy: { body: r.launcher_body, unitCode: r.unit_code },
+    launchedOn: r.launched_on,
+    period: { from: r.period_from, to: r.period_to },
+    status: r.status,
+    concludedOn: r.concluded_on,
+  }));
+}
