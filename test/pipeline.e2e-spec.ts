@@ -47,6 +47,7 @@ describe('Recording a meeting, end to end', () => {
       unitCode: MINH_KHAI,
       year: 2021,
       commendations: { grants: 0, revoked: 0, recipients: { collectives: 0, individuals: 0, households: 0 }, byAward: [] },
+      movements: { launched: 0, reviewed: 0, concluded: 0, active: 0 },
       meetings: {
         total: 1,
         corrected: 0,
