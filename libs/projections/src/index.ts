@@ -26,3 +26,4 @@ export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, Creat
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
 export * from './lists/cursor';
 export * from './lists/list-readers';
+export * from './rebuild-from-log';

@@ -2,55 +2,45 @@ import { RecordedEvent } from '@civic/event-store';
 import { MeetingHeldData } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
 
-/** One row per meeting: the base of ward summaries and, later, of meeting lists. */
+/** The columns of rm_meetings a meeting record sets, in the order the statements below bind them. */
+function meetingValues(meeting: MeetingHeldData): unknown[] {
+  return [
+    meeting.meetingId,
+    meeting.unitCode,
+    meeting.kind,
+    meeting.title,
+    meeting.heldOn,
+    Number(meeting.heldOn.slice(0, 4)),
+    meeting.attendeeCount?.value ?? null,
+    meeting.attendeeCount?.qualifier ?? null,
+  ];
+}
+
+/** One row per meeting: the base of the summaries and of the meeting list. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
   eventTypes: ['MeetingHeld', 'MeetingCorrected'],
 
   async apply(sql: SqlExecutor, event: RecordedEvent) {
     switch (event.type) {
-      case 'MeetingHeld': {
-        const meeting = event.data as unknown as MeetingHeldData;
+      case 'MeetingHeld':
         await sql.query(
-          `INSERT INTO rm_meetings (meeting_id, stream_id, unit_code, kind, title, held_on, year, attendee_count,
-                                    attendee_qualifier, recorded_position)
+          `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier,
+                                    stream_id, recorded_position)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            ON CONFLICT (meeting_id) DO NOTHING`,
-          [
-            meeting.meetingId,
-            event.streamId,
-            meeting.unitCode,
-            meeting.kind,
-            meeting.title,
-            meeting.heldOn,
-            Number(meeting.heldOn.slice(0, 4)),
-            meeting.attendeeCount?.value ?? null,
-            meeting.attendeeCount?.qualifier ?? null,
-            event.position,
-          ],
+          [...meetingValues(event.data as unknown as MeetingHeldData), event.streamId, event.position],
         );
         return;
-      }
-      case 'MeetingCorrected': {
+      case 'MeetingCorrected':
         // The summary counts the corrected version, once; how many were corrected is a figure of its own.
-        const { meeting } = event.data as unknown as { meeting: MeetingHeldData };
         await sql.query(
           `UPDATE rm_meetings SET unit_code = $2, kind = $3, title = $4, held_on = $5, year = $6, attendee_count = $7,
                                   attendee_qualifier = $8, corrections = corrections + 1
            WHERE meeting_id = $1`,
-          [
-            meeting.meetingId,
-            meeting.unitCode,
-            meeting.kind,
-            meeting.title,
-            meeting.heldOn,
-            Number(meeting.heldOn.slice(0, 4)),
-            meeting.attendeeCount?.value ?? null,
-            meeting.attendeeCount?.qualifier ?? null,
-          ],
+          meetingValues((event.data as unknown as { meeting: MeetingHeldData }).meeting),
         );
         return;
-      }
     }
   },
 };

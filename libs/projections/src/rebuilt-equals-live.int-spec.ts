@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import {
+  commendationDecider,
+  commendationStreamId,
+  meetingDecider,
+  MeetingHeldData,
+  movementDecider,
+  movementStreamId,
+  UnitsOnDate,
+} from '@civic/domain';
+import { CommandProcessor, commendationStream, meetingStream, meetingStreamId, movementStream, PostgresEventStore } from '@civic/event-store';
+import { allTopics, LogToKafkaRelay } from '@civic/messaging';
+import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
+import { KafkaProjector } from './kafka-projector';
+import { ProjectionApplier } from './projection-applier';
+import { rebuildFromLog } from './rebuild-from-log';
+import { ALL_PROJECTIONS } from './index';
+
+const UNITS: UnitsOnDate = {
+  '00238': { code: '00238', level: 'COMMUNE', name: 'Phường Khương Thượng', type: 'Phường', provinceCode: '01' },
+  '006': { code: '006', level: 'DISTRICT', name: 'Quận Đống Đa', type: 'Quận', provinceCode: '01' },
+};
+const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'projected_streams'];
+
+/** Every read-model row, in a stable order, as comparable text. */
+async function snapshot(db: TestDatabase): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const table of READ_MODELS) {
+    const { rows } = await db.pool.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY 1`);
+    tables[table] = rows.map((r) => r.row);
+  }
+  return tables;
+}
+
+describe('Read models: rebuilt from the log equals live, delivered twice counts once', () => {
+  let live: TestDatabase;
+  let rebuilt: TestDatabase;
+  let relay: LogToKafkaRelay;
+  let projector: KafkaProjector;
+  const prefix = testNamespace();
+  const fatalErrors: Error[] = [];
+
+  beforeAll(async () => {
+    live = await createTestDatabase();
+    rebuilt = await createTestDatabase();
+    const processor = new CommandProcessor(new PostgresEventStore(live.pool));
+    const context = () => ({
+      metadata: { actor: { subject: 'test', roles: [] }, correlationId: randomUUID(), causationId: 'c', commandId: 'c' },
+      newEventId: randomUUID,
+    });
+    const metadata = { receivedOn: '2026-11-23', units: UNITS };
+    for (let n = 0; n < 6; n += 1) {
+      const meeting: MeetingHeldData = {
+        meetingId: randomUUID(),
+        unitCode: '00238',
+        kind: n % 2 ? 'GIAO_BAN' : 'HOI_NGHI_TONG_KET',
+        title: `Họp số ${n}`,
+        heldOn: `2021-0${1 + n}-15`,
+        venue: null,
+        convenedBy: [{ body: 'UBND', unitCode: '00238' }],
+        chairedBy: null,
+        attendeeCount: { value: 20 + n, qualifier: 'EXACT' },
+        reviewYear: null,
+        planYear: null,
+      };
+      await processor.handle(meetingDecider, meetingStream, meetingStreamId(meeting.meetingId), { type: 'RecordMeeting', data: meeting, metadata }, context());
+      if (n === 0) {
+        const corrected = { ...meeting, attendeeCount: { value: 99, qualifier: 'APPROX' as const } };
+        await processor.handle(meetingDecider, meetingStream, meetingStreamId(meeting.meetingId), { type: 'CorrectMeeting', data: { reason: 'sai số', meeting: corrected }, metadata }, context());
+      }
+      const commendationId = randomUUID();
+      await processor.handle(
+        commendationDecider,
+        commendationStream,
+        commendationStreamId(commendationId),
+        {
+          type: 'GrantCommendation',
+          data: {
+            commendationId,
+            award: n % 2 ? { form: 'GIAY_KHEN' } : { title: 'THON_TDP_VAN_HOA' },
+            commendationType: 'CONG_TRANG',
+            issuer: { body: 'UBND', unitCode: n % 2 ? '00238' : '006' },
+            jointIssuers: [],
+            proposer: null,
+            grantedOn: '2021-01-28',
+            forYear: 2020,
+            decisionNumber: null,
+            recipients: n % 2 ? { individuals: { names: ['Nguyễn Văn An'] } } : { collectives: { count: n + 1 } },
+            reason: 'Thành tích năm 2020',
+            posthumous: false,
+            meetingId: meeting.meetingId,
+            movementId: null,
+          },
+          metadata,
+        },
+        context(),
+      );
+      if (n === 1) {
+        await processor.handle(commendationDecider, commendationStream, commendationStreamId(commendationId), { type: 'RevokeCommendation', data: { commendationId, revokedOn: '2021-05-01', reason: 'thu hồi' }, metadata: { receivedOn: '2026-11-23' } }, context());
+      }
+    }
+    const movementId = randomUUID();
+    await processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
+      type: 'LaunchEmulationMovement',
+      data: { movementId, name: 'Phong trào thi đua năm 2021', kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG', launchedBy: { body: 'UBND', unitCode: '00238' }, launchedOn: '2021-01-28', period: { from: '2021-01-01', to: '2021-12-31' }, criteria: [], parentMovementId: null, meetingId: null },
+      metadata,
+    }, context());
+    await processor.handle(movementDecider, movementStream, movementStreamId(movementId), { type: 'ReviewEmulationMovement', data: { movementId, reviewKind: 'TONG_KET', reviewedOn: '2022-01-10', meetingId: null, findings: null }, metadata: { receivedOn: '2026-11-23' } }, context());
+  });
+
+  afterAll(async () => {
+    await projector?.stop();
+    await relay?.stop();
+    await live.drop();
+    await rebuilt.drop();
+  });
+
+  const startRelay = () => {
+    relay = new LogToKafkaRelay(live.pool, testKafka('rebuild-relay'), {
+      name: 'event-relay',
+      databaseUrl: live.url,
+      batchSize: 7,
+      pollIntervalMs: 100,
+      standbyRetryMs: 100,
+      topicPrefix: prefix,
+      onFatalError: (error) => fatalErrors.push(error),
+    });
+    relay.start();
+  };
+  const logSize = async () => Number((await live.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const projectedEverything = async () => {
+    const { rows } = await live.pool.query('SELECT coalesce(sum(next_offset), 0)::int AS n FROM projection_offsets');
+    return rows[0].n;
+  };
+
+  it('projects the log live through the relay and Kafka, and the same code rebuilt from the log gives the same rows', async () => {
+    startRelay();
+    projector = new KafkaProjector(live.pool, testKafka('rebuild-projector'), new ProjectionApplier(ALL_PROJECTIONS), {
+      groupId: `${prefix}projector`,
+      topics: allTopics(prefix),
+    });
+    await projector.start();
+    const total = await logSize();
+    await waitFor('the live projector to apply every event', async () => (await projectedEverything()) === total, { timeoutMs: 30_000 });
+
+    expect(await rebuildFromLog(live.pool, rebuilt.pool, new ProjectionApplier(ALL_PROJECTIONS), { batchSize: 5 })).toBe(total);
+    const liveRows = await snapshot(live);
+    expect(liveRows.rm_meetings).toHaveLength(6);
+    expect(liveRows.rm_commendations).toHaveLength(6);
+    expect(liveRows.rm_movement_reviews).toHaveLength(1);
+    expect(await snapshot(rebuilt)).toEqual(liveRows);
+  });
+
+  it('counts nothing twice when the relay publishes the whole log again (a crash before its checkpoint)', async () => {
+    const before = await snapshot(live);
+    await relay.stop();
+    await live.pool.query(`DELETE FROM log_checkpoints WHERE reader = 'event-relay'`);
+    const total = await logSize();
+    startRelay();
+    await waitFor('every event to be delivered a second time', async () => (await projectedEverything()) === 2 * total, { timeoutMs: 30_000 });
+    expect(await snapshot(live)).toEqual(before);
+    expect(fatalErrors).toEqual([]);
+  });
+});
