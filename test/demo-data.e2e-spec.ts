@@ -78,6 +78,34 @@ describe('Demo data from the five seed articles', () => {
     expect(city.movements.launched).toBe(2);
   });
 
+  describe('successor view of wards created on 2025-07-01', () => {
+    const view = async (code: string, year: number) =>
+      getJson(`${system.url('query-api')}/v1/summaries/wards/${code}/successor-view?year=${year}`);
+
+    it('gives Phường Kim Liên in 2021 the figures of Khương Thượng, its full predecessor', async () => {
+      const { status, body } = await view('00229', 2021);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ unitCode: '00229', name: 'Phường Kim Liên', year: 2021, includesPartialPredecessors: false });
+      expect(body.meetings.total).toBe(1);
+      expect(body.predecessors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: '00238', name: 'Phường Khương Thượng', coverage: 'FULL', meetings: expect.objectContaining({ total: 1 }) })]),
+      );
+    });
+
+    it('flags Phường Tương Mai’s 2021 figures as coming from Minh Khai, only part of which it took', async () => {
+      const { body } = await view('00322', 2021);
+      expect(body.predecessors).toEqual(expect.arrayContaining([expect.objectContaining({ code: '00295', coverage: 'PARTIAL' })]));
+      expect(body.meetings.total).toBe(1);
+      expect(body.movements.launched).toBe(1);
+      expect(body.includesPartialPredecessors).toBe(true);
+    });
+
+    it('answers 404 for a ward with no predecessors, or for years after the reform', async () => {
+      expect((await view('00238', 2021)).status).toBe(404);
+      expect((await view('00229', 2026)).status).toBe(404);
+    });
+  });
+
   describe('lists', () => {
     const list = async (path: string) => getJson(`${system.url('query-api')}/v1/${path}`);
 
