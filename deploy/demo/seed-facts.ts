@@ -38,6 +38,12 @@ export const SEED_FACTS: readonly SeedFact[] = [
       ],
       reviewYear: 2020,
       planYear: 2021,
+      theme: 'Kỷ cương, trách nhiệm, hành động, sáng tạo và phát triển',
+      reports: [
+        { title: 'Báo cáo tổng kết công tác Đảng, chính quyền năm 2020' },
+        { title: 'Báo cáo tổng kết phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm 2020 và triển khai nhiệm vụ năm 2021' },
+      ],
+      source: { publishedOn: '2021-01-19', author: 'Giang Vũ' },
     },
   },
   {
@@ -69,12 +75,19 @@ export const SEED_FACTS: readonly SeedFact[] = [
         { body: 'KHOI_DAN_VAN', unitCode: THANH_KHE_TAY },
         { body: 'BCD_QCDC', unitCode: THANH_KHE_TAY },
       ],
-      chairedBy: {
-        fullName: 'Nguyễn Tiến Sữ',
-        role: 'Phó Bí thư Thường trực Đảng ủy, Trưởng Khối Dân vận, Trưởng Ban Chỉ đạo thực hiện QCDC ở cơ sở phường',
-      },
+      chairs: [
+        {
+          fullName: 'Nguyễn Tiến Sữ',
+          role: 'Phó Bí thư Thường trực Đảng ủy, Trưởng Khối Dân vận, Trưởng Ban Chỉ đạo thực hiện QCDC ở cơ sở phường',
+        },
+      ],
+      guests: [
+        { fullName: 'Lê Thị Hồng Nhân', role: 'Phó Trưởng Ban Dân vận Quận uỷ' },
+        { fullName: 'Lê Văn Cương', role: 'Quận ủy viên, Bí thư Đảng ủy phường' },
+      ],
       reviewYear: 2021,
       planYear: 2022,
+      source: { author: 'Thanh Thủy' },
     },
   },
   {
@@ -93,6 +106,7 @@ export const SEED_FACTS: readonly SeedFact[] = [
         { body: 'UB_MTTQ', unitCode: VINH_PHUC },
       ],
       planYear: 2021,
+      source: { author: 'Nguyễn Việt Chinh' },
     },
   },
   {
@@ -109,6 +123,20 @@ export const SEED_FACTS: readonly SeedFact[] = [
       attendeeCount: { value: 300, qualifier: 'AT_LEAST' },
       reviewYear: 2020,
       planYear: 2021,
+      guests: [
+        { fullName: 'Đàm Văn Huân', role: 'Phó Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội' },
+        { fullName: 'Trương Thị Ánh Tuyết', role: 'Phó Trưởng ban Tổ chức Ủy ban MTTQ Việt Nam thành phố Hà Nội' },
+        { fullName: 'Bùi Hoàng Phan', role: 'Phó Bí thư Thường trực Quận ủy' },
+        { fullName: 'Phạm Tuấn Long', role: 'Phó Bí thư Quận ủy, Chủ tịch UBND quận' },
+      ],
+      reports: [
+        {
+          title: 'Báo cáo tóm tắt kết quả công tác mặt trận năm 2020, triển khai chương trình phối hợp và thống nhất hành động năm 2021',
+          presenter: { fullName: 'Võ Hoàng Long', role: 'Phó Chủ tịch Ủy ban MTTQ Việt Nam quận' },
+        },
+      ],
+      theme: 'Kỷ cương – Phát triển (chủ đề công tác năm của quận)',
+      source: { publishedOn: '2021-01-12', author: 'Bích Ngọc' },
     },
   },
   {
@@ -141,6 +169,12 @@ export const SEED_FACTS: readonly SeedFact[] = [
       convenedBy: [{ body: 'UBND', unitCode: KHUONG_THUONG }],
       reviewYear: 2020,
       planYear: 2021,
+      reports: [{ title: 'Báo cáo thực hiện nhiệm vụ chính trị - kinh tế - xã hội, an ninh quốc phòng năm 2020 và phương hướng nhiệm vụ năm 2021' }],
+      indicators: [
+        { label: 'Tổ dân phố đạt danh hiệu Tổ dân phố văn hóa', numerator: 13, denominator: 18 },
+        { label: 'Thu ngân sách trên địa bàn so với chỉ tiêu', numerator: 101, unit: '%' },
+      ],
+      source: { publishedOn: '2021-01-28' },
     },
   },
   {

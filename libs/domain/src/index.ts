@@ -24,3 +24,5 @@ export * from './movements/movement-vocabulary';
 export * from './movements/movement.events';
 export * from './movements/movement.commands';
 export * from './movements/movement.decider';
+export * from './meetings/meeting.events.v1';
+export * from './meetings/meeting.upcasters';

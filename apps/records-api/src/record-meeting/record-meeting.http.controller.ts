@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { MeetingHeldData } from '@civic/domain';
+import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
 import { commandContextFrom } from '@civic/platform';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
@@ -38,9 +38,19 @@ export function toMeeting(body: RecordMeetingRequestDto, meetingId: string): Mee
     heldOn: body.heldOn,
     venue: body.venue ?? null,
     convenedBy: body.convenedBy.map(({ body: convener, unitCode }) => ({ body: convener, unitCode })),
-    chairedBy: body.chairedBy ? { fullName: body.chairedBy.fullName, role: body.chairedBy.role } : null,
+    chairs: [...(body.chairedBy ? [body.chairedBy] : []), ...(body.chairs ?? [])].map(person),
+    guests: (body.guests ?? []).map(person),
     attendeeCount: body.attendeeCount ? { value: body.attendeeCount.value, qualifier: body.attendeeCount.qualifier } : null,
     reviewYear: body.reviewYear ?? null,
     planYear: body.planYear ?? null,
+    subjectTerm: body.subjectTerm ? { fromYear: body.subjectTerm.fromYear, toYear: body.subjectTerm.toYear } : null,
+    theme: body.theme ?? null,
+    reports: (body.reports ?? []).map((r) => ({ title: r.title, presenter: r.presenter ? person(r.presenter) : null })),
+    indicators: (body.indicators ?? []).map((i) => ({ label: i.label, numerator: i.numerator, denominator: i.denominator ?? null, unit: i.unit ?? null })),
+    source: body.source ? { url: body.source.url ?? null, publishedOn: body.source.publishedOn ?? null, author: body.source.author ?? null } : null,
   };
+}
+
+function person({ fullName, role }: { fullName: string; role: string }): MeetingPerson {
+  return { fullName, role };
 }

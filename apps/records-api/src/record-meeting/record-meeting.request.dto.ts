@@ -5,9 +5,12 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
+  IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -38,6 +41,63 @@ export class MeetingChairDto {
 
   @NfcText(300)
   role!: string;
+}
+
+export class MeetingReportDto {
+  @NfcText(500)
+  title!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeetingChairDto)
+  presenter?: MeetingChairDto;
+}
+
+export class MeetingIndicatorDto {
+  @NfcText(300)
+  label!: string;
+
+  @Min(0)
+  @Max(1e15)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  numerator!: number;
+
+  @IsOptional()
+  @Min(0)
+  @Max(1e15)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  denominator?: number;
+
+  @IsOptional()
+  @NfcText(50)
+  unit?: string;
+}
+
+export class SubjectTermDto {
+  @Min(1945)
+  @Max(2100)
+  @IsInt()
+  fromYear!: number;
+
+  @Min(1945)
+  @Max(2100)
+  @IsInt()
+  toYear!: number;
+}
+
+export class MeetingSourceDto {
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url?: string;
+
+  @IsOptional()
+  @IsCivicDate()
+  publishedOn?: string;
+
+  @IsOptional()
+  @NfcText(200)
+  author?: string;
 }
 
 export class AttendeeCountDto {
@@ -75,10 +135,27 @@ export class RecordMeetingRequestDto {
   @Type(() => ConveningBodyDto)
   convenedBy!: ConveningBodyDto[];
 
+  /** Who chaired (chủ trì); several people often do. */
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingChairDto)
+  @IsArray()
+  chairs?: MeetingChairDto[];
+
+  /** One chair, as the first version of this API took it; added to `chairs`. */
   @IsOptional()
   @ValidateNested()
   @Type(() => MeetingChairDto)
   chairedBy?: MeetingChairDto;
+
+  /** Higher-level officials attending (dự, tham dự). */
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingChairDto)
+  @IsArray()
+  guests?: MeetingChairDto[];
 
   @IsOptional()
   @ValidateNested()
@@ -96,4 +173,32 @@ export class RecordMeetingRequestDto {
   @Max(2100)
   @IsInt()
   planYear?: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubjectTermDto)
+  subjectTerm?: SubjectTermDto;
+
+  @IsOptional()
+  @NfcText(500)
+  theme?: string;
+
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingReportDto)
+  @IsArray()
+  reports?: MeetingReportDto[];
+
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingIndicatorDto)
+  @IsArray()
+  indicators?: MeetingIndicatorDto[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MeetingSourceDto)
+  source?: MeetingSourceDto;
 }

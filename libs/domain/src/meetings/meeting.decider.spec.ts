@@ -16,7 +16,13 @@ const minhKhaiReview: MeetingHeldData = {
     { body: 'DANG_UY', unitCode: '00295' },
     { body: 'UBND', unitCode: '00295' },
   ],
-  chairedBy: null,
+  chairs: [],
+  guests: [],
+  subjectTerm: null,
+  theme: null,
+  reports: [],
+  indicators: [],
+  source: null,
   attendeeCount: null,
   reviewYear: 2020,
   planYear: 2021,
@@ -171,5 +177,33 @@ describe('meetingDecider: corrections', () => {
   it('refuses a correction that changes nothing, or of a meeting never recorded', () => {
     spec.given([held()]).when(correct({})).thenRefuses('MEETING.CORRECTION_CHANGES_NOTHING');
     spec.given([]).when(correct({ title: 'Khác' })).thenRefuses('MEETING.NOT_FOUND');
+  });
+});
+
+describe('meetingDecider: the full record (§4.2)', () => {
+  const spec = deciderSpec(meetingDecider);
+  const full = (data: Partial<MeetingHeldData>) => ({
+    type: 'RecordMeeting' as const,
+    data: { ...minhKhaiReview, ...data },
+    metadata: { receivedOn: '2021-02-01', units: HA_NOI_UNITS },
+  });
+
+  it('records chairs, guests, term, theme, reports, indicators and source', () => {
+    const record: Partial<MeetingHeldData> = {
+      chairs: [{ fullName: 'Vương Thái Dương', role: 'Bí thư Đảng ủy - Chủ tịch HĐND phường' }],
+      guests: [{ fullName: 'Lê Thị Hồng Nhân', role: 'Phó Trưởng Ban Dân vận Quận uỷ' }],
+      subjectTerm: { fromYear: 2019, toYear: 2021 },
+      theme: 'Kỷ cương, trách nhiệm, hành động, sáng tạo và phát triển',
+      reports: [{ title: 'Báo cáo tổng kết công tác Đảng, chính quyền năm 2020', presenter: null }],
+      indicators: [{ label: 'Tổ dân phố đạt danh hiệu TDP văn hóa', numerator: 13, denominator: 18, unit: null }],
+      source: { url: 'https://example.org/tin-tuc', publishedOn: '2021-01-19', author: 'Giang Vũ' },
+    };
+    spec.given([]).when(full(record)).then([{ type: 'MeetingHeld', data: { ...minhKhaiReview, ...record } }]);
+  });
+
+  it('refuses an indicator larger than its whole, a reversed term, and a source published before the meeting', () => {
+    spec.given([]).when(full({ indicators: [{ label: 'TDP văn hóa', numerator: 19, denominator: 18, unit: null }] })).thenRefuses('MEETING.INDICATOR_EXCEEDS_WHOLE', 'indicators/0/numerator');
+    spec.given([]).when(full({ subjectTerm: { fromYear: 2021, toYear: 2019 } })).thenRefuses('MEETING.TERM_REVERSED', 'subjectTerm');
+    spec.given([]).when(full({ source: { url: null, publishedOn: '2021-01-01', author: null } })).thenRefuses('MEETING.SOURCE_BEFORE_MEETING', 'source/publishedOn');
   });
 });

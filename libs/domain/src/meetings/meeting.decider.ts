@@ -78,6 +78,25 @@ function checkMeeting(meeting: MeetingHeldData, metadata: RecordMeeting['metadat
       { field: `${prefix}planYear` },
     );
   }
+  if (meeting.subjectTerm && meeting.subjectTerm.fromYear > meeting.subjectTerm.toYear) {
+    throw new DomainRuleViolation('MEETING.TERM_REVERSED', 'A term runs from an earlier year to a later one.', { field: `${prefix}subjectTerm` });
+  }
+  meeting.indicators.forEach((indicator, index) => {
+    if (indicator.denominator !== null && indicator.numerator > indicator.denominator) {
+      throw new DomainRuleViolation(
+        'MEETING.INDICATOR_EXCEEDS_WHOLE',
+        `"${indicator.label}": ${indicator.numerator} of ${indicator.denominator} is more than the whole.`,
+        { field: `${prefix}indicators/${index}/numerator` },
+      );
+    }
+  });
+  if (meeting.source?.publishedOn && meeting.source.publishedOn < meeting.heldOn) {
+    throw new DomainRuleViolation(
+      'MEETING.SOURCE_BEFORE_MEETING',
+      `The source was published on ${meeting.source.publishedOn}, before the meeting it reports (${meeting.heldOn}).`,
+      { field: `${prefix}source/publishedOn` },
+    );
+  }
   const unit = metadata.units[meeting.unitCode];
   if (!unit) {
     throw new DomainRuleViolation(

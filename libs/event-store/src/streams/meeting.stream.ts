@@ -1,4 +1,4 @@
-import { MEETING_EVENT_SCHEMA_VERSIONS, MEETING_STREAM_TYPE, MeetingEvent } from '@civic/domain';
+import { MEETING_EVENT_SCHEMA_VERSIONS, MEETING_STREAM_TYPE, MeetingEvent, upcastMeetingEvent } from '@civic/domain';
 import { StreamDefinition } from '../command-processor';
 
 export const meetingStreamId = (meetingId: string): string => `meeting-${meetingId}`;
@@ -10,8 +10,5 @@ export const meetingStream: StreamDefinition<MeetingEvent> = {
     const meeting = event.type === 'MeetingHeld' ? event.data : event.data.meeting;
     return { occurredOn: meeting.heldOn, unitCode: meeting.unitCode };
   },
-  fromRecorded: (event) => {
-    if (event.type !== 'MeetingHeld' && event.type !== 'MeetingCorrected') throw new Error(`Unknown meeting event ${event.type}`);
-    return { type: event.type, data: event.data } as unknown as MeetingEvent;
-  },
+  fromRecorded: (event) => upcastMeetingEvent(event.type, event.schemaVersion, event.data),
 };

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@civic/event-store';
-import { MeetingHeldData } from '@civic/domain';
+import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
 
 /** The columns of rm_meetings a meeting record sets, in the order the statements below bind them. */
@@ -21,7 +21,8 @@ export const meetingsProjection: Projection = {
   name: 'meetings',
   eventTypes: ['MeetingHeld', 'MeetingCorrected'],
 
-  async apply(sql: SqlExecutor, event: RecordedEvent) {
+  async apply(sql: SqlExecutor, recorded: RecordedEvent) {
+    const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data);
     switch (event.type) {
       case 'MeetingHeld':
         await sql.query(
@@ -29,7 +30,7 @@ export const meetingsProjection: Projection = {
                                     stream_id, recorded_position)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            ON CONFLICT (meeting_id) DO NOTHING`,
-          [...meetingValues(event.data as unknown as MeetingHeldData), event.streamId, event.position],
+          [...meetingValues(event.data), recorded.streamId, recorded.position],
         );
         return;
       case 'MeetingCorrected':
@@ -38,7 +39,7 @@ export const meetingsProjection: Projection = {
           `UPDATE rm_meetings SET unit_code = $2, kind = $3, title = $4, held_on = $5, year = $6, attendee_count = $7,
                                   attendee_qualifier = $8, corrections = corrections + 1
            WHERE meeting_id = $1`,
-          meetingValues((event.data as unknown as { meeting: MeetingHeldData }).meeting),
+          meetingValues(event.data.meeting),
         );
         return;
     }
