@@ -78,6 +78,39 @@ describe('Demo data from the five seed articles', () => {
     expect(city.movements.launched).toBe(2);
   });
 
+  describe('unit registry over HTTP', () => {
+    const units = async (path: string) => getJson(`${system.url('query-api')}/v1/units${path}`);
+
+    it('resolves a re-used code as of a date: 00070 was Hàng Trống, then Phường Hoàn Kiếm', async () => {
+      expect((await units('/00070?asOf=2021-01-08')).body).toMatchObject({ name: 'Phường Hàng Trống', parentCode: '002', asOf: '2021-01-08' });
+      expect((await units('/00070?asOf=2025-08-01')).body).toMatchObject({ name: 'Phường Hoàn Kiếm', parentCode: '01', validFrom: '2025-07-01' });
+    });
+
+    it('lists the children of a unit as of a date, and its successors with coverage', async () => {
+      const hoanKiem = await units('/002/children?asOf=2021-01-08');
+      expect(hoanKiem.body.parent).toMatchObject({ name: 'Quận Hoàn Kiếm' });
+      expect(hoanKiem.body.items).toHaveLength(18);
+      expect((await units('/00295/successors')).body.successors).toEqual([
+        { code: '00292', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
+        { code: '00322', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
+      ]);
+    });
+
+    it('finds units by name with diacritics folded', async () => {
+      const { body } = await units(`?name=${encodeURIComponent('minh khai')}&asOf=2021-01-01`);
+      expect(body.items.filter((u: { name: string }) => u.name === 'Phường Minh Khai')).toHaveLength(6);
+    });
+
+    it('says when a code was in force, and refuses a malformed code or date', async () => {
+      const gone = await units('/002?asOf=2026-01-01');
+      expect(gone.status).toBe(404);
+      expect(gone.body.detail).toMatch(/Quận Hoàn Kiếm \(before the registry to 2025-06-30\)/);
+      const bad = await units('/0002?asOf=2021-02-30');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/asOf', '/code']);
+    });
+  });
+
   describe('successor view of wards created on 2025-07-01', () => {
     const view = async (code: string, year: number) =>
       getJson(`${system.url('query-api')}/v1/summaries/wards/${code}/successor-view?year=${year}`);

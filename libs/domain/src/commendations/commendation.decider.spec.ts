@@ -147,6 +147,13 @@ describe('commendationDecider', () => {
       spec.given([]).when(grant(proposed)).then([granted(proposed)]);
     });
 
+    it('refuses a proposer whose unit did not exist on the grant date', () => {
+      spec
+        .given([])
+        .when(grant({ proposer: { body: 'UBND', unitCode: '00070' } }))
+        .thenRefuses('COMMENDATION.PROPOSER_UNIT_NOT_IN_FORCE', 'proposer/unitCode');
+    });
+
     it('refuses the Mass Mobilisation Bloc as a grantor: it proposes, it does not grant', () => {
       spec.given([]).when(grant({ issuer: { body: 'KHOI_DAN_VAN', unitCode: '20206' }, jointIssuers: [], grantedOn: '2022-01-13', forYear: 2021 })).thenRefuses('COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER');
     });

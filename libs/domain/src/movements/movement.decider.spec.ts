@@ -59,6 +59,13 @@ describe('movementDecider', () => {
     spec.given([]).when(launch({ launchedBy: { body: 'BCD_QCDC', unitCode: '00295' } })).thenRefuses('MOVEMENT.LAUNCHER_NOT_ALLOWED', 'launchedBy/body');
   });
 
+  it('refuses a launcher body that did not exist at the unit on the date (a Đà Nẵng ward HĐND in 2022)', () => {
+    spec
+      .given([])
+      .when(launch({ launchedBy: { body: 'HDND', unitCode: '20206' }, launchedOn: '2022-03-01', period: { from: '2022-03-01', to: null } }))
+      .thenRefuses('MOVEMENT.LAUNCHER_DID_NOT_EXIST', 'launchedBy/body');
+  });
+
   it('refuses a People’s Committee launching a Front campaign (cuộc vận động)', () => {
     spec.given([]).when(launch({ kind: 'CUOC_VAN_DONG' })).thenRefuses('MOVEMENT.LAUNCHER_NOT_ALLOWED');
   });
