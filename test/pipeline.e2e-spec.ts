@@ -163,4 +163,49 @@ describe('Recording a meeting, end to end', () => {
     expect(status).toBe(200);
     expect(body.meetings).toMatchObject({ total: 0, byKind: [], attendees: { total: 0 } });
   });
+
+  describe('audit over the event log', () => {
+    const audit = (path: string) => getJson(`${system.url('query-api')}/v1/audit/${path}`);
+
+    it('answers who changed a record and what it said before', async () => {
+      const correlation = `audit-${randomUUID()}`;
+      const first = minhKhaiReview({ kind: 'TIEP_CONG_DAN', title: 'Tiếp công dân định kỳ', heldOn: '2021-04-15', attendeeCount: { value: 12, qualifier: 'EXACT' } });
+      const recorded = await postJson(meetings(), first, { 'X-Correlation-Id': correlation });
+      const id = recorded.headers.get('location')!.split('/').pop();
+      const corrected = { ...first, attendeeCount: { value: 14, qualifier: 'EXACT' } };
+      await postJson(`${meetings()}/${id}/corrections`, { reason: 'Đếm lại', meeting: corrected }, { 'If-Match': '"1"', 'X-Correlation-Id': correlation });
+
+      const { status, body } = await audit(`streams/${recorded.body.streamId}`);
+      expect(status).toBe(200);
+      expect(body.versions.map((v: { type: string; streamVersion: number }) => [v.type, v.streamVersion])).toEqual([
+        ['MeetingHeld', 1],
+        ['MeetingCorrected', 2],
+      ]);
+      expect(body.versions[0].data.attendeeCount).toEqual({ value: 12, qualifier: 'EXACT' });
+      expect(body.versions[1].data).toMatchObject({ reason: 'Đếm lại', meeting: { attendeeCount: { value: 14, qualifier: 'EXACT' } } });
+      expect(body.versions[1].metadata).toMatchObject({ actor: { subject: 'unauthenticated' }, correlationId: correlation });
+      expect(body.versions[1].metadata.causationId).toBe(body.versions[1].metadata.commandId);
+
+      const byCorrelation = await audit(`events?correlationId=${correlation}`);
+      expect(byCorrelation.body.items.map((e: { eventId: string }) => e.eventId)).toEqual(body.versions.map((v: { eventId: string }) => v.eventId));
+    });
+
+    it('filters by unit, type and civic dates, and pages by position', async () => {
+      const firstPage = await audit('events?unitCode=00295&type=MeetingHeld&occurredFrom=2021-01-01&occurredTo=2021-12-31&limit=2');
+      expect(firstPage.status).toBe(200);
+      expect(firstPage.body.items).toHaveLength(2);
+      expect(firstPage.body.items.every((e: { unitCode: string; type: string }) => e.unitCode === '00295' && e.type === 'MeetingHeld')).toBe(true);
+      const secondPage = await audit(`events?unitCode=00295&type=MeetingHeld&limit=2&after=${firstPage.body.nextAfter}`);
+      const positions = [...firstPage.body.items, ...secondPage.body.items].map((e: { position: string }) => Number(e.position));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(new Set(positions).size).toBe(positions.length);
+    });
+
+    it('refuses malformed filters with 400 and answers 404 for an unknown stream', async () => {
+      const bad = await audit(`events?actor=${encodeURIComponent("x' OR '1'='1")}&recordedFrom=yesterday`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/actor', '/recordedFrom']);
+      expect((await audit(`streams/meeting-${randomUUID()}`)).status).toBe(404);
+    });
+  });
 });

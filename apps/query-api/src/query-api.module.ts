@@ -6,12 +6,13 @@ import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
 import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
 import { ListsHttpController } from './lists/lists.http.controller';
+import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
   providers: [GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
 })
 export class QueryApiModule {}

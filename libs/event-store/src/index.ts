@@ -7,3 +7,4 @@ export { CreateEventLog1763856000000 } from './migrations/1763856000000-create-e
 export * from './streams/meeting.stream';
 export * from './streams/commendation.stream';
 export * from './streams/movement.stream';
+export * from './audit/audit-log.reader';

@@ -1,0 +1,41 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Pool } from 'pg';
+import { AuditLogReader, RecordedEvent } from '@civic/event-store';
+import { InjectPool } from '@civic/platform';
+import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
+
+/**
+ * Audit reads the event log, the system of record: who recorded what, when, under which unit, from which
+ * command and request, and what a record said before each correction.
+ */
+@Controller('v1/audit')
+export class AuditHttpController {
+  private readonly log: AuditLogReader;
+
+  constructor(@InjectPool() pool: Pool) {
+    this.log = new AuditLogReader(pool);
+  }
+
+  @Get('events')
+  events(@Query() q: AuditEventsRequest): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
+    return this.log.events({
+      unitCode: q.unitCode,
+      eventType: q.type,
+      actor: q.actor,
+      correlationId: q.correlationId,
+      occurredFrom: q.occurredFrom,
+      occurredTo: q.occurredTo,
+      recordedFrom: q.recordedFrom,
+      recordedTo: q.recordedTo,
+      afterPosition: q.after,
+      limit: q.limit ?? 100,
+    });
+  }
+
+  @Get('streams/:streamId')
+  async stream(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string; versions: RecordedEvent[] }> {
+    const versions = await this.log.stream(streamId);
+    if (!versions.length) throw new NotFoundException(`No record has the stream id ${streamId}.`);
+    return { streamId, versions };
+  }
+}
