@@ -117,6 +117,17 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
     expect((await summary('districts', HOAN_KIEM, 2025)).status).toBe(200);
   });
 
+  it('audits a district with its wards by the hierarchy of each event’s date, and nothing from another district', async () => {
+    const audit = async (query: string) =>
+      (await getJson(`${system.url('query-api')}/v1/audit/events?${query}`)).body.items as { unitCode: string; type: string }[];
+    const own = await audit(`unitCode=${HOAN_KIEM}&limit=500`);
+    expect(new Set(own.map((e) => e.unitCode))).toEqual(new Set([HOAN_KIEM]));
+    const withWards = await audit(`unitCode=${HOAN_KIEM}&includeDescendants=true&type=MeetingHeld&limit=500`);
+    expect(withWards.map((e) => e.unitCode).sort()).toEqual([HANG_TRONG, HOAN_KIEM].sort());
+    const city = await audit(`unitCode=01&includeDescendants=true&type=MeetingHeld&limit=500`);
+    expect(city.map((e) => e.unitCode).sort()).toEqual([HANG_TRONG, HOAN_KIEM, '00295'].sort());
+  });
+
   it('answers 404 for a ward that did not exist in the year, and 400 for a code of the wrong level', async () => {
     expect((await summary('wards', '20333', 2021)).status).toBe(404);
     expect((await summary('districts', '00070', 2021)).status).toBe(400);

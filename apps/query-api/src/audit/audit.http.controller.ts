@@ -20,6 +20,7 @@ export class AuditHttpController {
   events(@Query() q: AuditEventsRequest): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
     return this.log.events({
       unitCode: q.unitCode,
+      includeDescendants: q.includeDescendants === 'true',
       eventType: q.type,
       actor: q.actor,
       correlationId: q.correlationId,

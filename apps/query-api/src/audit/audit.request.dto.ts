@@ -22,6 +22,11 @@ export class AuditEventsRequest {
   @Matches(/^(\d{2}|\d{3}|\d{5}|VN)$/, { message: '$property must be an official unit code (or VN for registry-wide events)' })
   unitCode?: string;
 
+  /** With unitCode: include every unit below it, by the hierarchy valid on each event's date. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeDescendants?: 'true' | 'false';
+
   @IsOptional()
   @IsIn(EVENT_TYPES)
   type?: string;

@@ -4,6 +4,8 @@ import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
 
 export interface AuditFilter {
   readonly unitCode?: string;
+  /** With unitCode: also every unit that lay below it on the date of each event (a district's wards until 2025-06-30). */
+  readonly includeDescendants?: boolean;
   readonly eventType?: string;
   /** The subject of the actor who recorded the event. */
   readonly actor?: string;
@@ -34,7 +36,25 @@ export class AuditLogReader {
       values.push(value);
       clauses.push(clause(`$${values.length}`));
     };
-    add((p) => `unit_code = ${p}`, filter.unitCode);
+    if (filter.unitCode !== undefined && filter.includeDescendants) {
+      // Units below the given one, each with the dates it lay below it: the intersection of the validity of every
+      // version on the way down. An event counts if its unit was below on the event's civic date.
+      add(
+        (p) => `(unit_code = ${p} OR EXISTS (
+          WITH RECURSIVE below(code, from_date, to_date) AS (
+            SELECT code, coalesce(valid_from, '-infinity'::date), coalesce(valid_to, 'infinity'::date)
+            FROM rm_unit_versions WHERE parent_code = ${p}
+            UNION ALL
+            SELECT v.code, greatest(b.from_date, coalesce(v.valid_from, '-infinity'::date)), least(b.to_date, coalesce(v.valid_to, 'infinity'::date))
+            FROM rm_unit_versions v JOIN below b ON v.parent_code = b.code
+            WHERE coalesce(v.valid_from, '-infinity'::date) <= b.to_date AND coalesce(v.valid_to, 'infinity'::date) >= b.from_date
+          )
+          SELECT 1 FROM below WHERE below.code = events.unit_code AND events.occurred_on BETWEEN below.from_date AND below.to_date))`,
+        filter.unitCode,
+      );
+    } else {
+      add((p) => `unit_code = ${p}`, filter.unitCode);
+    }
     add((p) => `event_type = ${p}`, filter.eventType);
     add((p) => `metadata->'actor'->>'subject' = ${p}`, filter.actor);
     add((p) => `metadata->>'correlationId' = ${p}`, filter.correlationId);
