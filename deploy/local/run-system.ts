@@ -4,11 +4,10 @@ import { runMigrations } from '../../libs/database/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
-import { repoRoot, runDir } from './paths';
-import { run } from './processes';
+import { runDir } from './paths';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
-import { RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
+import { buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
 
 const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };
 const log = logger('start');
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
     log(applied.length ? `migrated: ${applied.join(', ')}` : 'schema is up to date');
     await loadRegistry(databaseUrl, logger('registry'));
     log('building services');
-    await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
+    await buildServices();
     const restarts: number[] = [];
     const launch = async (name: ServiceName, index: number): Promise<void> => {
       const service = await startService(

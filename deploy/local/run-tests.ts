@@ -7,6 +7,7 @@ import { logger } from './log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';
 import { repoRoot } from './paths';
 import { run } from './processes';
+import { buildServices } from './services';
 import { loadRegistry } from './registry';
 
 const log = logger('test');
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     log(`template database ${template}: ${applied.length} migrations`);
     await prepareRegistryTemplate(postgres.adminUrl, template, registryTemplate);
     log('building services');
-    await run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
+    await buildServices();
     const jestArgs = process.argv.slice(2);
     const resultsFile = join(stateDir, 'jest-results.json');
     let failed = false;

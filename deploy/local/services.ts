@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ManagedProcess, startProcess } from './processes';
+import { ManagedProcess, run, startProcess } from './processes';
 import { repoRoot } from './paths';
 import { waitUntil } from './wait';
 
@@ -50,4 +50,9 @@ export async function startService(
     throw error;
   }
   return Object.assign(child, { url });
+}
+
+/** One tsc pass (Nest CLI, tsc builder) compiles every app and lib into dist/. */
+export function buildServices(): Promise<void> {
+  return run(process.execPath, [join(repoRoot, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: repoRoot });
 }

@@ -8,3 +8,4 @@ export * from './streams/meeting.stream';
 export * from './streams/commendation.stream';
 export * from './streams/movement.stream';
 export * from './audit/audit-log.reader';
+export * from './sql-filter';

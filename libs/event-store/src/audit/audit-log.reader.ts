@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from '../event-envelope';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
+import { SqlFilter } from '../sql-filter';
 
 export interface AuditFilter {
   readonly unitCode?: string;
@@ -29,13 +30,8 @@ export class AuditLogReader {
   constructor(private readonly pool: Pool) {}
 
   async events(filter: AuditFilter): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
-    const clauses: string[] = [];
-    const values: unknown[] = [];
-    const add = (clause: (p: string) => string, value: unknown) => {
-      if (value === undefined) return;
-      values.push(value);
-      clauses.push(clause(`$${values.length}`));
-    };
+    const where = new SqlFilter();
+    const add = (clause: (p: string) => string, value: unknown) => where.add(clause, value);
     if (filter.unitCode !== undefined && filter.includeDescendants) {
       // Units below the given one, each with the dates it lay below it: the intersection of the validity of every
       // version on the way down. An event counts if its unit was below on the event's civic date.
@@ -63,11 +59,9 @@ export class AuditLogReader {
     add((p) => `recorded_at >= ${p}::timestamptz`, filter.recordedFrom);
     add((p) => `recorded_at <= ${p}::timestamptz`, filter.recordedTo);
     add((p) => `global_position > ${p}::bigint`, filter.afterPosition);
-    values.push(filter.limit + 1);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-       ORDER BY global_position LIMIT $${values.length}`,
-      values,
+      `SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY global_position ${where.limitOneMore(filter.limit)}`,
+      where.values,
     );
     const items = rows.slice(0, filter.limit).map(toRecordedEvent);
     return { items, nextAfter: rows.length > filter.limit ? items[items.length - 1].position : null };

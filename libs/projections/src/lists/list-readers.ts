@@ -1,35 +1,7 @@
 import { foldForSearch } from '@civic/domain';
+import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
 import { Page, PageKey, toPage } from './cursor';
-
-/** Builds a parameterised WHERE clause from the filters that are set; values never enter the SQL text. */
-class Where {
-  private readonly clauses: string[] = [];
-  readonly values: unknown[] = [];
-
-  add(clause: (placeholder: string) => string, value: unknown): this {
-    if (value === undefined || value === null) return this;
-    this.values.push(value);
-    this.clauses.push(clause(`$${this.values.length}`));
-    return this;
-  }
-
-  after(dateColumn: string, idColumn: string, key: PageKey | undefined): this {
-    if (!key) return this;
-    this.values.push(key.date, key.id);
-    this.clauses.push(`(${dateColumn}, ${idColumn}) < ($${this.values.length - 1}::date, $${this.values.length}::uuid)`);
-    return this;
-  }
-
-  toString(): string {
-    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
-
-  limit(limit: number): string {
-    this.values.push(limit + 1);
-    return `LIMIT $${this.values.length}`;
-  }
-}
 
 export interface MeetingListFilter {
   readonly unitCode?: string;
@@ -51,11 +23,11 @@ export interface MeetingListItem {
 
 /** Newest first. */
 export async function listMeetings(sql: SqlExecutor, filter: MeetingListFilter): Promise<Page<MeetingListItem>> {
-  const where = new Where()
+  const where = new SqlFilter()
     .add((p) => `unit_code = ${p}`, filter.unitCode)
     .add((p) => `kind = ${p}`, filter.kind)
     .add((p) => `year = ${p}::int`, filter.year)
-    .after('held_on', 'meeting_id', filter.after);
+    .before('held_on', 'meeting_id', filter.after);
   const { rows } = await sql.query<{
     meeting_id: string;
     unit_code: string;
@@ -67,7 +39,7 @@ export async function listMeetings(sql: SqlExecutor, filter: MeetingListFilter):
     corrections: number;
   }>(
     `SELECT meeting_id, unit_code, kind, title, to_char(held_on, 'YYYY-MM-DD') AS held_on, attendee_count, attendee_qualifier, corrections
-     FROM rm_meetings ${where} ORDER BY held_on DESC, meeting_id DESC ${where.limit(filter.limit)}`,
+     FROM rm_meetings ${where} ORDER BY held_on DESC, meeting_id DESC ${where.limitOneMore(filter.limit)}`,
     where.values,
   );
   return toPage(rows, filter.limit, (r) => ({ date: r.held_on, id: r.meeting_id }), (r) => ({
@@ -105,12 +77,12 @@ export interface CommendationListItem {
 
 export async function listCommendations(sql: SqlExecutor, filter: CommendationListFilter): Promise<Page<CommendationListItem>> {
   const folded = filter.recipient ? `%${foldForSearch(filter.recipient).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = new Where()
+  const where = new SqlFilter()
     .add((p) => `${p} = ANY(grantor_units)`, filter.unitCode)
     .add((p) => `award = ${p}`, filter.award)
     .add((p) => `for_year = ${p}::int`, filter.year)
     .add((p) => `recipient_names_folded LIKE ${p}`, folded)
-    .after('granted_on', 'commendation_id', filter.after);
+    .before('granted_on', 'commendation_id', filter.after);
   const { rows } = await sql.query<{
     commendation_id: string;
     award: string;
@@ -127,7 +99,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
   }>(
     `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, for_year,
             collectives, individuals, households, regime, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on
-     FROM rm_commendations ${where} ORDER BY granted_on DESC, commendation_id DESC ${where.limit(filter.limit)}`,
+     FROM rm_commendations ${where} ORDER BY granted_on DESC, commendation_id DESC ${where.limitOneMore(filter.limit)}`,
     where.values,
   );
   return toPage(rows, filter.limit, (r) => ({ date: r.granted_on, id: r.commendation_id }), (r) => ({
@@ -164,10 +136,10 @@ export interface MovementListItem {
 }
 
 export async function listMovements(sql: SqlExecutor, filter: MovementListFilter): Promise<Page<MovementListItem>> {
-  const where = new Where()
+  const where = new SqlFilter()
     .add((p) => `status = ${p}`, filter.status)
     .add((p) => `unit_code = ${p}`, filter.unitCode)
-    .after('launched_on', 'movement_id', filter.after);
+    .before('launched_on', 'movement_id', filter.after);
   const { rows } = await sql.query<{
     movement_id: string;
     name: string;
@@ -185,7 +157,7 @@ export async function listMovements(sql: SqlExecutor, filter: MovementListFilter
     `SELECT movement_id, name, kind, form, scope, launcher_body, unit_code, to_char(launched_on, 'YYYY-MM-DD') AS launched_on,
             to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to, status,
             to_char(concluded_on, 'YYYY-MM-DD') AS concluded_on
-     FROM rm_movements ${where} ORDER BY launched_on DESC, movement_id DESC ${where.limit(filter.limit)}`,
+     FROM rm_movements ${where} ORDER BY launched_on DESC, movement_id DESC ${where.limitOneMore(filter.limit)}`,
     where.values,
   );
   return toPage(rows, filter.limit, (r) => ({ date: r.launched_on, id: r.movement_id }), (r) => ({

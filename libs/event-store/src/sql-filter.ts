@@ -1,0 +1,34 @@
+/**
+ * A WHERE clause built from the filters that are set. Values are always bound parameters; only the clause
+ * shapes written here enter the SQL text. Used by every reader that takes filters from a request.
+ */
+export class SqlFilter {
+  private readonly clauses: string[] = [];
+  readonly values: unknown[] = [];
+
+  /** Adds `clause` (given the placeholder of `value`) when `value` is set. */
+  add(clause: (placeholder: string) => string, value: unknown): this {
+    if (value === undefined || value === null) return this;
+    this.values.push(value);
+    this.clauses.push(clause(`$${this.values.length}`));
+    return this;
+  }
+
+  /** Keyset pagination over (date, id) descending. */
+  before(dateColumn: string, idColumn: string, key: { date: string; id: string } | undefined): this {
+    if (!key) return this;
+    this.values.push(key.date, key.id);
+    this.clauses.push(`(${dateColumn}, ${idColumn}) < ($${this.values.length - 1}::date, $${this.values.length}::uuid)`);
+    return this;
+  }
+
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+
+  /** LIMIT one beyond `limit`, so the caller knows whether another page follows. */
+  limitOneMore(limit: number): string {
+    this.values.push(limit + 1);
+    return `LIMIT $${this.values.length}`;
+  }
+}
