@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MessageCollector, RunningSystem, testKafka, waitFor } from '@civic/testing';
+import { MessageCollector, RunningSystem, runCommand, testKafka, waitFor } from '@civic/testing';
 import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
 
 describe('Recording a meeting, end to end', () => {
@@ -8,6 +8,8 @@ describe('Recording a meeting, end to end', () => {
   const countEvents = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
   const meetings = () => `${system.url('records-api')}/v1/meetings`;
   const wardSummary = (code: string, year: number) => getJson(`${system.url('query-api')}/v1/summaries/wards/${code}?year=${year}`);
+
+  const runCli = (args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', ...args], { DATABASE_URL: system.database.url });
 
   beforeAll(async () => {
     system = await RunningSystem.start();
@@ -206,6 +208,28 @@ describe('Recording a meeting, end to end', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/actor', '/recordedFrom']);
       expect((await audit(`streams/meeting-${randomUUID()}`)).status).toBe(404);
+    });
+
+    it('verifies a record’s hash chain over HTTP and from the CLI, and names a row edited in SQL', async () => {
+      const recorded = await postJson(meetings(), minhKhaiReview({ title: 'Hội nghị sẽ bị sửa trái phép' }));
+      const streamId: string = recorded.body.streamId;
+      expect((await audit(`streams/${streamId}/verify`)).body).toEqual({ streamId, intact: true, eventsChecked: 1, streamsChecked: 1, firstBrokenLink: null });
+      expect(await runCli(['verify', '--unit', MINH_KHAI])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^intact: \d+ events in \d+ streams/) });
+
+      const client = await system.database.pool.connect();
+      try {
+        await client.query('SET session_replication_role = replica');
+        await client.query(`UPDATE events SET data = jsonb_set(data, '{title}', '"Hội nghị khác"') WHERE stream_id = $1`, [streamId]);
+        await client.query('RESET session_replication_role');
+      } finally {
+        client.release();
+      }
+
+      const { body } = await audit(`streams/${streamId}/verify`);
+      expect(body).toMatchObject({ intact: false, firstBrokenLink: { problem: 'content-altered', streamId, streamVersion: 1, position: recorded.body.position } });
+      const cli = await runCli(['verify']);
+      expect(cli.code).toBe(2);
+      expect(cli.stdout).toContain(`content-altered at position ${recorded.body.position}, stream ${streamId} version 1`);
     });
   });
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { createPool } from '@civic/database';
 import { registerUnitCommands } from './units.commands';
+import { registerVerifyCommand } from './verify.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -9,6 +10,8 @@ import { registerUnitCommands } from './units.commands';
  */
 const program = new Command('civic-records').description('Operator commands for civic-records');
 registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
+
+registerVerifyCommand(program, () => createPool('civic-cli'));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

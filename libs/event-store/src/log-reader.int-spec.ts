@@ -4,6 +4,7 @@ import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from './event-envelope';
 import { checkpointOf, GapFreeLogReader, LOG_START, LogCheckpoint } from './log-reader';
 import { PostgresEventStore } from './postgres-event-store';
+import { contentHash } from './integrity/event-hash';
 
 describe(GapFreeLogReader.name, () => {
   let db: TestDatabase;
@@ -48,11 +49,13 @@ describe(GapFreeLogReader.name, () => {
     await writerA.connect();
     await writerA.query('BEGIN');
     const slow = newEvent('A: committed late');
+    const slowStream = `meeting-${randomUUID()}`;
     await writerA.query(
       `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
-                           occurred_on, unit_code)
-       VALUES ($1, 'meeting', 1, $2, 'MeetingHeld', 1, $3, $4, '2021-01-12', '00295')`,
-      [`meeting-${randomUUID()}`, slow.eventId, JSON.stringify(slow.data), JSON.stringify(slow.metadata)],
+                           occurred_on, unit_code, content_hash)
+       VALUES ($1, 'meeting', 1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [slowStream, slow.eventId, slow.type, slow.schemaVersion, JSON.stringify(slow.data), JSON.stringify(slow.metadata),
+       slow.occurredOn, slow.unitCode, contentHash({ ...slow, streamId: slowStream, streamType: 'meeting', streamVersion: 1 })],
     );
 
     // Writer B takes a higher position and commits first.

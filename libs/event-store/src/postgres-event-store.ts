@@ -2,6 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
+import { contentHash } from './integrity/event-hash';
 
 export const EVENTS_CHANNEL = 'civic_events';
 
@@ -109,9 +110,9 @@ export class PostgresEventStore {
       });
       const { rows } = await client.query<EventRow>(
         `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
-                             occurred_on, unit_code)
+                             occurred_on, unit_code, content_hash)
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
-                              $8::jsonb[], $9::date[], $10::text[])
+                              $8::jsonb[], $9::date[], $10::text[], $11::bytea[])
          RETURNING ${EVENT_COLUMNS}`,
         [
           flat.map((f) => f.request.streamId),
@@ -124,6 +125,7 @@ export class PostgresEventStore {
           flat.map((f) => JSON.stringify(f.event.metadata)),
           flat.map((f) => f.event.occurredOn),
           flat.map((f) => f.event.unitCode),
+          flat.map((f) => contentHash({ ...f.event, streamId: f.request.streamId, streamType: f.request.streamType, streamVersion: f.version })),
         ],
       );
       const recorded = rows.map(toRecordedEvent).sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
@@ -149,11 +151,11 @@ export class PostgresEventStore {
     // this guard catches a caller that is ahead (which would otherwise leave a gap in the versions).
     const { rows } = await client.query<{ position: string; stream_version: number }>(
       `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
-                           occurred_on, unit_code)
+                           occurred_on, unit_code, content_hash)
        SELECT $1, $2, $3::int + e.ordinal, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.occurred_on,
-              e.unit_code
-       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10::text[])
-            WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, occurred_on, unit_code, ordinal)
+              e.unit_code, e.content_hash
+       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10::text[], $11::bytea[])
+            WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, occurred_on, unit_code, content_hash, ordinal)
        WHERE $3::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $3::int)
        ORDER BY e.ordinal
        RETURNING global_position::text AS position, stream_version`,
@@ -168,6 +170,7 @@ export class PostgresEventStore {
         events.map((e) => JSON.stringify(e.metadata)),
         events.map((e) => e.occurredOn),
         events.map((e) => e.unitCode),
+        events.map((e, index) => contentHash({ ...e, streamId, streamType, streamVersion: expectedVersion + index + 1 })),
       ],
     );
     if (rows.length !== events.length) throw new StreamVersionConflict(streamId, expectedVersion);

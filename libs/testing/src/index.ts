@@ -4,3 +4,4 @@ export * from './test-kafka';
 export * from './wait-for';
 export * from './running-system';
 export * from './shared-data';
+export * from './run-command';

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AuditLogReader, RecordedEvent } from '@civic/event-store';
+import { AuditLogReader, ChainVerifier, RecordedEvent, VerificationReport } from '@civic/event-store';
 import { InjectPool } from '@civic/platform';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
@@ -11,9 +11,11 @@ import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 @Controller('v1/audit')
 export class AuditHttpController {
   private readonly log: AuditLogReader;
+  private readonly chains: ChainVerifier;
 
   constructor(@InjectPool() pool: Pool) {
     this.log = new AuditLogReader(pool);
+    this.chains = new ChainVerifier(pool);
   }
 
   @Get('events')
@@ -38,5 +40,13 @@ export class AuditHttpController {
     const versions = await this.log.stream(streamId);
     if (!versions.length) throw new NotFoundException(`No record has the stream id ${streamId}.`);
     return { streamId, versions };
+  }
+
+  /** Recomputes the hash chain of one record: intact, or the first link that was broken and how. */
+  @Get('streams/:streamId/verify')
+  async verify(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string } & VerificationReport> {
+    const report = await this.chains.verify({ kind: 'stream', streamId });
+    if (!report.eventsChecked && !report.firstBrokenLink) throw new NotFoundException(`No record has the stream id ${streamId}.`);
+    return { streamId, ...report };
   }
 }
