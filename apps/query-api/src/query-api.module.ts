@@ -9,10 +9,11 @@ import { ListsHttpController } from './lists/lists.http.controller';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
+import { readModelsAtProvider } from './time-travel/read-models-at.provider';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
-  providers: [GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
+  providers: [readModelsAtProvider, GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
 })
 export class QueryApiModule {}

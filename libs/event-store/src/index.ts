@@ -12,3 +12,4 @@ export * from './streams/commendation.stream';
 export * from './streams/movement.stream';
 export * from './audit/audit-log.reader';
 export * from './sql-filter';
+export { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';

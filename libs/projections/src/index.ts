@@ -27,3 +27,4 @@ export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, comme
 export * from './lists/cursor';
 export * from './lists/list-readers';
 export * from './rebuild-from-log';
+export * from './point-in-time/read-models-at';

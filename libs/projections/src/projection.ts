@@ -13,5 +13,7 @@ export interface SqlExecutor {
 export interface Projection {
   readonly name: string;
   readonly eventTypes: readonly string[];
+  /** The tables it writes, and nothing else does: what a rebuild or a point-in-time view recreates. */
+  readonly tables: readonly string[];
   apply(sql: SqlExecutor, event: RecordedEvent): Promise<void>;
 }

@@ -1,15 +1,15 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Pool } from 'pg';
 import { civicDateAt } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { Figures, readFigures } from '@civic/projections';
-import { InjectPool } from '@civic/platform';
+import { Figures, readFigures, ReadModelsAt } from '@civic/projections';
 
 export class GetSuccessorView {
   constructor(
     readonly unitCode: string,
     readonly year: number,
+    /** Answer as the view stood at this moment; the live read models when absent. */
+    readonly asOf?: Date,
   ) {}
 }
 
@@ -30,6 +30,8 @@ export interface SuccessorView extends Figures {
    * without street-level detail, so the totals overstate what happened within today's boundary.
    */
   readonly includesPartialPredecessors: boolean;
+  /** Present when the view was asked as of a moment. */
+  readonly asOf?: string;
 }
 
 const hasFigures = (f: Figures) => f.meetings.total + f.commendations.grants + f.commendations.revoked + f.movements.active > 0;
@@ -40,35 +42,36 @@ const hasFigures = (f: Figures) => f.meetings.total + f.commendations.grants + f
  */
 @QueryHandler(GetSuccessorView)
 export class GetSuccessorViewHandler implements IQueryHandler<GetSuccessorView, SuccessorView> {
-  private readonly registry: UnitRegistryReader;
+  constructor(private readonly readModels: ReadModelsAt) {}
 
-  constructor(@InjectPool() private readonly pool: Pool) {
-    this.registry = new UnitRegistryReader(pool);
-  }
-
-  async execute({ unitCode, year }: GetSuccessorView): Promise<SuccessorView> {
-    const current = await this.registry.asOf(unitCode, civicDateAt(new Date()));
-    const edges = await this.registry.predecessors(unitCode);
-    if (!current || !edges.length) {
-      throw new NotFoundException(`${current?.name ?? `Code ${unitCode}`} has no predecessors in the registry; its own summary is the whole story.`);
-    }
-    const reformYear = Math.max(...edges.map((e) => Number(e.effectiveFrom.slice(0, 4))));
-    if (year > reformYear) throw new NotFoundException(`${current.name} existed throughout ${year}; ask for its own ward summary.`);
-    const predecessors: PredecessorFigures[] = [];
-    for (const edge of edges) {
-      const versions = await this.registry.duringYear(edge.code, year);
-      if (!versions.length) continue;
-      predecessors.push({ code: edge.code, name: versions[0].name, coverage: edge.coverage, ...(await readFigures(this.pool, [edge.code], year)) });
-    }
-    // In the reform year itself the ward's own records (from its first day) belong to the view too.
-    const codes = [...new Set([...predecessors.map((p) => p.code), ...(year === reformYear ? [unitCode] : [])])];
-    return {
-      unitCode,
-      name: current.name,
-      year,
-      ...(await readFigures(this.pool, codes, year)),
-      predecessors,
-      includesPartialPredecessors: predecessors.some((p) => p.coverage === 'PARTIAL' && hasFigures(p)),
-    };
+  execute({ unitCode, year, asOf }: GetSuccessorView): Promise<SuccessorView> {
+    return this.readModels.read(asOf, async ({ sql, include }) => {
+      const registry = new UnitRegistryReader(sql);
+      const current = await registry.asOf(unitCode, civicDateAt(asOf ?? new Date()));
+      const edges = await registry.predecessors(unitCode);
+      if (!current || !edges.length) {
+        throw new NotFoundException(`${current?.name ?? `Code ${unitCode}`} has no predecessors in the registry; its own summary is the whole story.`);
+      }
+      const reformYear = Math.max(...edges.map((e) => Number(e.effectiveFrom.slice(0, 4))));
+      if (year > reformYear) throw new NotFoundException(`${current.name} existed throughout ${year}; ask for its own ward summary.`);
+      // In the reform year itself the ward's own records (from its first day) belong to the view too.
+      await include([...edges.map((e) => e.code), unitCode]);
+      const predecessors: PredecessorFigures[] = [];
+      for (const edge of edges) {
+        const versions = await registry.duringYear(edge.code, year);
+        if (!versions.length) continue;
+        predecessors.push({ code: edge.code, name: versions[0].name, coverage: edge.coverage, ...(await readFigures(sql, [edge.code], year)) });
+      }
+      const codes = [...new Set([...predecessors.map((p) => p.code), ...(year === reformYear ? [unitCode] : [])])];
+      return {
+        unitCode,
+        name: current.name,
+        year,
+        ...(await readFigures(sql, codes, year)),
+        predecessors,
+        includesPartialPredecessors: predecessors.some((p) => p.coverage === 'PARTIAL' && hasFigures(p)),
+        ...(asOf && { asOf: asOf.toISOString() }),
+      };
+    });
   }
 }

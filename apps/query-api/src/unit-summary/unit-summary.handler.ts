@@ -1,16 +1,16 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Pool } from 'pg';
 import { UnitLevel } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { Figures, readFigures } from '@civic/projections';
-import { InjectPool } from '@civic/platform';
+import { Figures, readFigures, ReadModelsAt } from '@civic/projections';
 
 export class GetUnitSummary {
   constructor(
     readonly level: Exclude<UnitLevel, 'COMMUNE'>,
     readonly unitCode: string,
     readonly year: number,
+    /** Answer as the summary stood at this moment; the live read models when absent. */
+    readonly asOf?: Date,
   ) {}
 }
 
@@ -21,6 +21,8 @@ export interface UnitSummary extends Figures {
   readonly year: number;
   /** The units rolled up: the unit's own bodies, then every unit below it during that year. */
   readonly units: readonly { readonly code: string; readonly level: UnitLevel; readonly name: string }[];
+  /** Present when the summary was asked as of a moment. */
+  readonly asOf?: string;
 }
 
 /**
@@ -29,24 +31,25 @@ export interface UnitSummary extends Figures {
  */
 @QueryHandler(GetUnitSummary)
 export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, UnitSummary> {
-  private readonly registry: UnitRegistryReader;
+  constructor(private readonly readModels: ReadModelsAt) {}
 
-  constructor(@InjectPool() private readonly pool: Pool) {
-    this.registry = new UnitRegistryReader(pool);
+  execute({ level, unitCode, year, asOf }: GetUnitSummary): Promise<UnitSummary> {
+    return this.readModels.read(asOf, async ({ sql, include }) => {
+      const registry = new UnitRegistryReader(sql);
+      const versions = (await registry.duringYear(unitCode, year)).filter((v) => v.level === level);
+      if (!versions.length) throw await this.notFound(registry, level, unitCode, year);
+      const unit = versions[versions.length - 1];
+      const below = await registry.descendantsDuringYear(unitCode, year);
+      const units = [unit, ...below].map((u) => ({ code: u.code, level: u.level, name: u.name }));
+      const codes = units.map((u) => u.code);
+      await include(codes);
+      const figures = await readFigures(sql, codes, year);
+      return { unitCode, level, name: unit.name, year, units, ...figures, ...(asOf && { asOf: asOf.toISOString() }) };
+    });
   }
 
-  async execute({ level, unitCode, year }: GetUnitSummary): Promise<UnitSummary> {
-    const versions = (await this.registry.duringYear(unitCode, year)).filter((v) => v.level === level);
-    if (!versions.length) throw await this.notFound(level, unitCode, year);
-    const unit = versions[versions.length - 1];
-    const below = await this.registry.descendantsDuringYear(unitCode, year);
-    const units = [unit, ...below].map((u) => ({ code: u.code, level: u.level, name: u.name }));
-    const figures = await readFigures(this.pool, units.map((u) => u.code), year);
-    return { unitCode, level, name: unit.name, year, units, ...figures };
-  }
-
-  private async notFound(level: UnitLevel, code: string, year: number): Promise<NotFoundException> {
-    const history = (await this.registry.history(code)).filter((v) => v.level === level);
+  private async notFound(registry: UnitRegistryReader, level: UnitLevel, code: string, year: number): Promise<NotFoundException> {
+    const history = (await registry.history(code)).filter((v) => v.level === level);
     if (!history.length) return new NotFoundException(`No ${level.toLowerCase()} has ever had the code ${code}.`);
     const last = history[history.length - 1];
     if (level === 'DISTRICT' && last.validTo && year > Number(last.validTo.slice(0, 4))) {

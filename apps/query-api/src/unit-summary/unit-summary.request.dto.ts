@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+import { AsOfQuery } from '../time-travel/as-of.query';
 
-class YearQuery {
+class YearQuery extends AsOfQuery {
   @Type(() => Number)
   @Min(1945)
   @Max(2100)

@@ -1,26 +1,29 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { Pool } from 'pg';
-import { readWardSummary, WardSummary } from '@civic/projections';
-import { InjectPool } from '@civic/platform';
+import { ReadModelsAt, readWardSummary, WardSummary } from '@civic/projections';
 
 export class GetWardSummary {
   constructor(
     readonly unitCode: string,
     readonly year: number,
+    /** Answer as the summary stood at this moment; the live read models when absent. */
+    readonly asOf?: Date,
   ) {}
 }
 
 @QueryHandler(GetWardSummary)
 export class GetWardSummaryHandler implements IQueryHandler<GetWardSummary, WardSummary> {
-  constructor(@InjectPool() private readonly pool: Pool) {}
+  constructor(private readonly readModels: ReadModelsAt) {}
 
-  async execute({ unitCode, year }: GetWardSummary): Promise<WardSummary> {
-    const versions = await new UnitRegistryReader(this.pool).duringYear(unitCode, year);
-    if (!versions.some((v) => v.level === 'COMMUNE')) {
-      throw new NotFoundException(`No ward or commune had the code ${unitCode} during ${year}.`);
-    }
-    return readWardSummary(this.pool, unitCode, year);
+  execute({ unitCode, year, asOf }: GetWardSummary): Promise<WardSummary> {
+    return this.readModels.read(asOf, async ({ sql, include }) => {
+      const versions = await new UnitRegistryReader(sql).duringYear(unitCode, year);
+      if (!versions.some((v) => v.level === 'COMMUNE')) {
+        throw new NotFoundException(`No ward or commune had the code ${unitCode} during ${year}${asOf ? ` as the registry stood at ${asOf.toISOString()}` : ''}.`);
+      }
+      await include([unitCode]);
+      return { ...(await readWardSummary(sql, unitCode, year)), ...(asOf && { asOf: asOf.toISOString() }) };
+    });
   }
 }

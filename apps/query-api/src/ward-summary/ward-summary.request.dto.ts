@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { COMMUNE_CODE_PATTERN } from '@civic/domain';
+import { AsOfQuery } from '../time-travel/as-of.query';
 
-/** GET /v1/summaries/wards/{code}?year=YYYY */
-export class WardSummaryRequest {
+/** GET /v1/summaries/wards/{code}?year=YYYY[&asOf=timestamp] */
+export class WardSummaryRequest extends AsOfQuery {
   @Matches(COMMUNE_CODE_PATTERN, { message: '$property must be the 5-digit official code of a ward or commune' })
   code!: string;
 

@@ -6,6 +6,7 @@ import { Projection, SqlExecutor } from '../projection';
 export const adminUnitsProjection: Projection = {
   name: 'admin-units',
   eventTypes: ['UnitEstablished', 'UnitChanged', 'UnitDissolved', 'UnitSucceeded'],
+  tables: ['rm_unit_versions', 'rm_unit_successions'],
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = { type: recorded.type, data: recorded.data } as unknown as AdminUnitEvent;

@@ -6,6 +6,7 @@ import { Projection, SqlExecutor } from '../projection';
 export const commendationsProjection: Projection = {
   name: 'commendations',
   eventTypes: ['CommendationGranted', 'CommendationRevoked'],
+  tables: ['rm_commendations'],
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = { type: recorded.type, data: recorded.data } as unknown as CommendationEvent;

@@ -20,6 +20,7 @@ function meetingValues(meeting: MeetingHeldData): unknown[] {
 export const meetingsProjection: Projection = {
   name: 'meetings',
   eventTypes: ['MeetingHeld', 'MeetingCorrected'],
+  tables: ['rm_meetings'],
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data);

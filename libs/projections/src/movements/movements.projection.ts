@@ -5,6 +5,7 @@ import { Projection, SqlExecutor } from '../projection';
 export const movementsProjection: Projection = {
   name: 'emulation-movements',
   eventTypes: ['EmulationMovementLaunched', 'EmulationMovementReviewed'],
+  tables: ['rm_movements', 'rm_movement_reviews'],
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = { type: recorded.type, data: recorded.data } as unknown as MovementEvent;

@@ -1,0 +1,93 @@
+import { Pool, PoolClient } from 'pg';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
+import { Projection, SqlExecutor } from '../projection';
+import { ProjectionApplier } from '../projection-applier';
+
+/** Read models as they stood at one moment, for the readers that normally read the live ones. */
+export interface ReadModelView {
+  readonly sql: SqlExecutor;
+  /** Brings the records of these units to the moment. The live view has them already. */
+  include(unitCodes: readonly string[]): Promise<void>;
+}
+
+const REPLAY_BATCH = 2000;
+
+/**
+ * Time travel: what the read models said at `asOf`, computed from the event log with the same projection code
+ * as the live projector. Inside one transaction, temporary tables named like the live ones (and so shadowing
+ * them for this session only) are filled from the events recorded up to `asOf`, then the ordinary readers run
+ * on that connection; the transaction is rolled back, leaving nothing behind.
+ *
+ * The registry is replayed only when it changed after `asOf` (rare: it changes by official lists); civic
+ * records are replayed only for the units asked about, so the cost follows the question, not the log.
+ */
+export class ReadModelsAt {
+  private readonly civic: ProjectionApplier;
+  private readonly registry: ProjectionApplier;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly civicProjections: readonly Projection[],
+    private readonly registryProjection: Projection,
+  ) {
+    this.civic = new ProjectionApplier(civicProjections);
+    this.registry = new ProjectionApplier([registryProjection]);
+  }
+
+  async read<T>(asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<T> {
+    if (!asOf) return work({ sql: this.pool, include: async () => undefined });
+    const client = await this.pool.connect();
+    try {
+      // One snapshot for the whole answer: events committed while we replay must not leak in half-way.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await this.shadow(client, ['projected_streams', ...this.civicProjections.flatMap((p) => p.tables)]);
+      if (await this.registryChangedAfter(client, asOf)) {
+        await this.shadow(client, this.registryProjection.tables);
+        await this.replay(client, this.registry, this.registryProjection.eventTypes, asOf);
+      }
+      const included = new Set<string>();
+      return await work({
+        sql: client,
+        include: async (unitCodes) => {
+          const fresh = unitCodes.filter((code) => !included.has(code));
+          fresh.forEach((code) => included.add(code));
+          if (fresh.length) await this.replay(client, this.civic, this.civicProjections.flatMap((p) => p.eventTypes), asOf, fresh);
+        },
+      });
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private async shadow(client: PoolClient, tables: readonly string[]): Promise<void> {
+    for (const table of tables) {
+      await client.query(`CREATE TEMPORARY TABLE ${table} (LIKE public.${table} INCLUDING ALL) ON COMMIT DROP`);
+    }
+  }
+
+  private async registryChangedAfter(client: PoolClient, asOf: Date): Promise<boolean> {
+    const { rows } = await client.query(`SELECT 1 FROM events WHERE event_type = ANY($1) AND recorded_at > $2 LIMIT 1`, [
+      this.registryProjection.eventTypes,
+      asOf,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Applies, in log order, the events recorded up to asOf (of every stream with an event under one of the units). */
+  private async replay(client: PoolClient, applier: ProjectionApplier, eventTypes: readonly string[], asOf: Date, unitCodes?: readonly string[]): Promise<void> {
+    const streams = unitCodes ? 'AND stream_id IN (SELECT stream_id FROM events WHERE unit_code = ANY($4) AND recorded_at <= $2)' : '';
+    let after = '0';
+    for (;;) {
+      const { rows } = await client.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE event_type = ANY($1) AND recorded_at <= $2 AND global_position > $3 ${streams}
+         ORDER BY global_position LIMIT ${REPLAY_BATCH}`,
+        unitCodes ? [eventTypes, asOf, after, unitCodes] : [eventTypes, asOf, after],
+      );
+      for (const row of rows) await applier.apply(client, toRecordedEvent(row));
+      if (rows.length < REPLAY_BATCH) return;
+      after = rows[rows.length - 1].position;
+    }
+  }
+}
