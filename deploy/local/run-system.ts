@@ -88,6 +88,8 @@ civic-records is running. Ctrl-C stops everything.
   records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/emulation-movements
   query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
                                           GET  /v1/units/{code}?asOf=YYYY-MM-DD, /v1/units?name=...
+                                          GET  /v1/audit/events, /v1/audit/streams/{id}[/verify]
+  API documents http://127.0.0.1:${PORTS['records-api']}/docs   http://127.0.0.1:${PORTS['query-api']}/docs   (OpenAPI 3.1)
   event-relay   http://127.0.0.1:${PORTS['event-relay']}/health   relay role, checkpoint, events held back
   projector     http://127.0.0.1:${PORTS.projector}/health   read-model progress
   Postgres      ${url.toString()}

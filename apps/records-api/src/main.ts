@@ -2,4 +2,9 @@ import 'reflect-metadata';
 import { bootstrapService } from '@civic/platform';
 import { RecordsApiModule } from './records-api.module';
 
-void bootstrapService(RecordsApiModule, 'records-api', 3000);
+void bootstrapService(RecordsApiModule, 'records-api', 3000, {
+  title: 'civic-records records API',
+  description:
+    'Commands that record civic facts — meetings, commendations, emulation movements and their corrections — each ' +
+    'stored as an immutable event. Send an Idempotency-Key to make a retry safe; changes to an existing record need If-Match.',
+});

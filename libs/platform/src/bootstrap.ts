@@ -3,15 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
+import { ApiDescription, serveOpenApi } from './openapi/openapi';
 
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
-export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number): Promise<INestApplication> {
+export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, api?: ApiDescription): Promise<INestApplication> {
   process.env.SERVICE_NAME ??= serviceName;
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: false });
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
+  if (api) serveOpenApi(app, api);
   const port = Number(process.env.PORT ?? defaultPort);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   new Logger(serviceName).log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${port}`);

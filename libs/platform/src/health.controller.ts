@@ -1,3 +1,6 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HealthResponse } from './openapi/append-result.response';
+import { ApiProblems } from './openapi/openapi';
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { PG_POOL } from './database.module';
@@ -6,6 +9,7 @@ import { PG_POOL } from './database.module';
 export const SERVICE_STATUS = Symbol('SERVICE_STATUS');
 export type ServiceStatusProvider = () => Record<string, unknown>;
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,6 +18,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: HealthResponse, description: 'The service and its database answer; services add what they report about themselves.' })
+  @ApiProblems()
   async health(): Promise<Record<string, unknown>> {
     await this.pool.query('SELECT 1');
     return { status: 'ok', service: process.env.SERVICE_NAME, ...(this.status?.() ?? {}) };

@@ -7,3 +7,7 @@ export * from './bootstrap';
 export * from './text.decorators';
 export * from './command-context';
 export * from './request-input.decorator';
+export * from './openapi/openapi';
+export * from './openapi/problem-details.response';
+export * from './openapi/append-result.response';
+export * from './openapi/command.openapi';

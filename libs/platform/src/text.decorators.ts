@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
 import { isCivicDate } from '@civic/domain';
 
 /** Text as officials type it, stored as Unicode NFC with outer spaces removed, within a length limit. */
@@ -9,12 +10,19 @@ export function NfcText(maxLength: number): PropertyDecorator {
     Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value)),
     IsString(),
     Length(1, maxLength),
+    ApiProperty({ type: String, minLength: 1, maxLength }),
   );
+}
+
+/** One of a fixed vocabulary; the OpenAPI document lists the values. */
+export function OneOf(values: readonly string[], validationOptions?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsIn([...values], validationOptions), ApiProperty({ enum: [...values] }));
 }
 
 /** A calendar date written YYYY-MM-DD that exists (no 2021-02-29). */
 export function IsCivicDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+  return (target: object, propertyName: string | symbol) => {
+    ApiProperty({ type: String, format: 'date' })(target, propertyName);
     registerDecorator({
       name: 'isCivicDate',
       target: target.constructor,
@@ -22,6 +30,7 @@ export function IsCivicDate(options?: ValidationOptions): PropertyDecorator {
       options: { message: '$property must be a real date written YYYY-MM-DD', ...options },
       validator: { validate: (value: unknown) => isCivicDate(value) },
     });
+  };
 }
 
 /** A list of texts, each stored as NFC within a length limit. */

@@ -1,13 +1,16 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AuditLogReader, ChainVerifier, RecordedEvent, VerificationReport } from '@civic/event-store';
-import { InjectPool } from '@civic/platform';
+import { ApiProblems, InjectPool } from '@civic/platform';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
 /**
  * Audit reads the event log, the system of record: who recorded what, when, under which unit, from which
  * command and request, and what a record said before each correction.
  */
+@ApiTags('audit')
 @Controller('v1/audit')
 export class AuditHttpController {
   private readonly log: AuditLogReader;
@@ -18,7 +21,10 @@ export class AuditHttpController {
     this.chains = new ChainVerifier(pool);
   }
 
+  /** Events of the log in position order, filtered; continue with `after=nextAfter`. */
   @Get('events')
+  @ApiOkResponse({ type: AuditEventsResponse })
+  @ApiProblems(400)
   events(@Query() q: AuditEventsRequest): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
     return this.log.events({
       unitCode: q.unitCode,
@@ -35,7 +41,10 @@ export class AuditHttpController {
     });
   }
 
+  /** Every version of one record, with who recorded it, when, and from which command and request. */
   @Get('streams/:streamId')
+  @ApiOkResponse({ type: StreamHistoryResponse })
+  @ApiProblems(400, 404)
   async stream(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string; versions: RecordedEvent[] }> {
     const versions = await this.log.stream(streamId);
     if (!versions.length) throw new NotFoundException(`No record has the stream id ${streamId}.`);
@@ -44,6 +53,8 @@ export class AuditHttpController {
 
   /** Recomputes the hash chain of one record: intact, or the first link that was broken and how. */
   @Get('streams/:streamId/verify')
+  @ApiOkResponse({ type: StreamVerificationResponse })
+  @ApiProblems(400, 404)
   async verify(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string } & VerificationReport> {
     const report = await this.chains.verify({ kind: 'stream', streamId });
     if (!report.eventsChecked && !report.firstBrokenLink) throw new NotFoundException(`No record has the stream id ${streamId}.`);

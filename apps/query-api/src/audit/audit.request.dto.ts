@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCivicDate } from '@civic/platform';
@@ -25,6 +26,7 @@ export class AuditEventsRequest {
   /** With unitCode: include every unit below it, by the hierarchy valid on each event's date. */
   @IsOptional()
   @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
   includeDescendants?: 'true' | 'false';
 
   @IsOptional()

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, MinLength } from 'class-validator';
 import {
@@ -61,5 +62,6 @@ export class CommendationListRequest extends PageRequest {
 export class MovementListRequest extends PageRequest {
   @IsOptional()
   @IsIn(['ACTIVE', 'CONCLUDED'])
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'CONCLUDED'] })
   status?: 'ACTIVE' | 'CONCLUDED';
 }

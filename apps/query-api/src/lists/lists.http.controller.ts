@@ -1,3 +1,5 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CommendationPageResponse, MeetingPageResponse, MovementPageResponse } from './lists.response';
 import { Controller, Get, Query } from '@nestjs/common';
 import { Pool } from 'pg';
 import {
@@ -11,7 +13,7 @@ import {
   Page,
   PageKey,
 } from '@civic/projections';
-import { InjectPool, InvalidRequest } from '@civic/platform';
+import { ApiProblems, InjectPool, InvalidRequest } from '@civic/platform';
 import { CommendationListRequest, MeetingListRequest, MovementListRequest } from './list.request.dto';
 
 const DEFAULT_LIMIT = 20;
@@ -24,21 +26,31 @@ function pageKey(after: string | undefined): PageKey | undefined {
 }
 
 /** Lists over the read models, newest first, with filters and cursor pagination. */
+@ApiTags('lists')
 @Controller('v1')
 export class ListsHttpController {
   constructor(@InjectPool() private readonly pool: Pool) {}
 
+  /** Meetings, newest first. */
   @Get('meetings')
+  @ApiOkResponse({ type: MeetingPageResponse })
+  @ApiProblems(400)
   meetings(@Query() { unitCode, kind, year, after, limit }: MeetingListRequest): Promise<Page<MeetingListItem>> {
     return listMeetings(this.pool, { unitCode, kind, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 
+  /** Commendations, newest first; `recipient` matches a name with diacritics folded. */
   @Get('commendations')
+  @ApiOkResponse({ type: CommendationPageResponse })
+  @ApiProblems(400)
   commendations(@Query() { unitCode, award, year, recipient, after, limit }: CommendationListRequest): Promise<Page<CommendationListItem>> {
     return listCommendations(this.pool, { unitCode, award, year, recipient, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 
+  /** Emulation movements, newest first. */
   @Get('emulation-movements')
+  @ApiOkResponse({ type: MovementPageResponse })
+  @ApiProblems(400)
   movements(@Query() { status, unitCode, after, limit }: MovementListRequest): Promise<Page<MovementListItem>> {
     return listMovements(this.pool, { status, unitCode, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }

@@ -1,20 +1,31 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { PathAndQuery } from '@civic/platform';
+import { ApiPathAndQuery, ApiProblems, PathAndQuery } from '@civic/platform';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UnitSummaryResponse } from '../summaries.response';
 import { CitySummaryRequest, DistrictSummaryRequest } from './unit-summary.request.dto';
 import { GetUnitSummary, UnitSummary } from './unit-summary.handler';
-import { asOfDate } from '../time-travel/as-of.query';
+import { asOfDate } from '../time-travel/as-of.request.dto';
 
+@ApiTags('summaries')
 @Controller('v1/summaries')
 export class UnitSummaryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  /** A district's own bodies and all its wards during the year; districts end on 2025-06-30. */
   @Get('districts/:code')
+  @ApiPathAndQuery(DistrictSummaryRequest)
+  @ApiOkResponse({ type: UnitSummaryResponse })
+  @ApiProblems(400, 404)
   district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest): Promise<UnitSummary> {
     return this.queryBus.execute<GetUnitSummary, UnitSummary>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf)));
   }
 
+  /** A province or centrally-run city: its own bodies, its districts and their wards during the year. */
   @Get('cities/:code')
+  @ApiPathAndQuery(CitySummaryRequest)
+  @ApiOkResponse({ type: UnitSummaryResponse })
+  @ApiProblems(400, 404)
   city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest): Promise<UnitSummary> {
     return this.queryBus.execute<GetUnitSummary, UnitSummary>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf)));
   }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { AsOfQuery } from '../time-travel/as-of.query';
+import { AsOfQuery } from '../time-travel/as-of.request.dto';
 
 class YearQuery extends AsOfQuery {
   @Type(() => Number)

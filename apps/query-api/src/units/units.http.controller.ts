@@ -1,11 +1,14 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UnitAsOfResponse, UnitChildrenResponse, UnitSearchResponse, UnitSuccessionsResponse } from './units.response';
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { Pool } from 'pg';
 import { civicDateAt, UnitVersion } from '@civic/domain';
 import { Succession, UnitRegistryReader } from '@civic/admin-units';
-import { InjectPool, PathAndQuery } from '@civic/platform';
-import { UnitCodeRequest, UnitSearchRequest } from './units.request.dto';
+import { ApiPathAndQuery, ApiProblems, InjectPool, PathAndQuery } from '@civic/platform';
+import { UnitCodePath, UnitCodeRequest, UnitSearchRequest } from './units.request.dto';
 
 /** The administrative units registry, always answered as of a date. */
+@ApiTags('units')
 @Controller('v1/units')
 export class UnitsHttpController {
   private readonly registry: UnitRegistryReader;
@@ -14,12 +17,20 @@ export class UnitsHttpController {
     this.registry = new UnitRegistryReader(pool);
   }
 
+  /** Units whose name matches, diacritics folded ("hang trong" finds "Hàng Trống"). */
   @Get()
+  @ApiPathAndQuery(UnitSearchRequest)
+  @ApiOkResponse({ type: UnitSearchResponse })
+  @ApiProblems(400)
   async search(@PathAndQuery() { name, asOf }: UnitSearchRequest): Promise<{ items: UnitVersion[] }> {
     return { items: await this.registry.searchByName(name, { asOf }) };
   }
 
+  /** The unit that had the code on the date. */
   @Get(':code')
+  @ApiPathAndQuery(UnitCodeRequest)
+  @ApiOkResponse({ type: UnitAsOfResponse })
+  @ApiProblems(400, 404)
   async unit(@PathAndQuery() { code, asOf }: UnitCodeRequest): Promise<UnitVersion & { asOf: string }> {
     const date = asOf ?? civicDateAt(new Date());
     const version = await this.registry.asOf(code, date);
@@ -27,7 +38,11 @@ export class UnitsHttpController {
     return { ...version, asOf: date };
   }
 
+  /** The units directly below it on the date. */
   @Get(':code/children')
+  @ApiPathAndQuery(UnitCodeRequest)
+  @ApiOkResponse({ type: UnitChildrenResponse })
+  @ApiProblems(400, 404)
   async children(@PathAndQuery() { code, asOf }: UnitCodeRequest): Promise<{ asOf: string; parent: UnitVersion; items: UnitVersion[] }> {
     const date = asOf ?? civicDateAt(new Date());
     const parent = await this.registry.asOf(code, date);
@@ -35,8 +50,12 @@ export class UnitsHttpController {
     return { asOf: date, parent, items: await this.registry.childrenAsOf(code, date) };
   }
 
+  /** The units that took its territory, and those whose territory it took. */
   @Get(':code/successors')
-  async successors(@PathAndQuery() { code }: UnitCodeRequest): Promise<{ code: string; successors: Succession[]; predecessors: Succession[] }> {
+  @ApiPathAndQuery(UnitCodePath)
+  @ApiOkResponse({ type: UnitSuccessionsResponse })
+  @ApiProblems(400, 404)
+  async successors(@PathAndQuery() { code }: UnitCodePath): Promise<{ code: string; successors: Succession[]; predecessors: Succession[] }> {
     const history = await this.registry.history(code);
     if (!history.length) throw new NotFoundException(`No unit has ever had the code ${code}.`);
     return { code, successors: await this.registry.successors(code), predecessors: await this.registry.predecessors(code) };

@@ -4,10 +4,12 @@ import { IsCivicDate, NfcText } from '@civic/platform';
 
 const CODE_MESSAGE = '$property must be an official unit code: 2 (province), 3 (district) or 5 (commune/ward) digits';
 
-export class UnitCodeRequest {
+export class UnitCodePath {
   @Matches(UNIT_CODE_PATTERN, { message: CODE_MESSAGE })
   code!: string;
+}
 
+export class UnitCodeRequest extends UnitCodePath {
   /** The date the question is asked about; today in Việt Nam when left out. */
   @IsOptional()
   @IsCivicDate()

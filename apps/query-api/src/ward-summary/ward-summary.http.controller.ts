@@ -1,23 +1,33 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { WardSummary } from '@civic/projections';
-import { PathAndQuery } from '@civic/platform';
+import { ApiPathAndQuery, ApiProblems, PathAndQuery } from '@civic/platform';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SuccessorViewResponse, WardSummaryResponse } from '../summaries.response';
 import { WardSummaryRequest } from './ward-summary.request.dto';
 import { GetWardSummary } from './ward-summary.handler';
 import { GetSuccessorView, SuccessorView } from '../successor-view/successor-view.handler';
-import { asOfDate } from '../time-travel/as-of.query';
+import { asOfDate } from '../time-travel/as-of.request.dto';
 
+@ApiTags('summaries')
 @Controller('v1/summaries/wards')
 export class WardSummaryHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   /** A post-2025 ward over earlier years, built from its predecessors (partial ones flagged). */
   @Get(':code/successor-view')
+  @ApiPathAndQuery(WardSummaryRequest)
+  @ApiOkResponse({ type: SuccessorViewResponse })
+  @ApiProblems(400, 404)
   successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest): Promise<SuccessorView> {
     return this.queryBus.execute<GetSuccessorView, SuccessorView>(new GetSuccessorView(code, year, asOfDate(asOf)));
   }
 
+  /** A ward's (or commune's) meetings, commendations and movements in a year. */
   @Get(':code')
+  @ApiPathAndQuery(WardSummaryRequest)
+  @ApiOkResponse({ type: WardSummaryResponse })
+  @ApiProblems(400, 404)
   summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest): Promise<WardSummary> {
     return this.queryBus.execute<GetWardSummary, WardSummary>(new GetWardSummary(code, year, asOfDate(asOf)));
   }

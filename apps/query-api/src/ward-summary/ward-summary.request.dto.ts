@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { COMMUNE_CODE_PATTERN } from '@civic/domain';
-import { AsOfQuery } from '../time-travel/as-of.query';
+import { AsOfQuery } from '../time-travel/as-of.request.dto';
 
 /** GET /v1/summaries/wards/{code}?year=YYYY[&asOf=timestamp] */
 export class WardSummaryRequest extends AsOfQuery {

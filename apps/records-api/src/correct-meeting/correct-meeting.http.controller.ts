@@ -1,17 +1,20 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, requiredIfMatch } from '@civic/platform';
+import { commandContextFrom, requiredIfMatch, ApiCommand } from '@civic/platform';
 import { toMeeting } from '../record-meeting/record-meeting.http.controller';
 import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
 import { CorrectMeetingCommand } from './correct-meeting.handler';
 
+@ApiTags('meetings')
 @Controller('v1/meetings')
 export class CorrectMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** A correction is a new event carrying the whole corrected record; history is never rewritten. */
+  @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/corrections')
   @HttpCode(201)
   async correct(

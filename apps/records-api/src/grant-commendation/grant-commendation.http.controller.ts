@@ -1,17 +1,21 @@
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { GrantCommendation, RecipientGroup } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom } from '@civic/platform';
+import { commandContextFrom, ApiCommand } from '@civic/platform';
 import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 
+@ApiTags('commendations')
 @Controller('v1/commendations')
 export class GrantCommendationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  /** Records a commendation (giấy khen, bằng khen, cờ thi đua or an emulation title), checked against who may grant what on that date. */
+  @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)
   async grant(@Body() body: GrantCommendationRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {

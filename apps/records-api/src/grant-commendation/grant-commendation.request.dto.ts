@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   CIVIC_BODY_VALUES,
   CivicBody,
@@ -11,10 +11,10 @@ import {
   EmulationTitle,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { ExactlyOneOf, IsCivicDate, NfcText, NfcTextList } from '@civic/platform';
+import { ExactlyOneOf, IsCivicDate, NfcText, NfcTextList, OneOf } from '@civic/platform';
 
 export class BodyOfUnitDto {
-  @IsIn(CIVIC_BODY_VALUES)
+  @OneOf(CIVIC_BODY_VALUES)
   body!: CivicBody;
 
   @Matches(UNIT_CODE_PATTERN, { message: '$property must be an official unit code: 2, 3 or 5 digits' })
@@ -56,15 +56,15 @@ export class RecipientsDto {
 /** POST /v1/commendations: a form of commendation or an emulation title granted to recipients. */
 export class GrantCommendationRequestDto {
   @ValidateIf((dto: GrantCommendationRequestDto) => dto.form !== undefined || dto.title === undefined)
-  @IsIn(COMMENDATION_FORM_VALUES)
+  @OneOf(COMMENDATION_FORM_VALUES)
   @ExactlyOneOf(['form', 'title'])
   form?: CommendationForm;
 
   @IsOptional()
-  @IsIn(EMULATION_TITLE_VALUES)
+  @OneOf(EMULATION_TITLE_VALUES)
   title?: EmulationTitle;
 
-  @IsIn(COMMENDATION_TYPE_VALUES)
+  @OneOf(COMMENDATION_TYPE_VALUES)
   commendationType!: CommendationType;
 
   @ValidateNested()

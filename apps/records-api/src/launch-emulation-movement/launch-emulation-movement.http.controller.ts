@@ -1,16 +1,20 @@
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom } from '@civic/platform';
+import { commandContextFrom, ApiCommand } from '@civic/platform';
 import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement.request.dto';
 import { LaunchEmulationMovementCommand } from './launch-emulation-movement.handler';
 
+@ApiTags('emulation-movements')
 @Controller('v1/emulation-movements')
 export class LaunchEmulationMovementHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  /** Records the launch of an emulation movement (phong trào thi đua). */
+  @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)
   async launch(@Body() body: LaunchEmulationMovementRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {

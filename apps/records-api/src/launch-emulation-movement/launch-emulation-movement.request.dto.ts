@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { MOVEMENT_FORM_VALUES, MOVEMENT_KIND_VALUES, MOVEMENT_SCOPE_VALUES, MovementForm, MovementKind, MovementScope } from '@civic/domain';
-import { IsCivicDate, NfcText, NfcTextList } from '@civic/platform';
+import { IsCivicDate, NfcText, NfcTextList, OneOf } from '@civic/platform';
 import { BodyOfUnitDto } from '../grant-commendation/grant-commendation.request.dto';
 
 export class MovementPeriodDto {
@@ -19,13 +19,13 @@ export class LaunchEmulationMovementRequestDto {
   @NfcText(500)
   name!: string;
 
-  @IsIn(MOVEMENT_KIND_VALUES)
+  @OneOf(MOVEMENT_KIND_VALUES)
   kind!: MovementKind;
 
-  @IsIn(MOVEMENT_FORM_VALUES)
+  @OneOf(MOVEMENT_FORM_VALUES)
   form!: MovementForm;
 
-  @IsIn(MOVEMENT_SCOPE_VALUES)
+  @OneOf(MOVEMENT_SCOPE_VALUES)
   scope!: MovementScope;
 
   @ValidateNested()

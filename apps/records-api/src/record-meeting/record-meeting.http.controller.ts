@@ -1,17 +1,21 @@
+import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom } from '@civic/platform';
+import { commandContextFrom, ApiCommand } from '@civic/platform';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
 import { RecordMeetingCommand } from './record-meeting.handler';
 
+@ApiTags('meetings')
 @Controller('v1/meetings')
 export class RecordMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  /** Records a meeting (hội nghị, kỳ họp, tiếp công dân, …) held by bodies of a unit. */
+  @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)
   async record(

@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -23,12 +22,12 @@ import {
   MeetingKind,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { IsCivicDate, NfcText } from '@civic/platform';
+import { IsCivicDate, NfcText, OneOf } from '@civic/platform';
 
 const UNIT_CODE_MESSAGE = '$property must be an official unit code: 2 (province), 3 (district) or 5 (commune/ward) digits';
 
 export class ConveningBodyDto {
-  @IsIn(CIVIC_BODY_VALUES)
+  @OneOf(CIVIC_BODY_VALUES)
   body!: CivicBody;
 
   @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
@@ -106,7 +105,7 @@ export class AttendeeCountDto {
   @IsInt()
   value!: number;
 
-  @IsIn(ATTENDANCE_QUALIFIER_VALUES)
+  @OneOf(ATTENDANCE_QUALIFIER_VALUES)
   qualifier!: AttendanceQualifier;
 }
 
@@ -115,7 +114,7 @@ export class RecordMeetingRequestDto {
   @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
   unitCode!: string;
 
-  @IsIn(MEETING_KIND_VALUES)
+  @OneOf(MEETING_KIND_VALUES)
   kind!: MeetingKind;
 
   @NfcText(500)

@@ -1,16 +1,19 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, optionalIfMatch } from '@civic/platform';
+import { commandContextFrom, optionalIfMatch, ApiCommand } from '@civic/platform';
 import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
 import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
 
+@ApiTags('emulation-movements')
 @Controller('v1/emulation-movements')
 export class ReviewEmulationMovementHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Reviews are added in order; If-Match is honoured when sent. */
+  @ApiCommand({ onExistingRecord: true, ifMatch: 'optional' })
   @Post(':id/reviews')
   @HttpCode(201)
   async review(

@@ -1,6 +1,6 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { MOVEMENT_REVIEW_KIND_VALUES, MovementReviewKind } from '@civic/domain';
-import { IsCivicDate, NfcText } from '@civic/platform';
+import { IsCivicDate, NfcText, OneOf } from '@civic/platform';
 
 export class MovementIdParams {
   @IsUUID()
@@ -9,7 +9,7 @@ export class MovementIdParams {
 
 /** POST /v1/emulation-movements/{id}/reviews: an interim (SO_KET) or final (TONG_KET) review. */
 export class ReviewEmulationMovementRequestDto {
-  @IsIn(MOVEMENT_REVIEW_KIND_VALUES)
+  @OneOf(MOVEMENT_REVIEW_KIND_VALUES)
   reviewKind!: MovementReviewKind;
 
   @IsCivicDate()

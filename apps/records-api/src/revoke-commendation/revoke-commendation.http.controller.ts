@@ -1,16 +1,19 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, requiredIfMatch } from '@civic/platform';
+import { commandContextFrom, requiredIfMatch, ApiCommand } from '@civic/platform';
 import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
 import { RevokeCommendationCommand } from './revoke-commendation.handler';
 
+@ApiTags('commendations')
 @Controller('v1/commendations')
 export class RevokeCommendationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** A revocation is a new event; the grant stays in the history. */
+  @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/revocation')
   @HttpCode(201)
   async revoke(
