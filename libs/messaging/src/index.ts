@@ -2,3 +2,4 @@ export * from './topics';
 export * from './cloud-event-codec';
 export * from './kafka-client';
 export * from './relay/log-to-kafka-relay';
+export * from './contract/event-contract';

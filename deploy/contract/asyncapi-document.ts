@@ -1,0 +1,116 @@
+import { CLOUD_EVENT_TYPE_PREFIX } from '../../libs/messaging/src/cloud-event-codec';
+import { PublishedEvent, PUBLISHED_EVENTS, schemaFileName } from '../../libs/messaging/src/contract/event-contract';
+import { TOPIC_BY_STREAM_TYPE } from '../../libs/messaging/src/topics';
+
+const CHANNELS: Record<string, { id: string; title: string; description: string }> = {
+  meeting: { id: 'meetings', title: 'Meetings', description: 'Meetings held by the bodies of a unit (hội nghị, kỳ họp, tiếp công dân, …) and their corrections. Key: the meeting stream id.' },
+  commendation: { id: 'commendations', title: 'Commendations', description: 'Commendations and emulation titles granted, and their revocations. Key: the commendation stream id.' },
+  'emulation-movement': { id: 'emulationMovements', title: 'Emulation movements', description: 'Emulation movements (phong trào thi đua) launched, and their interim and final reviews. Key: the movement stream id.' },
+  'admin-unit': { id: 'adminUnits', title: 'Administrative units', description: 'The unit registry: units established, changed, dissolved and succeeded, and each official list imported. Key: admin-unit-<code>, or admin-unit-registry for imports.' },
+};
+
+const TOKEN = { type: 'string', minLength: 1 };
+
+/** Kafka headers of every message: CloudEvents 1.0 attributes and extensions, binary content mode (ce_ prefix). */
+const CLOUD_EVENT_HEADERS = {
+  type: 'object',
+  description: 'CloudEvents 1.0 in Kafka binary mode: each attribute is a ce_-prefixed header (UTF-8), the data is the message value.',
+  properties: {
+    'content-type': { const: 'application/json' },
+    ce_specversion: { const: '1.0' },
+    ce_id: { type: 'string', format: 'uuid', description: 'The event id; unique in the log. Deduplicate on it.' },
+    ce_source: { type: 'string', pattern: '^/civic-records/[a-z-]+$', description: '/civic-records/<stream type>' },
+    ce_type: { type: 'string', pattern: `^${CLOUD_EVENT_TYPE_PREFIX.replace(/\./g, '\\.')}[A-Za-z]+$` },
+    ce_subject: { ...TOKEN, description: 'The stream id (the record).' },
+    ce_time: { type: 'string', format: 'date-time', description: 'When the event was recorded.' },
+    ce_datacontenttype: { const: 'application/json' },
+    ce_partitionkey: { ...TOKEN, description: 'The stream id; also the Kafka key.' },
+    ce_streamid: { ...TOKEN, description: 'The stream (record) the event belongs to.' },
+    ce_streamtype: { type: 'string', enum: Object.keys(TOPIC_BY_STREAM_TYPE) },
+    ce_streamversion: { type: 'string', pattern: '^[1-9][0-9]*$', description: 'The version of the record after this event: 1, 2, … without gaps; ordered within a partition.' },
+    ce_position: { type: 'string', pattern: '^[1-9][0-9]*$', description: 'The global position in the event log (a bigint).' },
+    ce_schemaversion: { type: 'string', pattern: '^[1-9][0-9]*$', description: 'The schema version of the data; see the message for each version.' },
+    ce_civicdate: { type: 'string', format: 'date', description: 'The civic date the fact happened on (Việt Nam).' },
+    ce_unitcode: { type: 'string', pattern: '^([0-9]{2}|[0-9]{3}|[0-9]{5}|VN)$', description: 'The official code of the unit the fact belongs to (VN for registry-wide events).' },
+    ce_correlationid: { ...TOKEN, description: 'The request the event came from.' },
+    ce_causationid: { ...TOKEN, description: 'What caused the event (the command id for commands).' },
+    ce_commandid: { ...TOKEN, description: 'The command that recorded the event.' },
+    ce_actor: { ...TOKEN, description: 'The subject who recorded the event.' },
+    ce_actorroles: { type: 'string', description: 'Their roles, comma-separated.' },
+  },
+  required: [
+    'ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'ce_streamid', 'ce_streamtype', 'ce_streamversion',
+    'ce_position', 'ce_schemaversion', 'ce_civicdate', 'ce_unitcode', 'ce_correlationid', 'ce_causationid', 'ce_commandid', 'ce_actor', 'ce_actorroles',
+  ],
+  additionalProperties: false,
+};
+
+export const messageId = (event: Pick<PublishedEvent, 'type' | 'schemaVersion'>): string => `${event.type}.v${event.schemaVersion}`;
+
+function message(event: PublishedEvent): object {
+  return {
+    name: event.type,
+    title: `${event.type}, schema version ${event.schemaVersion}`,
+    summary: event.summary,
+    description: event.current
+      ? 'Written by the current code.'
+      : 'No longer written; earlier events in this shape stay in the log and on the topic. civic-records reads them as the current version by a pure upcast (libs/domain).',
+    contentType: 'application/json',
+    headers: {
+      allOf: [
+        { $ref: '#/components/schemas/CloudEventHeaders' },
+        { type: 'object', properties: { ce_type: { const: `${CLOUD_EVENT_TYPE_PREFIX}${event.type}` }, ce_schemaversion: { const: String(event.schemaVersion) } } },
+      ],
+    },
+    payload: { $ref: `./schemas/${schemaFileName(event)}` },
+    correlationId: { location: '$message.header#/ce_correlationid' },
+    bindings: { kafka: { key: { type: 'string', description: 'The stream id: every event of a record is in one partition, in version order.' }, bindingVersion: '0.5.0' } },
+  };
+}
+
+/** The AsyncAPI 3 document of the event stream, built from the same list the code publishes. */
+export function asyncApiDocument(): object {
+  const channels: Record<string, object> = {};
+  const operations: Record<string, object> = {};
+  for (const [streamType, topic] of Object.entries(TOPIC_BY_STREAM_TYPE)) {
+    const channel = CHANNELS[streamType];
+    const events = PUBLISHED_EVENTS.filter((e) => e.streamType === streamType);
+    channels[channel.id] = {
+      address: topic,
+      title: channel.title,
+      description: channel.description,
+      messages: Object.fromEntries(events.map((e) => [messageId(e), { $ref: `#/components/messages/${messageId(e)}` }])),
+      bindings: { kafka: { topic, bindingVersion: '0.5.0' } },
+    };
+    operations[`publish${channel.id[0].toUpperCase()}${channel.id.slice(1)}`] = {
+      action: 'send',
+      title: `Publish ${channel.title.toLowerCase()}`,
+      summary: `The event relay publishes every ${channel.title.toLowerCase()} event from the log, in commit order, at least once.`,
+      channel: { $ref: `#/channels/${channel.id}` },
+      messages: events.map((e) => ({ $ref: `#/channels/${channel.id}/messages/${messageId(e)}` })),
+    };
+  }
+  return {
+    asyncapi: '3.1.0',
+    info: {
+      title: 'civic-records event stream',
+      version: '1.0.0',
+      description: [
+        'Every fact recorded by civic-records, as published by its event relay: one topic per aggregate family, the stream id as key,',
+        'CloudEvents 1.0 in binary mode. Delivery is at least once: deduplicate on ce_id, or on (ce_streamid, ce_streamversion).',
+        'Within a stream, versions arrive in order without gaps. Events of older schema versions stay on the topics; read ce_schemaversion.',
+        'KAFKA_TOPIC_PREFIX, when set, is prepended to every topic name.',
+      ].join(' '),
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The broker `npm start` runs (Apache Kafka 3.9, KRaft).' },
+    },
+    channels,
+    operations,
+    components: {
+      schemas: { CloudEventHeaders: CLOUD_EVENT_HEADERS },
+      messages: Object.fromEntries(PUBLISHED_EVENTS.map((e) => [messageId(e), message(e)])),
+    },
+  };
+}
