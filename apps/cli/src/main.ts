@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { createPool } from '@civic/database';
 import { registerUnitCommands } from './units.commands';
 import { registerVerifyCommand } from './verify.commands';
+import { registerDeadLetterCommands } from './dead-letters.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -12,6 +13,7 @@ const program = new Command('civic-records').description('Operator commands for 
 registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
+registerDeadLetterCommands(program, () => createPool('civic-cli'));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -8,6 +8,7 @@ import { commendationsProjection } from './commendations/commendations.projectio
 import { CountMeetingCorrections1763856000400 } from './migrations/1763856000400-count-meeting-corrections';
 import { CreateMovementTables1763856000500 } from './migrations/1763856000500-create-movement-tables';
 import { movementsProjection } from './movements/movements.projection';
+import { CreateDeadLetterTables1763856000700 } from './migrations/1763856000700-create-dead-letter-tables';
 
 export * from './projection';
 export * from './projection-applier';
@@ -20,7 +21,7 @@ export * from './commendations/commendation-summary.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
@@ -28,3 +29,6 @@ export * from './lists/cursor';
 export * from './lists/list-readers';
 export * from './rebuild-from-log';
 export * from './point-in-time/read-models-at';
+export * from './dead-letters/dead-letter-store';
+export * from './dead-letters/dead-letter-operations';
+export * from './dead-letters/transient-error';

@@ -2,6 +2,8 @@ import { Pool } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
 import { ProjectionApplier } from './projection-applier';
+import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
+import { isTransient } from './dead-letters/transient-error';
 
 export interface KafkaProjectorOptions {
   readonly groupId: string;
@@ -72,24 +74,14 @@ export class KafkaProjector {
     this.state = { ...this.state, running: false };
   }
 
-  private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
-    for (const [topic, partitions] of Object.entries(assignment)) {
-      const { rows } = await this.pool.query<{ partition: number; next_offset: string }>(
-        `SELECT partition, next_offset::text FROM projection_offsets
-         WHERE consumer_group = $1 AND topic = $2 AND partition = ANY($3::int[])`,
-        [this.options.groupId, topic, partitions],
-      );
-      for (const row of rows) this.consumer?.seek({ topic, partition: row.partition, offset: row.next_offset });
-    }
-  }
-
-  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    if (!batch.messages.length || !isRunning() || isStale()) return;
+  /** One batch in one transaction with the partition's offset: all of it counts, or none of it. */
+  private async applyInTransaction(batch: EachBatchPayload['batch'], options: { isolateFailures: boolean }): Promise<{ applied: number; lastPosition: string | null }> {
     const client = await this.pool.connect();
     let lastPosition: string | null = null;
     let applied = 0;
     try {
       await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`);
       await client.query(
         `INSERT INTO projection_offsets (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
          ON CONFLICT DO NOTHING`,
@@ -111,7 +103,7 @@ export class KafkaProjector {
           headers: headersAsStrings(message.headers),
           timestamp: message.timestamp,
         });
-        applied += await this.applier.apply(client, event);
+        applied += await this.applier.apply(client, event, options);
         lastPosition = event.position;
         last = offset;
       }
@@ -123,12 +115,37 @@ export class KafkaProjector {
         );
       }
       await client.query('COMMIT');
+      return { applied, lastPosition };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      const { rows } = await this.pool.query<{ partition: number; next_offset: string }>(
+        `SELECT partition, next_offset::text FROM projection_offsets
+         WHERE consumer_group = $1 AND topic = $2 AND partition = ANY($3::int[])`,
+        [this.options.groupId, topic, partitions],
+      );
+      for (const row of rows) this.consumer?.seek({ topic, partition: row.partition, offset: row.next_offset });
+    }
+  }
+
+  private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!batch.messages.length || !isRunning() || isStale()) return;
+    let outcome: { applied: number; lastPosition: string | null };
+    try {
+      outcome = await this.applyInTransaction(batch, { isolateFailures: false });
+    } catch (error) {
+      // Some event of the batch cannot be applied: go again, one savepoint per event, parking what fails.
+      if (isTransient(error)) throw error;
+      outcome = await this.applyInTransaction(batch, { isolateFailures: true });
+    }
+    const { applied, lastPosition } = outcome;
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
     await this.consumer?.commitOffsets([

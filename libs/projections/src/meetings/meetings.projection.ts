@@ -35,12 +35,17 @@ export const meetingsProjection: Projection = {
         );
         return;
       case 'MeetingCorrected':
-        // The summary counts the corrected version, once; how many were corrected is a figure of its own.
+        // The summary counts the corrected version, once; how many were corrected is a figure of its own. A
+        // correction carries the whole record, so it stands even when the first record was never projected
+        // (a dead letter an operator skipped).
         await sql.query(
-          `UPDATE rm_meetings SET unit_code = $2, kind = $3, title = $4, held_on = $5, year = $6, attendee_count = $7,
-                                  attendee_qualifier = $8, corrections = corrections + 1
-           WHERE meeting_id = $1`,
-          meetingValues(event.data.meeting),
+          `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier,
+                                    stream_id, recorded_position, corrections)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)
+           ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title,
+             held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,
+             attendee_qualifier = EXCLUDED.attendee_qualifier, corrections = rm_meetings.corrections + 1`,
+          [...meetingValues(event.data.meeting), recorded.streamId, recorded.position],
         );
         return;
     }
