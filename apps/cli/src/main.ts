@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { createPool } from '@civic/database';
+import { createPool, databaseUrlFromEnv } from '@civic/database';
 import { registerUnitCommands } from './units.commands';
 import { registerVerifyCommand } from './verify.commands';
 import { registerDeadLetterCommands } from './dead-letters.commands';
+import { registerRebuildCommand } from './rebuild.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -14,6 +15,7 @@ registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, 
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
+registerRebuildCommand(program, () => databaseUrlFromEnv());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -21,14 +21,16 @@ export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
 export class GapFreeLogReader {
   constructor(private readonly pool: Pool) {}
 
-  async readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
+  /** `eventTypes`: only events of these types (a rebuild of some read models). */
+  async readAfter(checkpoint: LogCheckpoint, limit: number, eventTypes?: readonly string[]): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND ($4::text[] IS NULL OR event_type = ANY($4))
        ORDER BY transaction_id, global_position
        LIMIT $3`,
-      [checkpoint.transactionId, checkpoint.position, limit],
+      [checkpoint.transactionId, checkpoint.position, limit, eventTypes ?? null],
     );
     return rows.map(toRecordedEvent);
   }

@@ -32,3 +32,4 @@ export * from './point-in-time/read-models-at';
 export * from './dead-letters/dead-letter-store';
 export * from './dead-letters/dead-letter-operations';
 export * from './dead-letters/transient-error';
+export * from './rebuild/shadow-rebuild';

@@ -19,16 +19,23 @@ export async function rebuildFromLog(
   for (;;) {
     const batch = await reader.readAfter(checkpoint, batchSize);
     if (!batch.length) return events;
-    try {
-      await applyBatch(target, applier, batch, false);
-    } catch (error) {
-      // As the live projector does: go again event by event, parking what cannot be applied.
-      if (isTransient(error)) throw error;
-      await applyBatch(target, applier, batch, true);
-    }
+    await applyInOwnTransaction(target, applier, batch);
     events += batch.length;
     checkpoint = checkpointOf(batch[batch.length - 1]);
     onProgress?.(events);
+  }
+}
+
+/**
+ * Applies a batch of the log in one transaction of `target`. As the live projector does, a batch that fails for a
+ * reason of its own runs again event by event, parking what cannot be applied.
+ */
+export async function applyInOwnTransaction(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[]): Promise<void> {
+  try {
+    await applyBatch(target, applier, batch, false);
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    await applyBatch(target, applier, batch, true);
   }
 }
 

@@ -1,0 +1,159 @@
+import { Pool, PoolClient } from 'pg';
+import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import { Projection } from '../projection';
+import { ProjectionApplier } from '../projection-applier';
+import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
+import { applyInOwnTransaction } from '../rebuild-from-log';
+import { createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
+
+export interface RebuildProgress {
+  readonly events: number;
+  /** The events of the rebuilt projections in the log when the rebuild started (more may arrive). */
+  readonly total: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface RebuildReport {
+  readonly projections: readonly string[];
+  readonly events: number;
+  /** Of which applied while the live tables were locked for the swap. */
+  readonly caughtUp: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  /** How long queries of the rebuilt tables waited at the swap. */
+  readonly swapMilliseconds: number;
+}
+
+const BATCH = 1000;
+const REBUILD_LOCK = `hashtext('civic-records:rebuild')`;
+
+/**
+ * Rebuilds read models from the event log without stopping anything (docs/adr/0012-zero-downtime-rebuild.md):
+ * the projections run, with their ordinary code, into copies of their tables in a shadow schema while the live
+ * tables keep answering; then, in one short transaction that waits for the projector's batch in flight, the
+ * events that arrived meanwhile are applied to the copies and the copies take the live tables' place.
+ */
+export class ShadowRebuild {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly projections: readonly Projection[],
+  ) {}
+
+  async run(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
+    const tables = this.projections.flatMap((p) => p.tables);
+    const names = this.projections.map((p) => p.name);
+    const eventTypes = this.projections.flatMap((p) => p.eventTypes);
+    const applier = new ProjectionApplier(this.projections);
+    const admin = pool(this.databaseUrl, 'civic-rebuild');
+    // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public.
+    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public`);
+    const lock = await admin.connect();
+    const started = Date.now();
+    try {
+      const { rows } = await lock.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${REBUILD_LOCK}) AS locked`);
+      if (!rows[0].locked) throw new Error('Another rebuild is running; wait for it to finish');
+      await this.prepareShadow(admin, tables);
+      const { rows: counted } = await admin.query<{ count: string }>('SELECT count(*)::text AS count FROM events WHERE event_type = ANY($1)', [eventTypes]);
+      const total = Number(counted[0].count);
+
+      let events = 0;
+      let checkpoint: LogCheckpoint = LOG_START;
+      const reader = new GapFreeLogReader(admin);
+      for (;;) {
+        const batch = await reader.readAfter(checkpoint, BATCH, eventTypes);
+        if (!batch.length) break;
+        await applyInOwnTransaction(shadow, applier, batch);
+        events += batch.length;
+        checkpoint = checkpointOf(batch[batch.length - 1]);
+        onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
+      }
+      const swap = await this.swap(shadow, applier, tables, names, checkpoint);
+      events += swap.caughtUp;
+      await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${SHADOW_SCHEMA} CASCADE`);
+      return { projections: names, events, caughtUp: swap.caughtUp, seconds: (Date.now() - started) / 1000, eventsPerSecond: rate(events, started), swapMilliseconds: swap.milliseconds };
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(${REBUILD_LOCK})`).catch(() => undefined);
+      lock.release();
+      await shadow.end();
+      await admin.end();
+    }
+  }
+
+  /** A clean shadow schema (a crashed rebuild may have left one) with empty copies of the tables. */
+  private async prepareShadow(admin: Pool, tables: readonly string[]): Promise<void> {
+    const client = await admin.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`DROP SCHEMA IF EXISTS ${SHADOW_SCHEMA} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
+      await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
+      await createShadowTables(client, [...tables, 'projected_streams']);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Waits for the projector's batch in flight and holds the next one (the dead-letter lock, taken alone), locks
+   * the live tables (queries of them wait, none fails), applies to the copies every event committed since the
+   * checkpoint, and moves the copies in. The projector then resumes on the new tables; what it applies again is
+   * skipped by the projected-streams guard.
+   */
+  private async swap(shadow: Pool, applier: ProjectionApplier, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
+    const client = await shadow.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
+      const locked = Date.now();
+      await client.query(`LOCK TABLE ${[...tables, 'projected_streams'].map((t) => `public.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      const caughtUp = await catchUp(client, applier, after);
+      await client.query(`CREATE SCHEMA ${RETIRED_SCHEMA}`);
+      for (const table of tables) {
+        await client.query(`ALTER TABLE public.${table} SET SCHEMA ${RETIRED_SCHEMA}`);
+        await client.query(`ALTER TABLE ${SHADOW_SCHEMA}.${table} SET SCHEMA public`);
+      }
+      await client.query('DELETE FROM public.projected_streams WHERE projection = ANY($1)', [names]);
+      await client.query(`INSERT INTO public.projected_streams SELECT * FROM ${SHADOW_SCHEMA}.projected_streams`);
+      await client.query('COMMIT');
+      return { caughtUp, milliseconds: Date.now() - locked };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * Every event committed after the checkpoint, not only those below the oldest running transaction: with the
+ * projector held, whatever it applied is committed and visible here, and whatever commits later it will apply.
+ */
+async function catchUp(client: PoolClient, applier: ProjectionApplier, after: LogCheckpoint): Promise<number> {
+  let count = 0;
+  let checkpoint = after;
+  for (;;) {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND event_type = ANY($3)
+       ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
+      [checkpoint.transactionId, checkpoint.position, applier.eventTypes()],
+    );
+    for (const row of rows) await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
+    count += rows.length;
+    if (rows.length < BATCH) return count;
+    checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));
+  }
+}
+
+function pool(connectionString: string, applicationName: string, options?: string): Pool {
+  const created = new Pool({ connectionString, application_name: applicationName, max: 2, options });
+  created.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
+  return created;
+}
+
+const rate = (events: number, started: number) => Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));

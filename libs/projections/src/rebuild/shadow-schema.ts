@@ -1,0 +1,55 @@
+import { PoolClient } from 'pg';
+
+export const SHADOW_SCHEMA = 'civic_rebuild';
+export const RETIRED_SCHEMA = 'civic_retired';
+
+interface TableDefinition {
+  readonly table: string;
+  readonly keys: readonly { name: string; definition: string }[];
+  readonly foreignKeys: readonly { name: string; definition: string }[];
+  readonly indexes: readonly string[];
+}
+
+/**
+ * Creates empty copies of live tables in the shadow schema with the same columns, defaults, identity, checks,
+ * keys, foreign keys and indexes under the same names (names are per schema), so that once swapped in they are
+ * indistinguishable from tables made by the migrations. Runs in the caller's transaction.
+ */
+export async function createShadowTables(client: PoolClient, tables: readonly string[]): Promise<void> {
+  // Read the definitions as the migrations wrote them, before any shadow table hides a live one.
+  await client.query('SET LOCAL search_path = public');
+  const definitions: TableDefinition[] = [];
+  for (const table of tables) definitions.push(await describe(client, table));
+  await client.query(`SET LOCAL search_path = ${SHADOW_SCHEMA}, public`);
+  for (const { table, keys, indexes } of definitions) {
+    await client.query(`CREATE TABLE ${SHADOW_SCHEMA}.${table} (LIKE public.${table} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS)`);
+    for (const key of keys) await client.query(`ALTER TABLE ${SHADOW_SCHEMA}.${table} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
+    for (const index of indexes) await client.query(index.replace(` ON public.${table} `, ` ON ${SHADOW_SCHEMA}.${table} `));
+  }
+  // Foreign keys name their target unqualified: with the shadow schema first on the path they point at the
+  // shadow copy of a table rebuilt with this one, and move with it.
+  for (const { table, foreignKeys } of definitions) {
+    for (const key of foreignKeys) await client.query(`ALTER TABLE ${SHADOW_SCHEMA}.${table} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
+  }
+}
+
+async function describe(client: PoolClient, table: string): Promise<TableDefinition> {
+  const { rows: constraints } = await client.query<{ name: string; definition: string; kind: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition, contype AS kind FROM pg_constraint
+     WHERE conrelid = ('public.' || $1)::regclass AND contype IN ('p', 'u', 'f', 'x') ORDER BY conname`,
+    [table],
+  );
+  const { rows: indexes } = await client.query<{ definition: string }>(
+    `SELECT pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+     WHERE i.indrelid = ('public.' || $1)::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [table],
+  );
+  return {
+    table,
+    keys: constraints.filter((c) => c.kind !== 'f'),
+    foreignKeys: constraints.filter((c) => c.kind === 'f'),
+    indexes: indexes.map((i) => i.definition),
+  };
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
