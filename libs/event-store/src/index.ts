@@ -13,3 +13,4 @@ export * from './streams/movement.stream';
 export * from './audit/audit-log.reader';
 export * from './sql-filter';
 export { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
+export * from './transaction';

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { checkpointOf, GapFreeLogReader, LOG_START, LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, RecordedEvent } from '@civic/event-store';
 import { ProjectionApplier } from './projection-applier';
 import { isTransient } from './dead-letters/transient-error';
 
@@ -39,16 +39,8 @@ export async function applyInOwnTransaction(target: Pool, applier: ProjectionApp
   }
 }
 
-async function applyBatch(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[], isolateFailures: boolean): Promise<void> {
-  const client = await target.connect();
-  try {
-    await client.query('BEGIN');
+function applyBatch(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[], isolateFailures: boolean): Promise<void> {
+  return inTransaction(target, async (client) => {
     for (const event of batch) await applier.apply(client, event, { isolateFailures });
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

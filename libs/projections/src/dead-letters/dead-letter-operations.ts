@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { RecordedEvent } from '@civic/event-store';
+import { inTransaction, RecordedEvent } from '@civic/event-store';
 import { ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_COLUMNS, DeadLetter, DeadLetterStatus, describeFailure, OPEN, toDeadLetter } from './dead-letter-store';
 import { isTransient } from './transient-error';
@@ -82,9 +82,7 @@ export class DeadLetterOperations {
 
   /** Runs work on the first open dead letter of the stream `deadLetterId` belongs to, alone and in one transaction. */
   private async onStreamOf(deadLetterId: string, work: (client: PoolClient, parked: DeadLetter) => Promise<Resolution>): Promise<Resolution> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
       const { rows } = await client.query(
         `SELECT ${DEAD_LETTER_COLUMNS} FROM projection_dead_letters
@@ -93,15 +91,8 @@ export class DeadLetterOperations {
         [deadLetterId],
       );
       if (!rows.length) throw new Error(`Dead letter ${deadLetterId} does not exist or its stream has nothing open`);
-      const result = await work(client, toDeadLetter(rows[0]));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return work(client, toDeadLetter(rows[0]));
+    });
   }
 
   private async drain(client: PoolClient, projectionName: string, streamId: string): Promise<Resolution> {

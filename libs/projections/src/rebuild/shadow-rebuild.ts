@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
 import { Projection } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
@@ -82,20 +82,12 @@ export class ShadowRebuild {
 
   /** A clean shadow schema (a crashed rebuild may have left one) with empty copies of the tables. */
   private async prepareShadow(admin: Pool, tables: readonly string[]): Promise<void> {
-    const client = await admin.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(admin, async (client) => {
       await client.query(`DROP SCHEMA IF EXISTS ${SHADOW_SCHEMA} CASCADE`);
       await client.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
       await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
       await createShadowTables(client, [...tables, 'projected_streams']);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**
@@ -105,9 +97,7 @@ export class ShadowRebuild {
    * skipped by the projected-streams guard.
    */
   private async swap(shadow: Pool, applier: ProjectionApplier, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
-    const client = await shadow.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(shadow, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
       const locked = Date.now();
       await client.query(`LOCK TABLE ${[...tables, 'projected_streams'].map((t) => `public.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
@@ -119,14 +109,8 @@ export class ShadowRebuild {
       }
       await client.query('DELETE FROM public.projected_streams WHERE projection = ANY($1)', [names]);
       await client.query(`INSERT INTO public.projected_streams SELECT * FROM ${SHADOW_SCHEMA}.projected_streams`);
-      await client.query('COMMIT');
       return { caughtUp, milliseconds: Date.now() - locked };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 
