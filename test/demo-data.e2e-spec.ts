@@ -1,4 +1,4 @@
-import { RunningSystem, waitFor } from '@civic/testing';
+import { RunningSystem, testToken, waitFor } from '@civic/testing';
 import { loadDemoData } from '../deploy/demo/load-demo-data';
 import { SEED_FACTS } from '../deploy/demo/seed-facts';
 import { getJson } from './meeting-requests';
@@ -12,7 +12,7 @@ describe('Demo data from the five seed articles', () => {
 
   beforeAll(async () => {
     system = await RunningSystem.start();
-    const report = await loadDemoData(system.url('records-api'));
+    const report = await loadDemoData(system.url('records-api'), testToken({ subject: 'demo-data-loader' }));
     expect(report).toEqual({ recorded: SEED_FACTS.length, failures: [] });
     await waitFor('every fact to reach the read models', async () => {
       const { rows } = await system.database.pool.query(
@@ -25,7 +25,7 @@ describe('Demo data from the five seed articles', () => {
 
   it('records each fact once, however often it is loaded', async () => {
     const before = await eventCount();
-    expect(await loadDemoData(system.url('records-api'))).toEqual({ recorded: SEED_FACTS.length, failures: [] });
+    expect(await loadDemoData(system.url('records-api'), testToken({ subject: 'demo-data-loader' }))).toEqual({ recorded: SEED_FACTS.length, failures: [] });
     expect(await eventCount()).toBe(before);
   });
 

@@ -1,3 +1,5 @@
+import { testToken } from '@civic/testing';
+
 /** Request bodies drawn from the seed articles, for the end-to-end tests. */
 export const MINH_KHAI = '00295';
 
@@ -31,16 +33,22 @@ export interface JsonResponse {
   readonly body: Json;
 }
 
+/** Requests are made as an administrator unless `headers` carry another Authorization (or an empty one: none). */
+const asAdministrator = (headers: Record<string, string>): Record<string, string> => {
+  const { authorization = `Bearer ${testToken()}`, ...rest } = headers;
+  return { ...rest, ...(authorization ? { authorization } : {}) };
+};
+
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...asAdministrator(headers) },
     body: JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-export async function getJson(url: string): Promise<JsonResponse> {
-  const response = await fetch(url);
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const response = await fetch(url, { headers: asAdministrator(headers) });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }

@@ -1,5 +1,5 @@
 import { validate } from '@readme/openapi-parser';
-import { RunningSystem } from '@civic/testing';
+import { bearer, RunningSystem, testToken } from '@civic/testing';
 import { RecordsApiModule } from '../apps/records-api/src/records-api.module';
 import { QueryApiModule } from '../apps/query-api/src/query-api.module';
 import { MINH_KHAI, minhKhaiReview } from './meeting-requests';
@@ -57,7 +57,7 @@ describe('The OpenAPI documents of records-api and query-api', () => {
 
   describe('real answers conform to the documented schemas', () => {
     const call = async (app: 'records-api' | 'query-api', route: Route, url: string, init?: RequestInit) => {
-      const response = await fetch(`${system.url(app)}${url}`, init);
+      const response = await fetch(`${system.url(app)}${url}`, { ...init, headers: { ...bearer(testToken()), ...(init?.headers as Record<string, string>) } });
       const body = await response.json();
       return { status: response.status, errors: new OpenApiContract(documents[app]).check(route, response.status, response.headers.get('content-type') ?? '', body), body };
     };
@@ -96,7 +96,7 @@ describe('The OpenAPI documents of records-api and query-api', () => {
     });
 
     it('for the audit of one record and its verification', async () => {
-      const recorded = (await (await fetch(`${system.url('records-api')}/v1/meetings`, post(minhKhaiReview({ title: 'Hội nghị để kiểm tra hợp đồng API' })))).json()) as { streamId: string };
+      const recorded = (await call('records-api', { method: 'post', path: '/v1/meetings' }, '/v1/meetings', post(minhKhaiReview({ title: 'Hội nghị để kiểm tra hợp đồng API' })))).body as { streamId: string };
       for (const [path, url] of [
         ['/v1/audit/streams/{streamId}', `/v1/audit/streams/${recorded.streamId}`],
         ['/v1/audit/streams/{streamId}/verify', `/v1/audit/streams/${recorded.streamId}/verify`],

@@ -185,7 +185,7 @@ describe('Recording a meeting, end to end', () => {
       ]);
       expect(body.versions[0].data.attendeeCount).toEqual({ value: 12, qualifier: 'EXACT' });
       expect(body.versions[1].data).toMatchObject({ reason: 'Đếm lại', meeting: { attendeeCount: { value: 14, qualifier: 'EXACT' } } });
-      expect(body.versions[1].metadata).toMatchObject({ actor: { subject: 'unauthenticated' }, correlationId: correlation });
+      expect(body.versions[1].metadata).toMatchObject({ actor: { subject: 'test-administrator', roles: ['administrator'] }, correlationId: correlation });
       expect(body.versions[1].metadata.causationId).toBe(body.versions[1].metadata.commandId);
 
       const byCorrelation = await audit(`events?correlationId=${correlation}`);

@@ -6,17 +6,18 @@ export interface DemoLoadReport {
 }
 
 /**
- * Records the seed facts through the public API, as a clerk would. Each request carries its fact's
- * Idempotency-Key, so loading again (every `npm start`) returns the first answers and records nothing twice.
+ * Records the seed facts through the public API with the given bearer token. Each request carries its fact's
+ * Idempotency-Key, so loading again (every `npm start`) returns the first answers and records nothing twice
+ * (keys are scoped to the token's subject, so it must stay the same).
  */
-export async function loadDemoData(recordsApiUrl: string, facts: readonly SeedFact[] = SEED_FACTS): Promise<DemoLoadReport> {
+export async function loadDemoData(recordsApiUrl: string, token: string, facts: readonly SeedFact[] = SEED_FACTS): Promise<DemoLoadReport> {
   const meetingIds = new Map<string, string>();
   const failures: { key: string; status: number; detail: string }[] = [];
   for (const fact of facts) {
     const meetingId = fact.atMeeting ? meetingIds.get(fact.atMeeting) : undefined;
     const response = await fetch(`${recordsApiUrl}${fact.path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': fact.key, 'x-correlation-id': 'demo-data' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': fact.key, 'x-correlation-id': 'demo-data' },
       body: JSON.stringify(meetingId ? { ...fact.body, meetingId } : fact.body),
     });
     const body = (await response.json()) as { streamId?: string; detail?: string };

@@ -5,6 +5,8 @@ import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
 import { runDir } from './paths';
+import { authEnvironment, ensureSigningKey } from './dev-auth';
+import { mintToken } from './dev-token';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
 import { buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
@@ -41,12 +43,14 @@ async function main(): Promise<void> {
     await loadRegistry(databaseUrl, logger('registry'));
     log('building services');
     await buildServices();
+    // Tokens are verified against this machine's development key, generated on the first start.
+    const signingKey = ensureSigningKey(join(runDir, 'auth'), 'civic-records-dev', 'civic-records');
     const restarts: number[] = [];
     const launch = async (name: ServiceName, index: number): Promise<void> => {
       const service = await startService(
         name,
         PORTS[name],
-        { databaseUrl, kafkaBrokers: kafka.brokers },
+        { databaseUrl, kafkaBrokers: kafka.brokers, extra: authEnvironment(signingKey) },
         { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
       );
       services[index] = service;
@@ -69,7 +73,8 @@ async function main(): Promise<void> {
       });
     };
     for (const [index, name] of SERVICE_NAMES.entries()) await launch(name, index);
-    const demo = await loadDemoData(`http://127.0.0.1:${PORTS['records-api']}`);
+    const demoToken = await mintToken(signingKey, { subject: 'demo-data-loader', roles: ['administrator'], units: [], expiresIn: '10m' });
+    const demo = await loadDemoData(`http://127.0.0.1:${PORTS['records-api']}`, demoToken);
     log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended)`);
     for (const failure of demo.failures) log(`demo fact ${failure.key} refused (${failure.status}): ${failure.detail}`);
     printWhereToLook(databaseUrl, kafka.brokers);
@@ -89,6 +94,8 @@ civic-records is running. Ctrl-C stops everything.
   query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
                                           GET  /v1/units/{code}?asOf=YYYY-MM-DD, /v1/units?name=...
                                           GET  /v1/audit/events, /v1/audit/streams/{id}[/verify]
+  Tokens        npm run cli -- token --role ward-clerk --unit 00295     (roles: ward-clerk, district-officer,
+                city-officer, auditor, integration-reader, administrator; send as Authorization: Bearer …)
   API documents http://127.0.0.1:${PORTS['records-api']}/docs   http://127.0.0.1:${PORTS['query-api']}/docs   (OpenAPI 3.1)
   event-relay   http://127.0.0.1:${PORTS['event-relay']}/health   relay role, checkpoint, events held back
   projector     http://127.0.0.1:${PORTS.projector}/health   read-model progress

@@ -9,6 +9,7 @@ import { repoRoot } from './paths';
 import { run } from './processes';
 import { buildServices } from './services';
 import { loadRegistry } from './registry';
+import { ensureSigningKey, SIGNING_KEY_FILE } from './dev-auth';
 
 const log = logger('test');
 
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
     await prepareRegistryTemplate(postgres.adminUrl, template, registryTemplate);
     log('building services');
     await buildServices();
+    // A signing key of this run: the services of each test trust it, the tests mint their tokens with it.
+    ensureSigningKey(join(stateDir, 'auth'), 'civic-records-test', 'civic-records');
     const jestArgs = process.argv.slice(2);
     const resultsFile = join(stateDir, 'jest-results.json');
     let failed = false;
@@ -43,6 +46,7 @@ async function main(): Promise<number> {
           env: {
             ...process.env,
             CIVIC_TEST_RUN_ID: runId,
+            CIVIC_TEST_SIGNING_KEY_FILE: join(stateDir, 'auth', SIGNING_KEY_FILE),
             CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
             CIVIC_TEST_TEMPLATE_DB: template,
             CIVIC_TEST_REGISTRY_TEMPLATE_DB: registryTemplate,
@@ -86,8 +90,10 @@ async function prepareRegistryTemplate(adminUrl: string, template: string, regis
 /** The plain closing line CI reads: `tests: N passed, N failed`. */
 function printTotals(resultsFile: string): void {
   if (!existsSync(resultsFile)) return;
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number };
-  process.stdout.write(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed\n`);
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+  // A file that fails to load has no tests to count; it is a failure all the same.
+  const broken = results.numRuntimeErrorTestSuites ? ` (${results.numRuntimeErrorTestSuites} test files failed to run)` : '';
+  process.stdout.write(`tests: ${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed${broken}\n`);
 }
 
 async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { registerUnitCommands } from './units.commands';
 import { registerVerifyCommand } from './verify.commands';
 import { registerDeadLetterCommands } from './dead-letters.commands';
 import { registerRebuildCommand } from './rebuild.commands';
+import { registerTokenCommand } from './token.command';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -16,6 +17,7 @@ registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, 
 registerVerifyCommand(program, () => createPool('civic-cli'));
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
 registerRebuildCommand(program, () => databaseUrlFromEnv());
+registerTokenCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

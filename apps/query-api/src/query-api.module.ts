@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DatabaseModule, HealthController } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
 import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
@@ -12,7 +12,7 @@ import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 import { readModelsAtProvider } from './time-travel/read-models-at.provider';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
   providers: [readModelsAtProvider, GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
 })

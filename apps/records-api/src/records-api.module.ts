@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
 import { CorrectMeetingHttpController } from './correct-meeting/correct-meeting.http.controller';
@@ -18,7 +18,7 @@ import { RevokeCommendationHttpController } from './revoke-commendation/revoke-c
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
   controllers: [
     HealthController,
     RecordMeetingHttpController,

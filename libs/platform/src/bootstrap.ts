@@ -1,6 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
@@ -10,6 +11,12 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   process.env.SERVICE_NAME ??= serviceName;
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: false });
   app.useBodyParser('json', { limit: '256kb' });
+  // Security headers; the policy lets the OpenAPI page at /docs load its own scripts and styles and nothing else.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    }),
+  );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

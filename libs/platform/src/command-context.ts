@@ -2,14 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { CommandContext, EventMetadata } from '@civic/event-store';
 import { InvalidRequest, PreconditionRequired } from './problem-details';
+import type { AuthenticatedRequest } from './auth/guards';
 
 const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/**
- * Until authentication lands (issue: who may do what), commands are recorded under this actor. It is never
- * taken from the request body.
- */
-export const UNAUTHENTICATED_ACTOR: EventMetadata['actor'] = { subject: 'unauthenticated', roles: [] };
+/** The actor of an event: the verified token's subject and roles, never anything from the request body. */
+function actorOf(request: Request): EventMetadata['actor'] {
+  const principal = (request as AuthenticatedRequest).principal;
+  if (!principal) throw new Error('A command reached its handler without an authenticated principal');
+  return { subject: principal.subject, roles: [...principal.roles] };
+}
 
 /**
  * The version named by If-Match ("3" or W/"3", as our ETags are written). Corrections and revocations must send
@@ -41,7 +43,7 @@ export function commandContextFrom(request: Request, scope: string, body: object
   if (key !== undefined && !TOKEN_LIKE.test(key)) {
     throw new InvalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits or . _ : -' }]);
   }
-  const actor = UNAUTHENTICATED_ACTOR;
+  const actor = actorOf(request);
   return {
     metadata: { actor, correlationId: correlationHeader ?? randomUUID(), causationId: commandId, commandId },
     idempotency: key

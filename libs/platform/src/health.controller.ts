@@ -1,3 +1,4 @@
+import { Public } from './auth/access-rule';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from './openapi/append-result.response';
 import { ApiProblems } from './openapi/openapi';
@@ -9,6 +10,7 @@ import { PG_POOL } from './database.module';
 export const SERVICE_STATUS = Symbol('SERVICE_STATUS');
 export type ServiceStatusProvider = () => Record<string, unknown>;
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -2,7 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@civic/domain';
 import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
-import { InvalidRequest, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+import { InvalidRequest, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
+import { Unauthenticated } from './auth/token-verifier';
+import { Forbidden } from './auth/access-policy';
 
 /**
  * The one place that turns errors into RFC 9457 responses. Unknown errors become a plain 500 with no stack
@@ -16,11 +18,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    const problem = { ...this.toProblem(error), instance: request.path };
+    if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof Unauthenticated) {
+      return { type: problemType('AUTH.UNAUTHENTICATED'), title: 'Authentication is required', status: HttpStatus.UNAUTHORIZED, detail: `Send a valid bearer token: ${error.reason}.`, code: 'AUTH.UNAUTHENTICATED' };
+    }
+    if (error instanceof Forbidden) {
+      return { type: problemType(error.code), title: 'Not allowed', status: HttpStatus.FORBIDDEN, detail: error.detail, code: error.code };
+    }
+    if (error instanceof UnsupportedMediaType) {
+      return { type: problemType('REQUEST.UNSUPPORTED_MEDIA_TYPE'), title: 'Send JSON', status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail: 'The request body must be JSON (Content-Type: application/json, UTF-8).', code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' };
+    }
+    const bodyError = (error as { type?: unknown }).type;
+    if (bodyError === 'entity.too.large') {
+      return { type: problemType('REQUEST.TOO_LARGE'), title: 'The request body is too large', status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request bodies are limited to 256 KiB.', code: 'REQUEST.TOO_LARGE' };
+    }
+    if (bodyError === 'entity.parse.failed' || (error instanceof HttpException && error.getStatus() === 400 && !(error.getResponse() as { errors?: unknown }).errors && /JSON/.test(error.message))) {
+      return { type: problemType('REQUEST.MALFORMED_JSON'), title: 'The body is not valid JSON', status: HttpStatus.BAD_REQUEST, detail: 'The request body could not be read as JSON.', code: 'REQUEST.MALFORMED_JSON', errors: [{ field: '/', message: 'not valid JSON' }] };
+    }
+    if (bodyError === 'encoding.unsupported' || bodyError === 'charset.unsupported') return this.toProblem(new UnsupportedMediaType());
     if (error instanceof InvalidRequest) {
       return {
         type: problemType('REQUEST.INVALID'),

@@ -39,3 +39,11 @@ export class PreconditionRequired extends Error {
     this.name = 'PreconditionRequired';
   }
 }
+
+/** A body that is not JSON (415). */
+export class UnsupportedMediaType extends Error {
+  constructor() {
+    super('The request body must be JSON');
+    this.name = 'UnsupportedMediaType';
+  }
+}

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './running-system';
 export * from './shared-data';
 export * from './run-command';
+export * from './test-tokens';

@@ -2,6 +2,8 @@ import { freePort } from '../../../deploy/local/ports';
 import { RunningService, SERVICE_NAMES, ServiceName, startService } from '../../../deploy/local/services';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testNamespace } from './test-kafka';
+import { authEnvironment } from '../../../deploy/local/dev-auth';
+import { testSigningKey } from './test-tokens';
 
 /**
  * The four services as real processes (built into dist/ by `npm test`), on a database and a topic namespace of
@@ -15,11 +17,13 @@ export class RunningSystem {
     readonly database: TestDatabase,
     readonly topicPrefix: string,
     private readonly brokers: string[],
+    private readonly environment: Record<string, string>,
   ) {}
 
-  static async start({ withRegistry = true }: { withRegistry?: boolean } = {}): Promise<RunningSystem> {
+  /** `environment`: extra settings for every service (a lower rate limit, say). */
+  static async start({ withRegistry = true, environment = {} }: { withRegistry?: boolean; environment?: Record<string, string> } = {}): Promise<RunningSystem> {
     const brokers = process.env.KAFKA_BROKERS?.split(',') ?? [];
-    const system = new RunningSystem(await createTestDatabase({ withRegistry }), testNamespace(), brokers);
+    const system = new RunningSystem(await createTestDatabase({ withRegistry }), testNamespace(), brokers, environment);
     try {
       for (const name of SERVICE_NAMES) await system.startService(name);
     } catch (error) {
@@ -42,7 +46,7 @@ export class RunningSystem {
       databaseUrl: this.database.url,
       kafkaBrokers: this.brokers,
       topicPrefix: this.topicPrefix,
-      extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200' },
+      extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
     });
     this.services.set(name, service);
   }

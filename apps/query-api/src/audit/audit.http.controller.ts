@@ -3,13 +3,14 @@ import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse 
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AuditLogReader, ChainVerifier, RecordedEvent, VerificationReport } from '@civic/event-store';
-import { ApiProblems, InjectPool } from '@civic/platform';
+import { Access, ApiProblems, InjectPool } from '@civic/platform';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
 /**
  * Audit reads the event log, the system of record: who recorded what, when, under which unit, from which
  * command and request, and what a record said before each correction.
  */
+@Access({ kind: 'audit' })
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditHttpController {

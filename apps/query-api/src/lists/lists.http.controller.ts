@@ -13,7 +13,7 @@ import {
   Page,
   PageKey,
 } from '@civic/projections';
-import { ApiProblems, InjectPool, InvalidRequest } from '@civic/platform';
+import { Access, ApiProblems, fromQuery, InjectPool, InvalidRequest } from '@civic/platform';
 import { CommendationListRequest, MeetingListRequest, MovementListRequest } from './list.request.dto';
 
 const DEFAULT_LIMIT = 20;
@@ -33,6 +33,7 @@ export class ListsHttpController {
 
   /** Meetings, newest first. */
   @Get('meetings')
+  @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: MeetingPageResponse })
   @ApiProblems(400)
   meetings(@Query() { unitCode, kind, year, after, limit }: MeetingListRequest): Promise<Page<MeetingListItem>> {
@@ -41,6 +42,7 @@ export class ListsHttpController {
 
   /** Commendations, newest first; `recipient` matches a name with diacritics folded. */
   @Get('commendations')
+  @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: CommendationPageResponse })
   @ApiProblems(400)
   commendations(@Query() { unitCode, award, year, recipient, after, limit }: CommendationListRequest): Promise<Page<CommendationListItem>> {
@@ -49,6 +51,7 @@ export class ListsHttpController {
 
   /** Emulation movements, newest first. */
   @Get('emulation-movements')
+  @Access({ kind: 'read', unit: fromQuery('unitCode') })
   @ApiOkResponse({ type: MovementPageResponse })
   @ApiProblems(400)
   movements(@Query() { status, unitCode, after, limit }: MovementListRequest): Promise<Page<MovementListItem>> {

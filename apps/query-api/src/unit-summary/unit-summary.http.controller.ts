@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiPathAndQuery, ApiProblems, PathAndQuery } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UnitSummaryResponse } from '../summaries.response';
 import { CitySummaryRequest, DistrictSummaryRequest } from './unit-summary.request.dto';
@@ -14,6 +14,7 @@ export class UnitSummaryHttpController {
 
   /** A district's own bodies and all its wards during the year; districts end on 2025-06-30. */
   @Get('districts/:code')
+  @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(DistrictSummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
@@ -23,6 +24,7 @@ export class UnitSummaryHttpController {
 
   /** A province or centrally-run city: its own bodies, its districts and their wards during the year. */
   @Get('cities/:code')
+  @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(CitySummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)

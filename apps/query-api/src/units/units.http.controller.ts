@@ -4,10 +4,11 @@ import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { Pool } from 'pg';
 import { civicDateAt, UnitVersion } from '@civic/domain';
 import { Succession, UnitRegistryReader } from '@civic/admin-units';
-import { ApiPathAndQuery, ApiProblems, InjectPool, PathAndQuery } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, InjectPool, PathAndQuery } from '@civic/platform';
 import { UnitCodePath, UnitCodeRequest, UnitSearchRequest } from './units.request.dto';
 
 /** The administrative units registry, always answered as of a date. */
+@Access({ kind: 'reference' })
 @ApiTags('units')
 @Controller('v1/units')
 export class UnitsHttpController {

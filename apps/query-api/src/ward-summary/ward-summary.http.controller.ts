@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { WardSummary } from '@civic/projections';
-import { ApiPathAndQuery, ApiProblems, PathAndQuery } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SuccessorViewResponse, WardSummaryResponse } from '../summaries.response';
 import { WardSummaryRequest } from './ward-summary.request.dto';
@@ -16,6 +16,7 @@ export class WardSummaryHttpController {
 
   /** A post-2025 ward over earlier years, built from its predecessors (partial ones flagged). */
   @Get(':code/successor-view')
+  @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: SuccessorViewResponse })
   @ApiProblems(400, 404)
@@ -25,6 +26,7 @@ export class WardSummaryHttpController {
 
   /** A ward's (or commune's) meetings, commendations and movements in a year. */
   @Get(':code')
+  @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: WardSummaryResponse })
   @ApiProblems(400, 404)

@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, requiredIfMatch, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf } from '@civic/platform';
 import { toMeeting } from '../record-meeting/record-meeting.http.controller';
 import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
 import { CorrectMeetingCommand } from './correct-meeting.handler';
@@ -14,6 +14,7 @@ export class CorrectMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** A correction is a new event carrying the whole corrected record; history is never rewritten. */
+  @Access({ kind: 'record', unit: fromBody('meeting.unitCode'), date: fromBody('meeting.heldOn'), stream: streamOf('meeting-', 'id') })
   @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/corrections')
   @HttpCode(201)

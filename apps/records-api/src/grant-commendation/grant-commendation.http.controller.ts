@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { GrantCommendation, RecipientGroup } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
 import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 
@@ -15,6 +15,7 @@ export class GrantCommendationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Records a commendation (giấy khen, bằng khen, cờ thi đua or an emulation title), checked against who may grant what on that date. */
+  @Access({ kind: 'record', unit: fromBody('issuer.unitCode'), date: fromBody('grantedOn') })
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)

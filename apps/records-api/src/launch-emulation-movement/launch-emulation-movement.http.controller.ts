@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
 import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement.request.dto';
 import { LaunchEmulationMovementCommand } from './launch-emulation-movement.handler';
 
@@ -14,6 +14,7 @@ export class LaunchEmulationMovementHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Records the launch of an emulation movement (phong trào thi đua). */
+  @Access({ kind: 'record', unit: fromBody('launchedBy.unitCode'), date: fromBody('launchedOn') })
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)

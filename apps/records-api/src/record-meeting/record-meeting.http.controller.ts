@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
 import { RecordMeetingCommand } from './record-meeting.handler';
 
@@ -15,6 +15,7 @@ export class RecordMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Records a meeting (hội nghị, kỳ họp, tiếp công dân, …) held by bodies of a unit. */
+  @Access({ kind: 'record', unit: fromBody('unitCode'), date: fromBody('heldOn') })
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)

@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, optionalIfMatch, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, optionalIfMatch, streamOf } from '@civic/platform';
 import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
 import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
 
@@ -13,6 +13,7 @@ export class ReviewEmulationMovementHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Reviews are added in order; If-Match is honoured when sent. */
+  @Access({ kind: 'record', date: fromBody('reviewedOn'), stream: streamOf('emulation-movement-', 'id') })
   @ApiCommand({ onExistingRecord: true, ifMatch: 'optional' })
   @Post(':id/reviews')
   @HttpCode(201)

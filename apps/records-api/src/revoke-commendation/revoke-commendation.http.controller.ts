@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { commandContextFrom, requiredIfMatch, ApiCommand } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf } from '@civic/platform';
 import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
 import { RevokeCommendationCommand } from './revoke-commendation.handler';
 
@@ -13,6 +13,7 @@ export class RevokeCommendationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** A revocation is a new event; the grant stays in the history. */
+  @Access({ kind: 'record', date: fromBody('revokedOn'), stream: streamOf('commendation-', 'id') })
   @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/revocation')
   @HttpCode(201)

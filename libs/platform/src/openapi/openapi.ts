@@ -10,12 +10,15 @@ export interface ApiDescription {
 
 const PROBLEMS: Record<number, string> = {
   400: 'The request is malformed: every wrong field is named in `errors`.',
+  401: 'No valid bearer token: missing, expired, for another audience or issuer, or not signed by a trusted key.',
+  403: 'The token\'s roles or units do not allow this; `detail` says which rule refused it.',
   404: 'Nothing is known under that identifier (on that date).',
   409: 'Another change to the same record was recorded first; read it again and retry.',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'The request body is larger than allowed.',
   415: 'The request body is not JSON.',
   422: 'A domain rule refuses the command (`code`, `detail` and `legalBasis` say which), or an Idempotency-Key was reused for another request.',
+  429: 'Too many requests from this subject; Retry-After says how many seconds to wait.',
   428: 'A change to an existing record needs If-Match with the version it was decided on.',
   500: 'The service failed; nothing was recorded. The body carries no internals.',
 };
@@ -35,7 +38,7 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
 }
 
 export function buildOpenApiDocument(app: INestApplication, api: ApiDescription): OpenAPIObject {
-  const config = new DocumentBuilder().setOpenAPIVersion('3.1.0').setTitle(api.title).setDescription(api.description).setVersion('1').build();
+  const config = new DocumentBuilder().setOpenAPIVersion('3.1.0').setTitle(api.title).setDescription(api.description).setVersion('1').addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with sub, roles and units (npm run cli -- token).' }).build();
   return withNullAsType(movePathParameters(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsResponse] })));
 }
 

@@ -1,0 +1,41 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/openapi';
+import type { Request } from 'express';
+
+/** Reads one value of a request (a path parameter, a query or body field) for an access decision. */
+export type RequestValue = (request: Request) => unknown;
+
+export const ACCESS_RULE = 'civic:access-rule';
+
+/**
+ * What an endpoint concerns, declared next to it; whether a caller may do it is decided in one place
+ * (`AccessPolicy`). An endpoint without a rule is refused to everyone.
+ */
+export type AccessRule =
+  /** Health and API documents. */
+  | { readonly kind: 'public' }
+  /** The unit registry: reference data for every authenticated caller. */
+  | { readonly kind: 'reference' }
+  /** The event log and its verification: auditors and administrators. */
+  | { readonly kind: 'audit' }
+  /** A summary or list of a unit (in a year when `year` is given); `unit` may be absent on lists, which then span every unit. */
+  | { readonly kind: 'read'; readonly unit: RequestValue; readonly year?: RequestValue }
+  /** Recording a fact of a unit on a date; `stream` names an existing record the command changes (its unit stands in when `unit` is left out). */
+  | { readonly kind: 'record'; readonly unit?: RequestValue; readonly date: RequestValue; readonly stream?: RequestValue };
+
+export const Access = (rule: AccessRule): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ACCESS_RULE, rule), ...(rule.kind === 'public' ? [] : [ApiBearerAuth(), ApiProblems(401, 403, 429)]));
+export const Public = () => Access({ kind: 'public' });
+
+const at = (source: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
+
+export const fromBody = (path: string): RequestValue => (request) => at(request.body, path);
+export const fromParam = (name: string): RequestValue => (request) => request.params?.[name];
+export const fromQuery = (name: string): RequestValue => (request) => request.query?.[name];
+/** The stream of an existing record, from the id in the path: `streamOf('meeting-', 'id')`. */
+export const streamOf = (prefix: string, parameter: string): RequestValue => (request) => {
+  const id = request.params?.[parameter];
+  return typeof id === 'string' ? `${prefix}${id}` : undefined;
+};

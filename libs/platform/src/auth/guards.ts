@@ -1,0 +1,91 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { Pool } from 'pg';
+import { InjectPool } from '../database.module';
+import { ACCESS_RULE, AccessRule } from './access-rule';
+import { AccessPolicy, Forbidden, RequestFacts } from './access-policy';
+import { Principal } from './principal';
+import { TokenVerifier } from './token-verifier';
+import { UnsupportedMediaType } from '../problem-details';
+
+/** The verified caller, set on the request by AuthenticationGuard. */
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+function ruleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
+  return reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+}
+
+/** Every request but those to public endpoints carries a valid bearer token; 401 otherwise. */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (ruleOf(this.reflector, context)?.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.principal = await this.verifier.verify(request.header('authorization'));
+    return true;
+  }
+}
+
+/** Rate limits count per subject (per client address before authentication). */
+@Injectable()
+export class SubjectThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const principal = (request as unknown as AuthenticatedRequest).principal;
+    return principal ? `subject:${principal.subject}` : `address:${String(request.ip)}`;
+  }
+}
+
+/** Applies the endpoint's access rule through the one AccessPolicy; an endpoint without a rule is closed. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly policy: AccessPolicy;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectPool() private readonly pool: Pool,
+  ) {
+    this.policy = new AccessPolicy(pool);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = ruleOf(this.reflector, context);
+    if (!rule) throw new Forbidden('ACCESS.NOT_DECLARED', 'This endpoint declares no access rule, so it is closed.');
+    if (rule.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.principal) throw new Error('AccessGuard ran before AuthenticationGuard');
+    await this.policy.decide(request.principal, rule, await this.factsOf(rule, request));
+    return true;
+  }
+
+  private async factsOf(rule: AccessRule, request: Request): Promise<RequestFacts> {
+    if (rule.kind === 'read') return { unit: rule.unit(request), year: rule.year?.(request) };
+    if (rule.kind !== 'record') return { unit: undefined };
+    const streamId = rule.stream?.(request);
+    let existing: RequestFacts['existing'];
+    if (typeof streamId === 'string') {
+      const { rows } = await this.pool.query<{ unit_code: string; occurred_on: string }>(
+        `SELECT unit_code, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
+        [streamId],
+      );
+      existing = rows[0] && { unitCode: rows[0].unit_code, occurredOn: rows[0].occurred_on };
+    }
+    return { unit: rule.unit?.(request), date: rule.date(request), existing };
+  }
+}
+
+/** Commands take JSON only: any other body is refused with 415 rather than read as an empty object. */
+@Injectable()
+export class JsonBodyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (['POST', 'PUT', 'PATCH'].includes(request.method) && !request.is('application/json')) throw new UnsupportedMediaType();
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+import { Pool } from 'pg';
+
+/** When a unit must lie inside a jurisdiction: on a fact's date, at some time in a year, or at any time. */
+export type When = { readonly date: string } | { readonly year: number } | 'ever';
+
+const CONDITION = {
+  date: '(v.valid_from IS NULL OR v.valid_from <= $3::date) AND (v.valid_to IS NULL OR v.valid_to >= $3::date)',
+  year: '(v.valid_from IS NULL OR v.valid_from <= make_date($3::int, 12, 31)) AND (v.valid_to IS NULL OR v.valid_to >= make_date($3::int, 1, 1))',
+  ever: '$3::text IS NULL',
+};
+
+/**
+ * Whether a unit lies inside the units a subject acts for, by the hierarchy of the registry: the unit itself or
+ * any unit above it, on the date that matters (a district officer acts for the district's own bodies and its
+ * wards; after 2025-07-01 the district is gone and with it that jurisdiction).
+ */
+export class Jurisdiction {
+  constructor(private readonly pool: Pool) {}
+
+  async contains(units: readonly string[], unitCode: string, when: When): Promise<boolean> {
+    if (units.includes(unitCode)) return true;
+    const [condition, value] = when === 'ever' ? [CONDITION.ever, null] : 'date' in when ? [CONDITION.date, when.date] : [CONDITION.year, when.year];
+    const { rows } = await this.pool.query<{ inside: boolean }>(
+      `WITH RECURSIVE above(code) AS (
+         SELECT v.parent_code FROM rm_unit_versions v WHERE v.code = $1 AND v.parent_code IS NOT NULL AND ${condition}
+         UNION
+         SELECT v.parent_code FROM rm_unit_versions v JOIN above ON v.code = above.code WHERE v.parent_code IS NOT NULL AND ${condition}
+       )
+       SELECT EXISTS (SELECT 1 FROM above WHERE code = ANY($2)) AS inside`,
+      [unitCode, units, value],
+    );
+    return rows[0].inside;
+  }
+}
