@@ -1,0 +1,162 @@
+import { RunningSystem, testToken } from '@civic/testing';
+import { getJson, JsonResponse, minhKhaiReview, postJson } from './meeting-requests';
+
+type Side = 'inside' | 'outside';
+type Role = 'ward-clerk' | 'district-officer' | 'city-officer' | 'auditor' | 'integration-reader' | 'administrator';
+
+/** Each role with the units it acts for, and every unit of the tests that lies inside that jurisdiction. */
+const PRINCIPALS: Record<Role, { units: string[]; contains: string[] }> = {
+  'ward-clerk': { units: ['00295'], contains: ['00295'] },
+  'district-officer': { units: ['007'], contains: ['007', '00295'] },
+  'city-officer': { units: ['01'], contains: ['01', '007', '00295', '00070'] },
+  auditor: { units: [], contains: [] },
+  'integration-reader': { units: [], contains: [] },
+  administrator: { units: [], contains: [] },
+};
+const ROLES = Object.keys(PRINCIPALS) as Role[];
+const RECORDERS: Role[] = ['ward-clerk', 'district-officer', 'city-officer', 'administrator'];
+const READERS: Role[] = ['ward-clerk', 'district-officer', 'city-officer', 'auditor', 'administrator'];
+const NATIONAL: Role[] = ['auditor', 'administrator'];
+
+/** Phường Minh Khai (Quận Hai Bà Trưng, Hà Nội) inside; Phường Tân Định (Quận 1, TP Hồ Chí Minh) outside. */
+const WARD: Record<Side, string> = { inside: '00295', outside: '26734' };
+const DISTRICT: Record<Side, string> = { inside: '007', outside: '760' };
+const CITY: Record<Side, string> = { inside: '01', outside: '79' };
+/** Wards created by the 2025 reform, for their successor views of 2024. */
+const NEW_WARD: Record<Side, string> = { inside: '00070', outside: '25747' };
+
+const meeting = (ward: string) => minhKhaiReview({ unitCode: ward, convenedBy: [{ body: 'UBND', unitCode: ward }], title: `Hội nghị của phường ${ward}` });
+const commendation = (ward: string) => ({
+  form: 'GIAY_KHEN', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: ward }, grantedOn: '2021-02-01',
+  recipients: { collectives: { count: 1 } }, reason: 'Thành tích năm 2020',
+});
+const movement = (ward: string) => ({
+  name: `Phong trào thi đua của phường ${ward}`, kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG',
+  launchedBy: { body: 'UBND', unitCode: ward }, launchedOn: '2021-01-15', period: { from: '2021-01-01', to: '2021-12-31' },
+});
+
+interface Endpoint {
+  readonly name: string;
+  readonly allowed: readonly Role[];
+  /** The unit whose jurisdiction decides, or undefined when only the role does. */
+  readonly unit?: (side: Side) => string;
+  readonly success: number;
+  readonly call: (system: RunningSystem, side: Side, role: Role, headers: Record<string, string>) => Promise<JsonResponse>;
+}
+
+/** Records made beforehand (as administrator) for the endpoints that change an existing record, one per role and side. */
+const existing = new Map<string, string>();
+const key = (kind: string, role: Role, side: Side) => `${kind}:${role}:${side}`;
+const idOf = (streamId: string) => streamId.replace(/^(meeting|commendation|emulation-movement)-/, '');
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'POST /v1/meetings', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/meetings`, meeting(WARD[s]), h) },
+  {
+    name: 'POST /v1/meetings/{id}/corrections', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
+    call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/meetings/${existing.get(key('meeting', r, s))}/corrections`, { reason: 'Sửa', meeting: meeting(WARD[s]) }, { ...h, 'if-match': '"1"' }),
+  },
+  { name: 'POST /v1/commendations', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/commendations`, commendation(WARD[s]), h) },
+  {
+    name: 'POST /v1/commendations/{id}/revocation', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
+    call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/commendations/${existing.get(key('commendation', r, s))}/revocation`, { revokedOn: '2021-03-01', reason: 'Thu hồi' }, { ...h, 'if-match': '"1"' }),
+  },
+  { name: 'POST /v1/emulation-movements', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/emulation-movements`, movement(WARD[s]), h) },
+  {
+    name: 'POST /v1/emulation-movements/{id}/reviews', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
+    call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/emulation-movements/${existing.get(key('movement', r, s))}/reviews`, { reviewKind: 'SO_KET', reviewedOn: '2021-07-01' }, h),
+  },
+  ...[
+    ['GET /v1/summaries/wards/{code}', (s: Side) => WARD[s], (c: string) => `/v1/summaries/wards/${c}?year=2021`],
+    ['GET /v1/summaries/wards/{code}/successor-view', (s: Side) => NEW_WARD[s], (c: string) => `/v1/summaries/wards/${c}/successor-view?year=2024`],
+    ['GET /v1/summaries/districts/{code}', (s: Side) => DISTRICT[s], (c: string) => `/v1/summaries/districts/${c}?year=2021`],
+    ['GET /v1/summaries/cities/{code}', (s: Side) => CITY[s], (c: string) => `/v1/summaries/cities/${c}?year=2021`],
+    ['GET /v1/meetings', (s: Side) => WARD[s], (c: string) => `/v1/meetings?unitCode=${c}`],
+    ['GET /v1/commendations', (s: Side) => WARD[s], (c: string) => `/v1/commendations?unitCode=${c}&year=2021`],
+    ['GET /v1/emulation-movements', (s: Side) => WARD[s], (c: string) => `/v1/emulation-movements?unitCode=${c}`],
+  ].map(([name, unit, path]) => ({
+    name: name as string, allowed: READERS, unit: unit as (s: Side) => string, success: 200,
+    call: (sys: RunningSystem, s: Side, _r: Role, h: Record<string, string>) => getJson(`${sys.url('query-api')}${(path as (c: string) => string)((unit as (s: Side) => string)(s))}`, h),
+  })),
+  ...[
+    ['GET /v1/units/{code}', (c: string) => `/v1/units/${c}?asOf=2021-06-01`],
+    ['GET /v1/units/{code}/children', (c: string) => `/v1/units/${c}/children?asOf=2021-06-01`],
+    ['GET /v1/units/{code}/successors', (c: string) => `/v1/units/${c}/successors`],
+    ['GET /v1/units', () => '/v1/units?name=minh%20khai'],
+  ].map(([name, path]) => ({
+    name: name as string, allowed: ROLES, success: 200,
+    call: (sys: RunningSystem, s: Side, _r: Role, h: Record<string, string>) => getJson(`${sys.url('query-api')}${(path as (c: string) => string)(WARD[s])}`, h),
+  })),
+  ...[
+    ['GET /v1/audit/events', (s: Side) => `/v1/audit/events?unitCode=${WARD[s]}&limit=5`],
+    ['GET /v1/audit/streams/{streamId}', (s: Side, r: Role) => `/v1/audit/streams/meeting-${existing.get(key('meeting', r, s))}`],
+    ['GET /v1/audit/streams/{streamId}/verify', (s: Side, r: Role) => `/v1/audit/streams/meeting-${existing.get(key('meeting', r, s))}/verify`],
+  ].map(([name, path]) => ({
+    name: name as string, allowed: NATIONAL, success: 200,
+    call: (sys: RunningSystem, s: Side, r: Role, h: Record<string, string>) => getJson(`${sys.url('query-api')}${(path as (s: Side, r: Role) => string)(s, r)}`, h),
+  })),
+];
+
+function expectedStatus(endpoint: Endpoint, role: Role, side: Side): number {
+  if (!endpoint.allowed.includes(role)) return 403;
+  if (!endpoint.unit || NATIONAL.includes(role)) return endpoint.success;
+  return PRINCIPALS[role].contains.includes(endpoint.unit(side)) ? endpoint.success : 403;
+}
+
+const CASES = ENDPOINTS.flatMap((endpoint) =>
+  ROLES.flatMap((role) => (['inside', 'outside'] as Side[]).map((side) => ({ endpoint, role, side, expected: expectedStatus(endpoint, role, side) }))),
+);
+
+/** Every endpoint × role × inside/outside the role's jurisdiction, and the status it must answer. */
+describe('Who may do what', () => {
+  let system: RunningSystem;
+  const tokenOf = (role: Role) => ({ authorization: `Bearer ${testToken({ subject: `test-${role}`, roles: [role], units: PRINCIPALS[role].units })}` });
+  const events = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+    for (const role of ROLES) {
+      for (const side of ['inside', 'outside'] as Side[]) {
+        const made = await Promise.all([
+          postJson(`${system.url('records-api')}/v1/meetings`, meeting(WARD[side])),
+          postJson(`${system.url('records-api')}/v1/commendations`, commendation(WARD[side])),
+          postJson(`${system.url('records-api')}/v1/emulation-movements`, movement(WARD[side])),
+        ]);
+        expect(made.map((m) => m.status)).toEqual([201, 201, 201]);
+        ['meeting', 'commendation', 'movement'].forEach((kind, index) => existing.set(key(kind, role, side), idOf(made[index].body.streamId)));
+      }
+    }
+  });
+  afterAll(() => system?.stop());
+
+  it.each(CASES.map((c) => [c.endpoint.name, c.role, c.side, c.expected, c] as const))('%s as %s, %s the jurisdiction: %i', async (_name, role, side, expected, { endpoint }) => {
+    const before = await events();
+    const response = await endpoint.call(system, side, role, tokenOf(role));
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: expected, code: expected === 403 ? expect.stringMatching(/^ACCESS\./) : response.body.code });
+    if (expected === 403) {
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.detail).toEqual(expect.any(String));
+      expect(await events()).toBe(before);
+    }
+  });
+
+  it('records the actor from the token, never from the body', async () => {
+    const response = await postJson(`${system.url('records-api')}/v1/meetings`, { ...meeting(WARD.inside), actor: 'someone-else' }, tokenOf('ward-clerk'));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: '/actor', message: 'property actor should not exist' }]);
+    const recorded = await postJson(`${system.url('records-api')}/v1/meetings`, meeting(WARD.inside), tokenOf('ward-clerk'));
+    const { body } = await getJson(`${system.url('query-api')}/v1/audit/streams/${recorded.body.streamId}`);
+    expect(body.versions[0].metadata.actor).toEqual({ subject: 'test-ward-clerk', roles: ['ward-clerk'] });
+  });
+
+  it('asks scoped roles to name a unit on lists, and lets national roles list every unit', async () => {
+    const clerk = await getJson(`${system.url('query-api')}/v1/meetings`, tokenOf('ward-clerk'));
+    expect(clerk).toMatchObject({ status: 403, body: { code: 'ACCESS.UNIT_REQUIRED' } });
+    expect((await getJson(`${system.url('query-api')}/v1/meetings`, tokenOf('auditor'))).status).toBe(200);
+  });
+
+  it('judges a district officer by the hierarchy on the fact’s date: no jurisdiction over a ward after districts ended', async () => {
+    const after = await postJson(`${system.url('records-api')}/v1/meetings`, { ...meeting(WARD.inside), heldOn: '2025-07-15', reviewYear: undefined, planYear: undefined }, tokenOf('district-officer'));
+    expect(after).toMatchObject({ status: 403, body: { code: 'ACCESS.OUTSIDE_JURISDICTION' } });
+    expect(after.body.detail).toContain('on 2025-07-15');
+  });
+});
