@@ -11,6 +11,8 @@ import { testSigningKey } from './test-tokens';
  */
 export class RunningSystem {
   private readonly services = new Map<ServiceName, RunningService>();
+  /** Everything the services wrote to stdout and stderr, line by line, for tests of what they log. */
+  readonly output: string[] = [];
   private readonly ports = new Map<ServiceName, number>();
 
   private constructor(
@@ -42,12 +44,17 @@ export class RunningSystem {
   async startService(name: ServiceName): Promise<void> {
     const port = this.ports.get(name) ?? (await freePort());
     this.ports.set(name, port);
-    const service = await startService(name, port, {
-      databaseUrl: this.database.url,
-      kafkaBrokers: this.brokers,
-      topicPrefix: this.topicPrefix,
-      extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
-    });
+    const service = await startService(
+      name,
+      port,
+      {
+        databaseUrl: this.database.url,
+        kafkaBrokers: this.brokers,
+        topicPrefix: this.topicPrefix,
+        extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
+      },
+      { onOutput: (line) => this.output.push(`[${name}] ${line}`) },
+    );
     this.services.set(name, service);
   }
 

@@ -1,0 +1,137 @@
+import { bearer, RunningSystem, testToken } from '@civic/testing';
+import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
+
+const INJECTIONS = [
+  "' OR '1'='1",
+  "'; DROP TABLE events; --",
+  '%\' OR \'%\'=\'',
+  '") UNION SELECT password FROM pg_shadow --',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '\u0000',
+  'Ａ'.repeat(1000),
+  // Longer than Node's 16 KiB header limit once encoded: refused by the HTTP server itself (431), before the app.
+  'Ａ'.repeat(5000),
+  '{"$gt": ""}',
+];
+
+/** Every filter and search parameter of query-api, with a valid value for the others. */
+const FILTERS: Record<string, string[]> = {
+  [`/v1/summaries/wards/${MINH_KHAI}`]: ['year', 'asOf'],
+  '/v1/summaries/districts/007': ['year', 'asOf'],
+  '/v1/summaries/cities/01': ['year', 'asOf'],
+  [`/v1/summaries/wards/00070/successor-view`]: ['year', 'asOf'],
+  '/v1/meetings': ['unitCode', 'kind', 'year', 'after', 'limit'],
+  '/v1/commendations': ['unitCode', 'award', 'year', 'recipient', 'after', 'limit'],
+  '/v1/emulation-movements': ['unitCode', 'status', 'after', 'limit'],
+  '/v1/units': ['name', 'asOf'],
+  '/v1/units/00070': ['asOf'],
+  '/v1/audit/events': ['unitCode', 'includeDescendants', 'type', 'actor', 'correlationId', 'occurredFrom', 'occurredTo', 'recordedFrom', 'recordedTo', 'after', 'limit'],
+};
+const VALID: Record<string, string> = { year: '2021', name: 'minh khai' };
+
+describe('Hardening of every entry point', () => {
+  let system: RunningSystem;
+  const meetings = () => `${system.url('records-api')}/v1/meetings`;
+  const events = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const probe = async (path: string) => {
+    const response = await fetch(`${system.url('query-api')}${path}`, { headers: bearer(testToken()) });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  };
+  const send = (body: string | Buffer, contentType: string) =>
+    fetch(meetings(), { method: 'POST', headers: { 'content-type': contentType, ...bearer(testToken()) }, body });
+
+  beforeAll(async () => {
+    system = await RunningSystem.start({ environment: { THROTTLE_LIMIT_PER_MINUTE: '400' } });
+  });
+  afterAll(() => system?.stop());
+
+  it('refuses a body over 256 KiB with 413, and records nothing', async () => {
+    const before = await events();
+    const response = await send(JSON.stringify(minhKhaiReview({ venue: 'x'.repeat(300 * 1024) })), 'application/json');
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+    expect(await events()).toBe(before);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('refuses a %s body with 415', async (type) => {
+    const response = await send(type === 'application/x-www-form-urlencoded' ? 'unitCode=00295' : JSON.stringify(minhKhaiReview()), type);
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
+  });
+
+  it('refuses malformed JSON with 400 and no parser internals', async () => {
+    const response = await send('{"unitCode": "00295",', 'application/json');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(expect.objectContaining({ code: 'REQUEST.MALFORMED_JSON', detail: 'The request body could not be read as JSON.' }));
+  });
+
+  it('refuses unknown properties at any depth, naming each', async () => {
+    const response = await postJson(meetings(), { ...minhKhaiReview(), isAdmin: true, attendeeCount: { value: 3, qualifier: 'EXACT', extra: 1 } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['/attendeeCount/extra', '/isAdmin']);
+  });
+
+  it('stores text as NFC and refuses text over its length limit', async () => {
+    const decomposed = 'Hội nghị tổng kết'.normalize('NFD');
+    const recorded = await postJson(meetings(), minhKhaiReview({ title: `  ${decomposed}  ` }));
+    expect(recorded.status).toBe(201);
+    const { rows } = await system.database.pool.query<{ title: string }>(`SELECT data->>'title' AS title FROM events WHERE stream_id = $1`, [recorded.body.streamId]);
+    expect(rows[0].title).toBe('Hội nghị tổng kết'.normalize('NFC'));
+    expect((await postJson(meetings(), minhKhaiReview({ title: 'x'.repeat(501) }))).body.errors).toEqual([{ field: '/title', message: expect.stringContaining('shorter than or equal to') }]);
+  });
+
+  it('answers injection strings in every filter and search parameter with 4xx or a valid answer, never 5xx, and records nothing', async () => {
+    const before = await events();
+    const failures: string[] = [];
+    for (const [path, parameters] of Object.entries(FILTERS)) {
+      for (const parameter of parameters) {
+        for (const value of INJECTIONS) {
+          const query = new URLSearchParams({ ...Object.fromEntries(parameters.filter((p) => p !== parameter && VALID[p]).map((p) => [p, VALID[p]])), [parameter]: value });
+          const { status, contentType, text } = await probe(`${path}?${query}`);
+          if (status >= 500 || (status !== 431 && !contentType.includes('json'))) failures.push(`${path} ${parameter}=${value.slice(0, 20)}: ${status} ${contentType} ${text.slice(0, 100)}`);
+          if (/pg_shadow|syntax error|SELECT |\bat \w+ \(/.test(text) && status !== 200) failures.push(`${path} ${parameter}: leaks ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    for (const value of INJECTIONS.slice(0, 4)) {
+      for (const path of [`/v1/summaries/wards/${encodeURIComponent(value)}?year=2021`, `/v1/audit/streams/${encodeURIComponent(value)}`, `/v1/units/${encodeURIComponent(value)}`]) {
+        const { status, contentType, text } = await probe(path);
+        if (status >= 500 || !contentType.includes('json')) failures.push(`${path}: ${status} ${contentType} ${text.slice(0, 100)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await events()).toBe(before);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    for (const service of ['records-api', 'query-api'] as const) {
+      const response = await fetch(`${system.url(service)}/health`);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+});
+
+describe('Rate limiting per subject', () => {
+  let system: RunningSystem;
+  const summary = (subject: string) => getJson(`${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`, bearer(testToken({ subject })));
+
+  beforeAll(async () => {
+    system = await RunningSystem.start({ environment: { THROTTLE_LIMIT_PER_MINUTE: '5' } });
+  });
+  afterAll(() => system?.stop());
+
+  it('answers 429 with Retry-After once a subject is over its limit, and keeps serving other subjects', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await summary('busy-client')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await summary('busy-client');
+    expect(limited).toMatchObject({ status: 429, body: { status: 429, code: 'HTTP.429' } });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await summary('quiet-client')).status).toBe(200);
+  });
+});
