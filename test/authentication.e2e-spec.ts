@@ -1,4 +1,7 @@
-import { bearer, RunningSystem, runCommand, testToken, TestTokenOptions, unsignedToken } from '@civic/testing';
+import { readFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { bearer, RunningSystem, runCommand, testSigningKey, testToken, TestTokenOptions, unsignedToken } from '@civic/testing';
 import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
 
 /** Tokens that must not get in: each answers 401 with Problem Details and a WWW-Authenticate challenge. */
@@ -78,5 +81,29 @@ describe('Authentication', () => {
       expect((await fetch(`${system.url('query-api')}${path}`)).status).toBe(200);
       expect((await fetch(`${system.url('records-api')}${path}`)).status).toBe(200);
     }
+  });
+});
+
+/** Keys from an identity provider's JWKS URL instead of a file. */
+describe('Authentication with keys from a JWKS URL', () => {
+  let system: RunningSystem;
+  let jwks: Server;
+
+  beforeAll(async () => {
+    const keys = readFileSync(testSigningKey().jwksFile, 'utf8');
+    jwks = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(keys));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const { port } = jwks.address() as AddressInfo;
+    system = await RunningSystem.start({ environment: { AUTH_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json` } });
+  });
+  afterAll(async () => {
+    await system?.stop();
+    await new Promise((resolve) => jwks?.close(resolve));
+  });
+
+  it('accepts tokens signed by a key the URL publishes, and no others', async () => {
+    const url = `${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`;
+    expect((await getJson(url, bearer(testToken()))).status).toBe(200);
+    expect((await getJson(url, bearer(testToken({ signedByStranger: true })))).status).toBe(401);
   });
 });

@@ -3,8 +3,9 @@ import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { contentHash } from './integrity/event-hash';
+import { CommitNotifier, EVENTS_CHANNEL } from './commit-notifier';
 
-export const EVENTS_CHANNEL = 'civic_events';
+export { EVENTS_CHANNEL } from './commit-notifier';
 
 /** What a successful append answers; stored with an idempotency key so a retry gets the same answer. */
 export interface AppendResult {
@@ -39,7 +40,11 @@ const UNIQUE_VIOLATION = '23505';
  * SELECT max(version).
  */
 export class PostgresEventStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly notifier: CommitNotifier;
+
+  constructor(private readonly pool: Pool) {
+    this.notifier = new CommitNotifier(pool);
+  }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
@@ -62,19 +67,32 @@ export class PostgresEventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     if (!request.events.length) throw new Error('Nothing to append');
+    if (request.idempotency) return this.appendClaimingKey(request, request.idempotency);
+    // Without an idempotency key the INSERT is the whole transaction: one statement, one round trip, atomic.
+    try {
+      const result = await this.insertEvents(this.pool, request);
+      this.notifier.notify(result.position);
+      return result;
+    } catch (error) {
+      throw translate(error, request);
+    }
+  }
+
+  /** The events and the idempotency key in one transaction: a retry finds the key, a race leaves nothing behind. */
+  private async appendClaimingKey(request: AppendRequest, claim: IdempotencyClaim): Promise<AppendResult> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const result = await this.insertEvents(client, request);
-      if (request.idempotency && !(await this.claimKey(client, request.idempotency, result))) {
+      if (!(await this.claimKey(client, claim, result))) {
         // A concurrent request with the same key committed first: ours must leave nothing behind.
         await client.query('ROLLBACK');
-        const first = await this.findIdempotentResult(request.idempotency);
-        if (!first) throw new Error(`Idempotency key ${request.idempotency.key} vanished`);
+        const first = await this.findIdempotentResult(claim);
+        if (!first) throw new Error(`Idempotency key ${claim.key} vanished`);
         return first;
       }
-      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, result.position]);
       await client.query('COMMIT');
+      this.notifier.notify(result.position);
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -145,7 +163,7 @@ export class PostgresEventStore {
     }
   }
 
-  private async insertEvents(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
+  private async insertEvents(client: Pool | PoolClient, request: AppendRequest): Promise<AppendResult> {
     const { streamId, streamType, expectedVersion, events } = request;
     // The stream must really be at expectedVersion: the UNIQUE constraint catches a writer that is behind,
     // this guard catches a caller that is ahead (which would otherwise leave a gap in the versions).

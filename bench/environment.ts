@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { runMigrations } from '@civic/database';
+import { KafkaBroker, provisionKafka } from '../deploy/local/kafka';
+import { logger } from '../deploy/local/log';
+import { databaseUrlFor, dropDatabase, ensureDatabase, PostgresServer, provisionPostgres, withClient } from '../deploy/local/postgres';
+import { ensureSigningKey, SigningKey } from '../deploy/local/dev-auth';
+import { loadRegistry } from '../deploy/local/registry';
+
+/** Real Postgres and a fresh Kafka, provisioned as the tests do; databases cloned from a migrated template. */
+export class BenchEnvironment {
+  private readonly databases: string[] = [];
+  private registryTemplate?: string;
+
+  private constructor(
+    readonly postgres: PostgresServer,
+    readonly kafka: KafkaBroker,
+    readonly signingKey: SigningKey,
+    private readonly stateDir: string,
+    private readonly runId: string,
+  ) {}
+
+  static async start(): Promise<BenchEnvironment> {
+    const postgres = await provisionPostgres(logger('postgres'));
+    const stateDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+    const kafka = await provisionKafka(logger('kafka'), { stateDir, fresh: true });
+    const environment = new BenchEnvironment(postgres, kafka, ensureSigningKey(join(stateDir, 'auth'), 'civic-records-bench', 'civic-records'), stateDir, Date.now().toString(36));
+    await ensureDatabase(postgres.adminUrl, environment.name('template'));
+    await runMigrations(databaseUrlFor(postgres.adminUrl, environment.name('template')));
+    return environment;
+  }
+
+  private name(suffix: string): string {
+    return `civic_bench_${this.runId}_${suffix}`;
+  }
+
+  /** A fresh, migrated database (with the official registry when asked: commands are checked against it). */
+  async database(label: string, { withRegistry = false } = {}): Promise<{ url: string; pool: Pool }> {
+    const template = withRegistry ? await this.withRegistryTemplate() : this.name('template');
+    const name = this.name(label);
+    await withClient(this.postgres.adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+    this.databases.push(name);
+    const url = databaseUrlFor(this.postgres.adminUrl, name);
+    const pool = new Pool({ connectionString: url, max: 40 });
+    pool.on('error', () => undefined);
+    return { url, pool };
+  }
+
+  private async withRegistryTemplate(): Promise<string> {
+    if (this.registryTemplate) return this.registryTemplate;
+    const name = this.name('registry');
+    await withClient(this.postgres.adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${this.name('template')}"`));
+    this.databases.push(name);
+    await loadRegistry(databaseUrlFor(this.postgres.adminUrl, name), logger('registry'));
+    // The relay of a scenario publishes only what the scenario records.
+    await withClient(databaseUrlFor(this.postgres.adminUrl, name), (client) =>
+      client.query(`INSERT INTO log_checkpoints (reader, transaction_id, global_position)
+                    SELECT 'event-relay', transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`),
+    );
+    this.registryTemplate = name;
+    return name;
+  }
+
+  async stop(): Promise<void> {
+    for (const name of this.databases.reverse()) await dropDatabase(this.postgres.adminUrl, name).catch(() => undefined);
+    await dropDatabase(this.postgres.adminUrl, this.name('template')).catch(() => undefined);
+    await this.kafka.stop();
+    await this.postgres.stop();
+    rmSync(this.stateDir, { recursive: true, force: true });
+  }
+}
