@@ -4,6 +4,19 @@ import { join } from 'node:path';
 import { BenchEnvironment } from './environment';
 import { Figure } from './measure';
 import { appendScenario } from './scenarios/append';
+import { httpCommandsScenario } from './scenarios/http-commands';
+import { freshnessScenario } from './scenarios/freshness';
+import { relayScenario } from './scenarios/relay';
+import { rebuildScenario } from './scenarios/rebuild';
+import { queriesScenario } from './scenarios/queries';
+import { seedLog } from './seed-log';
+import { officialWards } from './workload';
+import { buildServices } from '../deploy/local/services';
+
+const SIZES = {
+  quick: { appendSeconds: 1.5, httpSeconds: 4, freshRate: 50, freshSeconds: 8, logEvents: 30_000, backlog: 15_000, querySeconds: 3 },
+  full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20 },
+};
 
 /**
  * `npm run bench [-- --quick]`: every scenario on real Postgres and Kafka, each figure next to its baseline
@@ -15,7 +28,32 @@ async function main(): Promise<void> {
   const environment = await BenchEnvironment.start();
   const figures: Figure[] = [];
   const started = Date.now();
-  const scenarios: [string, () => Promise<Figure[]>][] = [['append', () => appendScenario(environment, quick ? 2 : 8)]];
+  const size = quick ? SIZES.quick : SIZES.full;
+  let libraryAppendRate = 0;
+  let logDatabase: { url: string; pool: import('pg').Pool } | undefined;
+  const log = async () => {
+    if (logDatabase) return logDatabase;
+    logDatabase = await environment.database('log', { withRegistry: true });
+    // Five years of every ward and commune of Hà Nội (01) and Đà Nẵng (48).
+    const seeded = Date.now();
+    await seedLog(logDatabase.pool, { events: size.logEvents, wards: officialWards(['01', '48']), years: [2021, 2022, 2023, 2024, 2025], onProgress: (n) => n % 100_000 === 0 && process.stdout.write(`[bench] log: ${n} events\n`) });
+    process.stdout.write(`[bench] log: ${size.logEvents} events seeded in ${Math.round((Date.now() - seeded) / 1000)} s\n`);
+    return logDatabase;
+  };
+  const scenarios: [string, () => Promise<Figure[]>][] = [
+    ['append', async () => {
+      const figures = await appendScenario(environment, size.appendSeconds);
+      libraryAppendRate = figures.find((f) => f.scenario === 'append, 8 writers, distinct streams')?.value ?? 0;
+      return figures;
+    }],
+    ['http', async () => httpCommandsScenario(environment, size.httpSeconds, libraryAppendRate)],
+    ['freshness', () => freshnessScenario(environment, size.freshRate, size.freshSeconds)],
+    ['relay', async () => relayScenario(environment, await log(), size.backlog)],
+    ['rebuild', async () => rebuildScenario(await log())],
+    ['queries', async () => queriesScenario(environment, (await log()).url, size.querySeconds, { district: '007', ward: '00295', year: 2023 })],
+  ];
+  process.stdout.write('[bench] building services\n');
+  await buildServices();
   try {
     for (const [name, run] of scenarios) {
       if (only && !only.includes(name)) continue;
@@ -25,6 +63,7 @@ async function main(): Promise<void> {
       print(results);
     }
   } finally {
+    await logDatabase?.pool.end();
     await environment.stop();
   }
   const report = {
@@ -36,8 +75,10 @@ async function main(): Promise<void> {
   };
   const directory = join(__dirname, 'results');
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\n[bench] ${figures.length} figures in ${report.seconds} s; written to bench/results/latest.json\n`);
+  // Only a run of every scenario replaces latest.json; a partial run (--only) is kept apart.
+  const file = only ? 'partial.json' : 'latest.json';
+  writeFileSync(join(directory, file), `${JSON.stringify({ ...report, only }, null, 2)}\n`);
+  process.stdout.write(`\n[bench] ${figures.length} figures in ${report.seconds} s; written to bench/results/${file}\n`);
 }
 
 function print(figures: readonly Figure[]): void {

@@ -5,6 +5,9 @@ import { toWireMessage } from '../cloud-event-codec';
 import { createIdempotentProducer, ensureTopics } from '../kafka-client';
 import { allTopics, topicForStreamType } from '../topics';
 
+/** How soon to look again when committed events wait behind a transaction still open. */
+const HELD_BACK_RECHECK_MS = 5;
+
 export interface RelayOptions {
   readonly name: string;
   readonly databaseUrl: string;
@@ -42,6 +45,7 @@ export class LogToKafkaRelay {
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private notified = false;
   private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0 };
 
   constructor(
@@ -88,7 +92,11 @@ export class LogToKafkaRelay {
     this.producer = createIdempotentProducer(this.kafka);
     await this.producer.connect();
     await this.lockSession!.query(`LISTEN ${EVENTS_CHANNEL}`);
-    this.lockSession!.on('notification', () => this.wake?.());
+    this.lockSession!.on('notification', () => {
+      // Remembered when it arrives mid-batch, so the next idle does not sleep through it.
+      this.notified = true;
+      this.wake?.();
+    });
 
     let checkpoint = await this.checkpoints.load(this.options.name);
     this.state = { ...this.state, role: 'leader', checkpoint };
@@ -102,8 +110,10 @@ export class LogToKafkaRelay {
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
       }
       if (batch.length < this.options.batchSize) {
-        this.state = { ...this.state, heldBack: await this.reader.heldBack(checkpoint) };
-        await this.idle(this.options.pollIntervalMs);
+        const heldBack = await this.reader.heldBack(checkpoint);
+        this.state = { ...this.state, heldBack };
+        // Events held back behind an open transaction are due within milliseconds: look again soon.
+        await this.idle(heldBack ? Math.min(HELD_BACK_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs);
       }
     }
   }
@@ -132,7 +142,9 @@ export class LogToKafkaRelay {
     for (const event of batch) {
       const topic = topicForStreamType(event.streamType, this.options.topicPrefix);
       const { key, value, headers } = toWireMessage(event);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key, value, headers }]);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key, value, headers });
+      byTopic.set(topic, messages);
     }
     await this.producer!.sendBatch({
       acks: -1,
@@ -141,10 +153,16 @@ export class LogToKafkaRelay {
   }
 
   private idle(ms: number): Promise<void> {
+    if (this.notified || !this.running) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
+        this.wake = undefined;
+        this.notified = false;
         resolve();
       };
     });

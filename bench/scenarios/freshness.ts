@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { createKafka, ensureTopics, createIdempotentProducer } from '@civic/messaging';
+import { BenchEnvironment } from '../environment';
+import { Figure, figure, nowMs, percentile } from '../measure';
+import { startServices } from '../services';
+import { meetingRequest, officialWards, WardPicker } from '../workload';
+
+/** Sends `count` things at a fixed rate without waiting for answers (open loop), and resolves when all are sent. */
+async function atFixedRate(rate: number, count: number, send: (i: number) => Promise<void>): Promise<void> {
+  const started = nowMs();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - nowMs();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(i));
+  }
+  await Promise.all(inFlight);
+}
+
+/**
+ * 3. Freshness: from the 201 of a command to the meeting being in the read model the ward summary reads
+ * (rm_meetings, polled every 2 ms), at a fixed arrival rate, against a raw kafkajs produce-to-consume round trip
+ * of messages of the same size at the same rate.
+ */
+export async function freshnessScenario(environment: BenchEnvironment, rate: number, seconds: number): Promise<Figure[]> {
+  const { url, pool } = await environment.database('freshness', { withRegistry: true });
+  const prefix = `bench-fresh-${randomBytes(3).toString('hex')}.`;
+  const services = await startServices(environment, url, ['records-api', 'event-relay', 'projector'], prefix);
+  const picker = new WardPicker(officialWards(['01', '48']));
+  const count = rate * seconds;
+  const acknowledged = new Map<string, number>();
+  const visibleAfter: number[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling || acknowledged.size) {
+      const pending = [...acknowledged.keys()];
+      if (pending.length) {
+        const { rows } = await pool.query<{ meeting_id: string }>('SELECT meeting_id::text FROM rm_meetings WHERE meeting_id = ANY($1::uuid[])', [pending]);
+        const seenAt = nowMs();
+        for (const { meeting_id } of rows) {
+          visibleAfter.push(seenAt - acknowledged.get(meeting_id)!);
+          acknowledged.delete(meeting_id);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  })();
+  try {
+    let failures = 0;
+    await atFixedRate(rate, count, async (i) => {
+      const response = await fetch(`${services.urls['records-api']}/v1/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${services.token}` },
+        body: JSON.stringify(meetingRequest(picker.next(), 2023, i)),
+      });
+      if (response.status !== 201) {
+        failures += 1;
+        return;
+      }
+      const { streamId } = (await response.json()) as { streamId: string };
+      acknowledged.set(streamId.replace('meeting-', ''), nowMs());
+    });
+    if (failures) throw new Error(`${failures} commands failed`);
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    polling = false;
+    acknowledged.clear();
+    await poller;
+    await services.stop();
+  }
+
+  const floor = await kafkaRoundTrip(environment, rate, count);
+  const name = `freshness at ${rate} commands/s for ${seconds} s`;
+  return [
+    figure(name, 'p50 201 → in summary', 'ms', percentile(visibleAfter, 50), { name: 'raw Kafka round trip p50', value: percentile(floor, 50) }),
+    figure(name, 'p95 201 → in summary', 'ms', percentile(visibleAfter, 95), { name: 'raw Kafka round trip p95', value: percentile(floor, 95) }),
+    figure(name, 'p99 201 → in summary', 'ms', percentile(visibleAfter, 99), { name: 'raw Kafka round trip p99', value: percentile(floor, 99) }, (r, v) => ({ text: 'p99 ≤ 5 × raw round trip and < 250 ms', met: (r ?? Infinity) <= 5 && v < 250 })),
+  ];
+}
+
+/** The floor: produce-to-consume latency of a kafkajs idempotent producer and a consumer, at the same rate. */
+async function kafkaRoundTrip(environment: BenchEnvironment, rate: number, count: number): Promise<number[]> {
+  const kafka = createKafka('bench-roundtrip', environment.kafka.brokers);
+  const topic = `bench-roundtrip-${randomBytes(3).toString('hex')}`;
+  await ensureTopics(kafka, [topic]);
+  const consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 10 });
+  const producer = createIdempotentProducer(kafka);
+  const latencies: number[] = [];
+  await Promise.all([consumer.connect(), producer.connect()]);
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({ eachMessage: async ({ message }) => { latencies.push(nowMs() - Number(message.headers!.sent!.toString())); } });
+  const value = JSON.stringify(meetingRequest(officialWards(['01'])[0], 2023, 1));
+  await joined; // the consumer has its partitions before the clock starts
+  await atFixedRate(rate, count, async (i) => {
+    await producer.send({ topic, acks: -1, messages: [{ key: `k${i}`, value, headers: { sent: String(nowMs()) } }] });
+  });
+  const deadline = Date.now() + 30_000;
+  while (latencies.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all([consumer.disconnect(), producer.disconnect()]);
+  return latencies;
+}

@@ -1,0 +1,35 @@
+import autocannon from 'autocannon';
+import { BenchEnvironment } from '../environment';
+import { Figure, figure } from '../measure';
+import { startServices } from '../services';
+import { meetingRequest, officialWards, WardPicker } from '../workload';
+
+/**
+ * 2. Commands over HTTP: valid POST /v1/meetings at 32 connections (autocannon), spread over the wards of the
+ * official list, against the library's append rate at 8 writers measured in the same run.
+ */
+export async function httpCommandsScenario(environment: BenchEnvironment, seconds: number, libraryAppendRate: number): Promise<Figure[]> {
+  const { url } = await environment.database('http', { withRegistry: true });
+  const services = await startServices(environment, url, ['records-api'], 'bench-http.');
+  const picker = new WardPicker(officialWards());
+  const bodies = Array.from({ length: 2000 }, (_, i) => JSON.stringify(meetingRequest(picker.next(), 2022 + (i % 3), i)));
+  let next = 0;
+  try {
+    const result = await autocannon({
+      url: `${services.urls['records-api']}/v1/meetings`,
+      connections: 32,
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${services.token}` },
+      requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    });
+    if (result.non2xx || result.errors) throw new Error(`commands: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+    return [
+      figure('HTTP commands, 32 connections', 'requests/s vs library append (8 writers)', 'requests/s', result.requests.average, { name: 'library append, 8 writers', value: libraryAppendRate }, (r) => ({ text: '≥ 0.5 × library append', met: (r ?? 0) >= 0.5 })),
+      figure('HTTP commands, 32 connections', 'p50 latency', 'ms', result.latency.p50),
+      figure('HTTP commands, 32 connections', 'p99 latency', 'ms', result.latency.p99),
+    ];
+  } finally {
+    await services.stop();
+  }
+}

@@ -1,0 +1,32 @@
+import autocannon from 'autocannon';
+import { BenchEnvironment } from '../environment';
+import { Figure, figure } from '../measure';
+import { startServices } from '../services';
+
+/**
+ * 6. Queries under 50 concurrent readers: a city summary (Hà Nội), a district summary and an audit query (one
+ * ward, one year), with the read models holding five years of every ward of Hà Nội and Đà Nẵng.
+ */
+export async function queriesScenario(environment: BenchEnvironment, databaseUrl: string, seconds: number, sample: { district: string; ward: string; year: number }): Promise<Figure[]> {
+  const services = await startServices(environment, databaseUrl, ['query-api'], 'bench-queries.');
+  try {
+    const paths: [string, string, number][] = [
+      ['city summary (Hà Nội)', `/v1/summaries/cities/01?year=${sample.year}`, 10],
+      [`district summary (${sample.district})`, `/v1/summaries/districts/${sample.district}?year=${sample.year}`, 10],
+      [`audit query (ward ${sample.ward}, ${sample.year})`, `/v1/audit/events?unitCode=${sample.ward}&occurredFrom=${sample.year}-01-01&occurredTo=${sample.year}-12-31&limit=100`, 50],
+    ];
+    const figures: Figure[] = [];
+    for (const [name, path, p99Target] of paths) {
+      const result = await autocannon({ url: `${services.urls['query-api']}${path}`, connections: 50, duration: seconds, headers: { authorization: `Bearer ${services.token}` } });
+      if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      figures.push(
+        figure(`queries, 50 readers: ${name}`, 'p50 latency', 'ms', result.latency.p50),
+        figure(`queries, 50 readers: ${name}`, 'p99 latency', 'ms', result.latency.p99, undefined, (_, v) => ({ text: `p99 ≤ ${p99Target} ms`, met: v <= p99Target })),
+        figure(`queries, 50 readers: ${name}`, 'throughput', 'requests/s', result.requests.average),
+      );
+    }
+    return figures;
+  } finally {
+    await services.stop();
+  }
+}

@@ -1,0 +1,28 @@
+import { RunningService, ServiceName, startService } from '../deploy/local/services';
+import { freePort } from '../deploy/local/ports';
+import { authEnvironment } from '../deploy/local/dev-auth';
+import { mintToken } from '../deploy/local/dev-token';
+import { BenchEnvironment } from './environment';
+
+/** Built services (dist/) started against a bench database, and an administrator token for them. */
+export async function startServices(environment: BenchEnvironment, databaseUrl: string, names: readonly ServiceName[], topicPrefix: string): Promise<{ urls: Record<string, string>; token: string; stop(): Promise<void> }> {
+  const started: RunningService[] = [];
+  const urls: Record<string, string> = {};
+  try {
+    for (const name of names) {
+      const service = await startService(name, await freePort(), {
+        databaseUrl,
+        kafkaBrokers: environment.kafka.brokers,
+        topicPrefix,
+        extra: { ...authEnvironment(environment.signingKey), THROTTLE_LIMIT_PER_MINUTE: '100000000', RELAY_POLL_INTERVAL_MS: '100', PROJECTOR_GROUP_ID: `${topicPrefix}projector` },
+      });
+      started.push(service);
+      urls[name] = service.url;
+    }
+  } catch (error) {
+    for (const service of started.reverse()) await service.stop();
+    throw error;
+  }
+  const token = await mintToken(environment.signingKey, { subject: 'bench', roles: ['administrator'], units: [], expiresIn: '2h' });
+  return { urls, token, stop: async () => { for (const service of started.reverse()) await service.stop(); } };
+}
