@@ -12,6 +12,7 @@ import { queriesScenario } from './scenarios/queries';
 import { seedLog } from './seed-log';
 import { officialWards } from './workload';
 import { buildServices } from '../deploy/local/services';
+import { updatePerformanceDoc } from './performance-table';
 
 const SIZES = {
   quick: { appendSeconds: 1.5, httpSeconds: 4, freshRate: 50, freshSeconds: 8, logEvents: 30_000, backlog: 15_000, querySeconds: 3 },
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   // Only a run of every scenario replaces latest.json; a partial run (--only) is kept apart.
   const file = only ? 'partial.json' : 'latest.json';
   writeFileSync(join(directory, file), `${JSON.stringify({ ...report, only }, null, 2)}\n`);
+  if (!only) updatePerformanceDoc(join(__dirname, '..', 'docs', 'performance.md'), report);
   process.stdout.write(`\n[bench] ${figures.length} figures in ${report.seconds} s; written to bench/results/${file}\n`);
 }
 

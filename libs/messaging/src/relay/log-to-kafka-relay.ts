@@ -1,5 +1,5 @@
 import { Client, Pool } from 'pg';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { checkpointOf, EVENTS_CHANNEL, GapFreeLogReader, LogCheckpoint, LogCheckpointStore, RecordedEvent } from '@civic/event-store';
 import { toWireMessage } from '../cloud-event-codec';
 import { createIdempotentProducer, ensureTopics } from '../kafka-client';
@@ -101,21 +101,42 @@ export class LogToKafkaRelay {
     let checkpoint = await this.checkpoints.load(this.options.name);
     this.state = { ...this.state, role: 'leader', checkpoint };
     this.log(`leader; resuming after position ${checkpoint.position}`);
+    // While a batch is being acknowledged by Kafka, the next one is read and encoded: the log and the broker work
+    // at the same time. The checkpoint moves only after the acknowledgement, so a crash re-sends, never skips.
+    let next = this.prepare(checkpoint);
     while (this.running) {
-      const batch = await this.reader.readAfter(checkpoint, this.options.batchSize);
+      const { batch, topicMessages } = await next;
       if (batch.length) {
-        await this.publish(batch);
-        checkpoint = checkpointOf(batch[batch.length - 1]);
+        const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
+        const sent = checkpointOf(batch[batch.length - 1]);
+        next = this.prepare(sent);
+        await sending;
+        checkpoint = sent;
         await this.checkpoints.save(this.options.name, checkpoint);
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
+        continue;
       }
-      if (batch.length < this.options.batchSize) {
-        const heldBack = await this.reader.heldBack(checkpoint);
-        this.state = { ...this.state, heldBack };
-        // Events held back behind an open transaction are due within milliseconds: look again soon.
-        await this.idle(heldBack ? Math.min(HELD_BACK_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs);
-      }
+      const heldBack = await this.reader.heldBack(checkpoint);
+      this.state = { ...this.state, heldBack };
+      // Events held back behind an open transaction are due within milliseconds: look again soon.
+      await this.idle(heldBack ? Math.min(HELD_BACK_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs);
+      next = this.prepare(checkpoint);
     }
+    await next.catch(() => undefined); // a read started before stop() finishes before the relay says it stopped
+  }
+
+  /** The next batch after a checkpoint, read and encoded as Kafka messages per topic. */
+  private async prepare(after: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[] }> {
+    const batch = await this.reader.readAfter(after, this.options.batchSize);
+    const byTopic = new Map<string, Message[]>();
+    for (const event of batch) {
+      const topic = topicForStreamType(event.streamType, this.options.topicPrefix);
+      const { key, value, headers } = toWireMessage(event);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key, value, headers });
+      byTopic.set(topic, messages);
+    }
+    return { batch, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
   }
 
   private async becomeLeader(): Promise<void> {
@@ -137,34 +158,22 @@ export class LogToKafkaRelay {
     }
   }
 
-  private async publish(batch: readonly RecordedEvent[]): Promise<void> {
-    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-    for (const event of batch) {
-      const topic = topicForStreamType(event.streamType, this.options.topicPrefix);
-      const { key, value, headers } = toWireMessage(event);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({ key, value, headers });
-      byTopic.set(topic, messages);
-    }
-    await this.producer!.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-  }
-
   private idle(ms: number): Promise<void> {
     if (this.notified || !this.running) {
       this.notified = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      // Woken or timed out, the same way out: no stale wake-up may swallow a later notification.
+      const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
         this.notified = false;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
+
 }
