@@ -7,7 +7,7 @@ import { KafkaBroker, provisionKafka } from '../deploy/local/kafka';
 import { logger } from '../deploy/local/log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, PostgresServer, provisionPostgres, withClient } from '../deploy/local/postgres';
 import { ensureSigningKey, SigningKey } from '../deploy/local/dev-auth';
-import { loadRegistry } from '../deploy/local/registry';
+import { createRegistryTemplate } from '../deploy/local/registry';
 
 /** Real Postgres and a fresh Kafka, provisioned as the tests do; databases cloned from a migrated template. */
 export class BenchEnvironment {
@@ -51,14 +51,9 @@ export class BenchEnvironment {
   private async withRegistryTemplate(): Promise<string> {
     if (this.registryTemplate) return this.registryTemplate;
     const name = this.name('registry');
-    await withClient(this.postgres.adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${this.name('template')}"`));
     this.databases.push(name);
-    await loadRegistry(databaseUrlFor(this.postgres.adminUrl, name), logger('registry'));
     // The relay of a scenario publishes only what the scenario records.
-    await withClient(databaseUrlFor(this.postgres.adminUrl, name), (client) =>
-      client.query(`INSERT INTO log_checkpoints (reader, transaction_id, global_position)
-                    SELECT 'event-relay', transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`),
-    );
+    await createRegistryTemplate(this.postgres.adminUrl, this.name('template'), name, logger('registry'));
     this.registryTemplate = name;
     return name;
   }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { NewEvent } from '@civic/event-store';
+import { toMeeting } from '../apps/records-api/src/record-meeting/record-meeting.http.controller';
+import { RecordMeetingRequestDto } from '../apps/records-api/src/record-meeting/record-meeting.request.dto';
 import { OFFICIAL_LISTS_DIR } from '../deploy/local/registry';
 
 export interface Ward {
@@ -75,18 +77,8 @@ export function meetingEvent(ward: Ward, year: number, sequence: number): NewEve
     eventId: randomUUID(),
     type: 'MeetingHeld',
     schemaVersion: 2,
-    data: {
-      ...request,
-      meetingId,
-      chairedBy: undefined,
-      chairs: [request.chairedBy],
-      guests: [],
-      subjectTerm: null,
-      theme: null,
-      reports: [],
-      indicators: [],
-      source: null,
-    },
+    // The record exactly as records-api maps the request.
+    data: { ...toMeeting(request as unknown as RecordMeetingRequestDto, meetingId) },
     metadata: { actor: { subject: `clerk-${ward.code}`, roles: ['ward-clerk'] }, correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID() },
     occurredOn: request.heldOn as string,
     unitCode: ward.code,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
-import { createIdempotentProducer, createKafka, ensureTopics, LogToKafkaRelay, toWireMessage, topicForStreamType, allTopics } from '@civic/messaging';
+import { allTopics, createIdempotentProducer, createKafka, ensureTopics, LogToKafkaRelay, toTopicMessages } from '@civic/messaging';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure, nowMs } from '../measure';
 
@@ -37,16 +37,8 @@ export async function relayScenario(environment: BenchEnvironment, database: { u
   await ensureTopics(kafka, allTopics(rawPrefix));
   const producer = createIdempotentProducer(kafka);
   await producer.connect();
-  const batches: { topic: string; messages: ReturnType<typeof toWireMessage>[] }[][] = [];
-  for (let i = 0; i < events.length; i += BATCH_SIZE) {
-    const byTopic = new Map<string, ReturnType<typeof toWireMessage>[]>();
-    for (const event of events.slice(i, i + BATCH_SIZE)) {
-      const topic = topicForStreamType(event.streamType, rawPrefix);
-      if (!byTopic.has(topic)) byTopic.set(topic, []);
-      byTopic.get(topic)!.push(toWireMessage(event));
-    }
-    batches.push([...byTopic].map(([topic, messages]) => ({ topic, messages })));
-  }
+  const batches = [];
+  for (let i = 0; i < events.length; i += BATCH_SIZE) batches.push(toTopicMessages(events.slice(i, i + BATCH_SIZE), rawPrefix));
   const rawStarted = nowMs();
   for (const topicMessages of batches) await producer.sendBatch({ acks: -1, topicMessages });
   const rawSeconds = (nowMs() - rawStarted) / 1000;

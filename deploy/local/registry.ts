@@ -4,6 +4,7 @@ import { loadOfficialRegistry, UnitRegistryImporter } from '../../libs/admin-uni
 import { createPool } from '../../libs/database/src';
 import { Log } from './log';
 import { repoRoot } from './paths';
+import { databaseUrlFor, withClient } from './postgres';
 
 /** The official unit lists beside the repository (../shared), read in place. */
 export const OFFICIAL_LISTS_DIR = process.env.CIVIC_ADMIN_UNITS_DIR ?? join(repoRoot, '..', 'shared', 'data', 'admin-units');
@@ -25,4 +26,20 @@ export async function loadRegistry(databaseUrl: string, log: Log): Promise<void>
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Clones `template` into `name` and loads the official registry there, with the relay's checkpoint after the
+ * registry's events: a database made from it publishes only what is recorded later (tests, benchmarks).
+ */
+export async function createRegistryTemplate(adminUrl: string, template: string, name: string, log: Log): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = databaseUrlFor(adminUrl, name);
+  await loadRegistry(url, log);
+  await withClient(url, (client) =>
+    client.query(
+      `INSERT INTO log_checkpoints (reader, transaction_id, global_position)
+       SELECT 'event-relay', transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    ),
+  );
 }

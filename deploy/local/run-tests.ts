@@ -8,7 +8,7 @@ import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withCl
 import { repoRoot } from './paths';
 import { run } from './processes';
 import { buildServices } from './services';
-import { loadRegistry } from './registry';
+import { createRegistryTemplate } from './registry';
 import { ensureSigningKey, SIGNING_KEY_FILE } from './dev-auth';
 
 const log = logger('test');
@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     await ensureDatabase(postgres.adminUrl, template);
     const applied = await runMigrations(databaseUrlFor(postgres.adminUrl, template));
     log(`template database ${template}: ${applied.length} migrations`);
-    await prepareRegistryTemplate(postgres.adminUrl, template, registryTemplate);
+    // A second template with the registry loaded, for tests of commands checked against it.
+    await createRegistryTemplate(postgres.adminUrl, template, registryTemplate, logger('registry'));
     log('building services');
     await buildServices();
     // A signing key of this run: the services of each test trust it, the tests mint their tokens with it.
@@ -68,23 +69,6 @@ async function main(): Promise<number> {
     rmSync(stateDir, { recursive: true, force: true });
     await postgres.stop();
   }
-}
-
-/**
- * A second template with the official unit registry loaded, for tests of commands that are checked against
- * it. Its relay checkpoint stands after the registry's events: a test's relay publishes only what the test
- * records (relaying registry events is tested on its own).
- */
-async function prepareRegistryTemplate(adminUrl: string, template: string, registryTemplate: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${registryTemplate}" TEMPLATE "${template}"`));
-  const url = databaseUrlFor(adminUrl, registryTemplate);
-  await loadRegistry(url, logger('registry'));
-  await withClient(url, (client) =>
-    client.query(
-      `INSERT INTO log_checkpoints (reader, transaction_id, global_position)
-       SELECT 'event-relay', transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-    ),
-  );
 }
 
 /** The plain closing line CI reads: `tests: N passed, N failed`. */

@@ -3,7 +3,7 @@ import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { contentHash } from './integrity/event-hash';
-import { CommitNotifier, EVENTS_CHANNEL } from './commit-notifier';
+import { CommitNotifier } from './commit-notifier';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -148,8 +148,8 @@ export class PostgresEventStore {
       );
       const recorded = rows.map(toRecordedEvent).sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       await alsoInTransaction(client, recorded);
-      await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, recorded[recorded.length - 1].position]);
       await client.query('COMMIT');
+      this.notifier.notify(recorded[recorded.length - 1].position);
       return recorded;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,9 +1,9 @@
 import { Pool } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
-import { ProjectionApplier } from './projection-applier';
+import { inTransaction } from '@civic/event-store';
+import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
-import { isTransient } from './dead-letters/transient-error';
 
 export interface KafkaProjectorOptions {
   readonly groupId: string;
@@ -75,12 +75,8 @@ export class KafkaProjector {
   }
 
   /** One batch in one transaction with the partition's offset: all of it counts, or none of it. */
-  private async applyInTransaction(batch: EachBatchPayload['batch'], options: { isolateFailures: boolean }): Promise<{ applied: number; lastPosition: string | null }> {
-    const client = await this.pool.connect();
-    let lastPosition: string | null = null;
-    let applied = 0;
-    try {
-      await client.query('BEGIN');
+  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
+    return inTransaction(this.pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`);
       await client.query(
         `INSERT INTO projection_offsets (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
@@ -94,6 +90,8 @@ export class KafkaProjector {
       );
       const nextOffset = BigInt(rows[0].next_offset);
       let last: bigint | null = null;
+      let lastPosition: string | null = null;
+      let applied = 0;
       for (const message of batch.messages) {
         const offset = BigInt(message.offset);
         if (offset < nextOffset) continue;
@@ -114,14 +112,8 @@ export class KafkaProjector {
           [this.options.groupId, batch.topic, batch.partition, (last + 1n).toString()],
         );
       }
-      await client.query('COMMIT');
       return { applied, lastPosition };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
@@ -137,15 +129,7 @@ export class KafkaProjector {
 
   private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!batch.messages.length || !isRunning() || isStale()) return;
-    let outcome: { applied: number; lastPosition: string | null };
-    try {
-      outcome = await this.applyInTransaction(batch, { isolateFailures: false });
-    } catch (error) {
-      // Some event of the batch cannot be applied: go again, one savepoint per event, parking what fails.
-      if (isTransient(error)) throw error;
-      outcome = await this.applyInTransaction(batch, { isolateFailures: true });
-    }
-    const { applied, lastPosition } = outcome;
+    const { applied, lastPosition } = await applyParkingFailures((options) => this.applyInTransaction(batch, options));
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
     await this.consumer?.commitOffsets([

@@ -12,6 +12,19 @@ export interface ApplyOptions {
 }
 
 /**
+ * Runs a batch the fast way first; if it fails for a reason of its own (not a lost connection or a conflict),
+ * runs it again with one savepoint per event, so what cannot be applied is parked and the rest goes through.
+ */
+export async function applyParkingFailures<T>(run: (options: ApplyOptions) => Promise<T>): Promise<T> {
+  try {
+    return await run({ isolateFailures: false });
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    return run({ isolateFailures: true });
+  }
+}
+
+/**
  * Applies events to every projection that wants them, each event at most once per projection: the relay
  * delivers at least once, so a stream version already applied is skipped. Streams are keyed to one partition,
  * so versions of one stream arrive in order. A stream with a parked (dead-lettered) event holds its later

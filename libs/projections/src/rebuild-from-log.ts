@@ -1,7 +1,6 @@
 import { Pool } from 'pg';
 import { checkpointOf, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, RecordedEvent } from '@civic/event-store';
-import { ProjectionApplier } from './projection-applier';
-import { isTransient } from './dead-letters/transient-error';
+import { applyParkingFailures, ProjectionApplier } from './projection-applier';
 
 /**
  * Runs the projections over the whole event log of `source` into the read models of `target`, in commit order,
@@ -26,21 +25,11 @@ export async function rebuildFromLog(
   }
 }
 
-/**
- * Applies a batch of the log in one transaction of `target`. As the live projector does, a batch that fails for a
- * reason of its own runs again event by event, parking what cannot be applied.
- */
-export async function applyInOwnTransaction(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[]): Promise<void> {
-  try {
-    await applyBatch(target, applier, batch, false);
-  } catch (error) {
-    if (isTransient(error)) throw error;
-    await applyBatch(target, applier, batch, true);
-  }
-}
-
-function applyBatch(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[], isolateFailures: boolean): Promise<void> {
-  return inTransaction(target, async (client) => {
-    for (const event of batch) await applier.apply(client, event, { isolateFailures });
-  });
+/** Applies a batch of the log in one transaction of `target`, parking what cannot be applied as the live projector does. */
+export function applyInOwnTransaction(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[]): Promise<void> {
+  return applyParkingFailures((options) =>
+    inTransaction(target, async (client) => {
+      for (const event of batch) await applier.apply(client, event, options);
+    }),
+  );
 }

@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
-import { EventMetadata } from '../event-envelope';
+import { NewEvent, RecordedEvent } from '../event-envelope';
 
 /** Everything a writer decides about an event: the part of a row its content hash covers. */
-export interface HashedContent {
-  readonly streamId: string;
-  readonly streamType: string;
-  readonly streamVersion: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly metadata: EventMetadata;
-  readonly occurredOn: string;
-  readonly unitCode: string;
-}
+export type HashedContent = NewEvent & Pick<RecordedEvent, 'streamId' | 'streamType' | 'streamVersion'>;
 
 /** What the database adds when it stores the event; the link hash covers it too. */
 export interface StoredPlace {

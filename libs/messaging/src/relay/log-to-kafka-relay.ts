@@ -8,6 +8,19 @@ import { allTopics, topicForStreamType } from '../topics';
 /** How soon to look again when committed events wait behind a transaction still open. */
 const HELD_BACK_RECHECK_MS = 5;
 
+/** Events as Kafka messages (CloudEvents, binary mode), grouped by the topic of their stream type, in log order. */
+export function toTopicMessages(events: readonly RecordedEvent[], topicPrefix: string): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const event of events) {
+    const topic = topicForStreamType(event.streamType, topicPrefix);
+    const { key, value, headers } = toWireMessage(event);
+    const messages = byTopic.get(topic) ?? [];
+    messages.push({ key, value, headers });
+    byTopic.set(topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
 export interface RelayOptions {
   readonly name: string;
   readonly databaseUrl: string;
@@ -128,15 +141,7 @@ export class LogToKafkaRelay {
   /** The next batch after a checkpoint, read and encoded as Kafka messages per topic. */
   private async prepare(after: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[] }> {
     const batch = await this.reader.readAfter(after, this.options.batchSize);
-    const byTopic = new Map<string, Message[]>();
-    for (const event of batch) {
-      const topic = topicForStreamType(event.streamType, this.options.topicPrefix);
-      const { key, value, headers } = toWireMessage(event);
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({ key, value, headers });
-      byTopic.set(topic, messages);
-    }
-    return { batch, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) };
+    return { batch, topicMessages: toTopicMessages(batch, this.options.topicPrefix) };
   }
 
   private async becomeLeader(): Promise<void> {
