@@ -30,6 +30,15 @@ describe('Zero-downtime rebuild', () => {
     return contents;
   }
 
+  /** The triggers that announce changes to the summary cache (ADR 0014) must survive the swap. */
+  async function triggers(): Promise<string[]> {
+    const { rows } = await system.database.pool.query<{ definition: string }>(
+      `SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text = ANY($1) ORDER BY 1`,
+      [READ_MODELS],
+    );
+    return rows.map((r) => r.definition);
+  }
+
   beforeAll(async () => {
     system = await RunningSystem.start();
     for (const [index, heldOn] of ['2021-01-12', '2021-03-08', '2021-06-30'].entries()) {
@@ -51,6 +60,8 @@ describe('Zero-downtime rebuild', () => {
 
   it('rebuilds every read model while queries run: none fails, each answers as live did, and the tables are the same after', async () => {
     const before = await tables();
+    const triggersBefore = await triggers();
+    expect(triggersBefore.length).toBeGreaterThanOrEqual(12);
     const expected = new Map<string, unknown>();
     for (const path of queries()) expected.set(path, (await getJson(`${system.url('query-api')}${path}`)).body);
 
@@ -77,6 +88,7 @@ describe('Zero-downtime rebuild', () => {
     expect(failures).toEqual([]);
     expect(answered).toBeGreaterThan(queries().length * 4);
     expect(await tables()).toEqual(before);
+    expect(await triggers()).toEqual(triggersBefore);
     expect((await system.database.pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'civic_%'`)).rows).toEqual([]);
   });
 

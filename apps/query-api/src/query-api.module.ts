@@ -10,10 +10,11 @@ import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 import { readModelsAtProvider } from './time-travel/read-models-at.provider';
+import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
-  providers: [readModelsAtProvider, GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
+  providers: [readModelsAtProvider, SummaryReads, GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
 })
 export class QueryApiModule {}

@@ -9,6 +9,7 @@ import { CountMeetingCorrections1763856000400 } from './migrations/1763856000400
 import { CreateMovementTables1763856000500 } from './migrations/1763856000500-create-movement-tables';
 import { movementsProjection } from './movements/movements.projection';
 import { CreateDeadLetterTables1763856000700 } from './migrations/1763856000700-create-dead-letter-tables';
+import { NotifyReadModelChanges1763856000800 } from './migrations/1763856000800-notify-read-model-changes';
 
 export * from './projection';
 export * from './projection-applier';
@@ -21,7 +22,7 @@ export * from './commendations/commendation-summary.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
@@ -33,3 +34,5 @@ export * from './dead-letters/dead-letter-store';
 export * from './dead-letters/dead-letter-operations';
 export * from './dead-letters/transient-error';
 export * from './rebuild/shadow-rebuild';
+export * from './read-model-changes/read-model-changes';
+export * from './read-model-changes/summary-cache';

@@ -2,7 +2,8 @@ import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { civicDateAt } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { Figures, readFigures, ReadModelsAt } from '@civic/projections';
+import { Figures, readFigures } from '@civic/projections';
+import { SummaryReads } from '../summary-cache/summary-reads';
 
 export class GetSuccessorView {
   constructor(
@@ -42,10 +43,10 @@ const hasFigures = (f: Figures) => f.meetings.total + f.commendations.grants + f
  */
 @QueryHandler(GetSuccessorView)
 export class GetSuccessorViewHandler implements IQueryHandler<GetSuccessorView, SuccessorView> {
-  constructor(private readonly readModels: ReadModelsAt) {}
+  constructor(private readonly reads: SummaryReads) {}
 
   execute({ unitCode, year, asOf }: GetSuccessorView): Promise<SuccessorView> {
-    return this.readModels.read(asOf, async ({ sql, include }) => {
+    return this.reads.read(`successors:${unitCode}:${year}:${civicDateAt(new Date())}`, asOf, async ({ sql, include }) => {
       const registry = new UnitRegistryReader(sql);
       const current = await registry.asOf(unitCode, civicDateAt(asOf ?? new Date()));
       const edges = await registry.predecessors(unitCode);

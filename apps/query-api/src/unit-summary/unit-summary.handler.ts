@@ -2,7 +2,8 @@ import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { UnitLevel } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { Figures, readFigures, ReadModelsAt } from '@civic/projections';
+import { Figures, readFigures } from '@civic/projections';
+import { SummaryReads } from '../summary-cache/summary-reads';
 
 export class GetUnitSummary {
   constructor(
@@ -31,10 +32,10 @@ export interface UnitSummary extends Figures {
  */
 @QueryHandler(GetUnitSummary)
 export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, UnitSummary> {
-  constructor(private readonly readModels: ReadModelsAt) {}
+  constructor(private readonly reads: SummaryReads) {}
 
   execute({ level, unitCode, year, asOf }: GetUnitSummary): Promise<UnitSummary> {
-    return this.readModels.read(asOf, async ({ sql, include }) => {
+    return this.reads.read(`${level}:${unitCode}:${year}`, asOf, async ({ sql, include }) => {
       const registry = new UnitRegistryReader(sql);
       const versions = (await registry.duringYear(unitCode, year)).filter((v) => v.level === level);
       if (!versions.length) throw await this.notFound(registry, level, unitCode, year);

@@ -1,7 +1,8 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { UnitRegistryReader } from '@civic/admin-units';
-import { ReadModelsAt, readWardSummary, WardSummary } from '@civic/projections';
+import { readWardSummary, WardSummary } from '@civic/projections';
+import { SummaryReads } from '../summary-cache/summary-reads';
 
 export class GetWardSummary {
   constructor(
@@ -14,10 +15,10 @@ export class GetWardSummary {
 
 @QueryHandler(GetWardSummary)
 export class GetWardSummaryHandler implements IQueryHandler<GetWardSummary, WardSummary> {
-  constructor(private readonly readModels: ReadModelsAt) {}
+  constructor(private readonly reads: SummaryReads) {}
 
   execute({ unitCode, year, asOf }: GetWardSummary): Promise<WardSummary> {
-    return this.readModels.read(asOf, async ({ sql, include }) => {
+    return this.reads.read(`ward:${unitCode}:${year}`, asOf, async ({ sql, include }) => {
       const versions = await new UnitRegistryReader(sql).duringYear(unitCode, year);
       if (!versions.some((v) => v.level === 'COMMUNE')) {
         throw new NotFoundException(`No ward or commune had the code ${unitCode} during ${year}${asOf ? ` as the registry stood at ${asOf.toISOString()}` : ''}.`);

@@ -4,7 +4,8 @@ import { Projection } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
 import { applyInOwnTransaction } from '../rebuild-from-log';
-import { createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
+import { copyTriggersToShadow, createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
+import { READ_MODEL_CHANGES } from '../read-model-changes/read-model-changes';
 
 export interface RebuildProgress {
   readonly events: number;
@@ -117,6 +118,7 @@ export class ShadowRebuild {
       const locked = Date.now();
       await client.query(`LOCK TABLE ${[...tables, 'projected_streams'].map((t) => `public.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
       const caughtUp = await catchUp(client, applier, after);
+      await copyTriggersToShadow(client, tables);
       await client.query(`CREATE SCHEMA ${RETIRED_SCHEMA}`);
       for (const table of tables) {
         await client.query(`ALTER TABLE public.${table} SET SCHEMA ${RETIRED_SCHEMA}`);
@@ -124,6 +126,7 @@ export class ShadowRebuild {
       }
       await client.query('DELETE FROM public.projected_streams WHERE projection = ANY($1)', [names]);
       await client.query(`INSERT INTO public.projected_streams SELECT * FROM ${SHADOW_SCHEMA}.projected_streams`);
+      await client.query(`SELECT pg_notify('${READ_MODEL_CHANGES}', '*')`);
       return { caughtUp, milliseconds: Date.now() - locked };
     });
   }

@@ -33,6 +33,21 @@ export async function createShadowTables(client: PoolClient, tables: readonly st
   }
 }
 
+/**
+ * Gives the shadow copies the live tables' triggers (the change announcements of the summary cache). Done at
+ * the swap, not at creation, so that replaying the whole log into the copies announces nothing; the swap
+ * announces everything at once instead.
+ */
+export async function copyTriggersToShadow(client: PoolClient, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    const { rows } = await client.query<{ definition: string }>(
+      `SELECT pg_get_triggerdef(oid) AS definition FROM pg_trigger WHERE tgrelid = ('public.' || $1)::regclass AND NOT tgisinternal ORDER BY tgname`,
+      [table],
+    );
+    for (const { definition } of rows) await client.query(definition.replace(` ON public.${table} `, ` ON ${SHADOW_SCHEMA}.${table} `));
+  }
+}
+
 async function describe(client: PoolClient, table: string): Promise<TableDefinition> {
   const { rows: constraints } = await client.query<{ name: string; definition: string; kind: string }>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS definition, contype AS kind FROM pg_constraint

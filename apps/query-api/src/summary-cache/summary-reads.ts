@@ -1,0 +1,34 @@
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { databaseUrlFromEnv } from '@civic/database';
+import { ReadModelChangeListener, ReadModelsAt, ReadModelView, SummaryCache } from '@civic/projections';
+
+/**
+ * Where the summary handlers read: live answers through the cache (kept until a change to one of the units
+ * they read is announced), answers as of a moment straight from the log, uncached.
+ */
+@Injectable()
+export class SummaryReads implements OnModuleInit, OnApplicationShutdown {
+  readonly cache = new SummaryCache();
+  private readonly listener = new ReadModelChangeListener(databaseUrlFromEnv(), this.cache, 'query-api-changes');
+
+  constructor(private readonly readModels: ReadModelsAt) {}
+
+  onModuleInit(): Promise<void> {
+    return this.listener.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.listener.stop();
+  }
+
+  /**
+   * `work` names the units its answer is read from through `include`, as it must for time travel anyway; the
+   * cache drops the answer when one of them changes.
+   */
+  read<T>(key: string, asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<T> {
+    if (asOf) return this.readModels.read(asOf, work);
+    return this.cache.get(key, (dependsOn) =>
+      this.readModels.read(undefined, (view) => work({ sql: view.sql, include: async (units) => dependsOn(units) })),
+    );
+  }
+}
