@@ -132,4 +132,28 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
     expect((await summary('wards', '20333', 2021)).status).toBe(404);
     expect((await summary('districts', '00070', 2021)).status).toBe(400);
   });
+
+  it('answers repeated summaries from memory and drops exactly what a new record changes (ADR 0014)', async () => {
+    const cache = async () => (await getJson(`${system.url('query-api')}/health`)).body.summaryCache as { listening: boolean; hits: number };
+    await waitFor('query-api to hear changes', async () => (await cache()).listening || undefined);
+    const city = (await summary('cities', '01', 2021)).body;
+    const district = (await summary('districts', HOAN_KIEM, 2021)).body;
+    const daNang = (await summary('cities', '48', 2021)).body;
+    const hitsBefore = (await cache()).hits;
+    expect((await summary('cities', '01', 2021)).body).toEqual(city);
+    expect((await summary('districts', HOAN_KIEM, 2021)).body).toEqual(district);
+    expect((await cache()).hits).toBe(hitsBefore + 2);
+
+    // A meeting in Hàng Trống (Hoàn Kiếm) changes the city's and the district's answers, and they show it.
+    const created = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({
+      unitCode: HANG_TRONG, title: 'Hội nghị sau khi đã đọc tổng hợp', heldOn: '2021-11-02', convenedBy: [{ body: 'UBND', unitCode: HANG_TRONG }],
+    }));
+    expect(created.status).toBe(201);
+    await waitFor('the city summary to count the new meeting', async () => (await summary('cities', '01', 2021)).body.meetings.total === city.meetings.total + 1 || undefined, { timeoutMs: 30_000 });
+    await waitFor('the district summary to count it', async () => (await summary('districts', HOAN_KIEM, 2021)).body.meetings.total === district.meetings.total + 1 || undefined, { timeoutMs: 30_000 });
+    // Đà Nẵng read nothing from Hàng Trống: its answer is still the one in memory.
+    const hitsAfter = (await cache()).hits;
+    expect((await summary('cities', '48', 2021)).body).toEqual(daNang);
+    expect((await cache()).hits).toBe(hitsAfter + 1);
+  });
 });

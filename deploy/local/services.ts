@@ -25,7 +25,9 @@ export async function startService(
   options: { logFile?: string; onOutput?: (line: string) => void } = {},
 ): Promise<RunningService> {
   const url = `http://127.0.0.1:${port}`;
-  const child = startProcess(name, process.execPath, ['--enable-source-maps', join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
+  // SERVICE_NODE_OPTIONS passes flags NODE_OPTIONS refuses, e.g. `--cpu-prof` to profile services under the bench.
+  const nodeFlags = process.env.SERVICE_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = startProcess(name, process.execPath, ['--enable-source-maps', ...nodeFlags, join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthModule, DatabaseModule, HealthController } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, SERVICE_STATUS } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
 import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
@@ -15,6 +15,13 @@ import { SummaryReads } from './summary-cache/summary-reads';
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
-  providers: [readModelsAtProvider, SummaryReads, GetWardSummaryHandler, GetUnitSummaryHandler, GetSuccessorViewHandler],
+  providers: [
+    readModelsAtProvider,
+    SummaryReads,
+    { provide: SERVICE_STATUS, inject: [SummaryReads], useFactory: (reads: SummaryReads) => () => ({ summaryCache: reads.cache.statistics() }) },
+    GetWardSummaryHandler,
+    GetUnitSummaryHandler,
+    GetSuccessorViewHandler,
+  ],
 })
 export class QueryApiModule {}
