@@ -89,22 +89,18 @@ export class KafkaProjector {
         [this.options.groupId, batch.topic, batch.partition],
       );
       const nextOffset = BigInt(rows[0].next_offset);
-      let last: bigint | null = null;
-      let lastPosition: string | null = null;
-      let applied = 0;
-      for (const message of batch.messages) {
-        const offset = BigInt(message.offset);
-        if (offset < nextOffset) continue;
-        const event = fromWireMessage({
+      const fresh = batch.messages.filter((message) => BigInt(message.offset) >= nextOffset);
+      const events = fresh.map((message) =>
+        fromWireMessage({
           key: message.key?.toString('utf8') ?? '',
           value: message.value?.toString('utf8') ?? '',
           headers: headersAsStrings(message.headers),
           timestamp: message.timestamp,
-        });
-        applied += await this.applier.apply(client, event, options);
-        lastPosition = event.position;
-        last = offset;
-      }
+        }),
+      );
+      const applied = await this.applier.applyAll(client, events, options);
+      const last = fresh.length ? BigInt(fresh[fresh.length - 1].offset) : null;
+      const lastPosition = events.length ? events[events.length - 1].position : null;
       if (last !== null) {
         await client.query(
           `UPDATE projection_offsets SET next_offset = $4, updated_at = now()

@@ -29,7 +29,7 @@ export async function rebuildFromLog(
 export function applyInOwnTransaction(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[]): Promise<void> {
   return applyParkingFailures((options) =>
     inTransaction(target, async (client) => {
-      for (const event of batch) await applier.apply(client, event, options);
+      await applier.applyAll(client, batch, options);
     }),
   );
 }

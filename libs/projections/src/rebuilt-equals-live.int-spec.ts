@@ -8,7 +8,18 @@ import {
   movementStreamId,
   UnitsOnDate,
 } from '@civic/domain';
-import { CommandProcessor, commendationStream, meetingStream, meetingStreamId, movementStream, PostgresEventStore } from '@civic/event-store';
+import {
+  CommandProcessor,
+  commendationStream,
+  EVENT_COLUMNS,
+  EventRow,
+  inTransaction,
+  meetingStream,
+  meetingStreamId,
+  movementStream,
+  PostgresEventStore,
+  toRecordedEvent,
+} from '@civic/event-store';
 import { allTopics, LogToKafkaRelay } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { KafkaProjector } from './kafka-projector';
@@ -155,6 +166,43 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     expect(liveRows.rm_commendations).toHaveLength(6);
     expect(liveRows.rm_movement_reviews).toHaveLength(1);
     expect(await snapshot(rebuilt)).toEqual(liveRows);
+  });
+
+  it('gives the same rows applied event by event (time travel, parked-failure retries) as in batches', async () => {
+    const oneByOne = await createTestDatabase();
+    try {
+      const applier = new ProjectionApplier(ALL_PROJECTIONS);
+      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY transaction_id, global_position`);
+      for (const row of rows) await inTransaction(oneByOne.pool, (client) => applier.apply(client, toRecordedEvent(row)));
+      expect(await snapshot(oneByOne)).toEqual(await snapshot(live));
+    } finally {
+      await oneByOne.drop();
+    }
+  });
+
+  it('counts an event once when a batch holds it twice, and not at all when it was applied before', async () => {
+    const twice = await createTestDatabase();
+    try {
+      const applier = new ProjectionApplier(ALL_PROJECTIONS);
+      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = 'MeetingCorrected' OR stream_id IN
+                                                          (SELECT stream_id FROM events WHERE event_type = 'MeetingCorrected') ORDER BY global_position`);
+      const [held, corrected] = rows.map(toRecordedEvent);
+      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, [held, corrected, held, corrected]))).toBe(2);
+      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, [corrected]))).toBe(0);
+      const { rows: meetings } = await twice.pool.query('SELECT corrections, attendee_count FROM rm_meetings');
+      expect(meetings).toEqual([{ corrections: 1, attendee_count: 99 }]);
+
+      // Eleven more corrections in one batch apply in stream order: the last one stands.
+      const later = Array.from({ length: 11 }, (_, n) => {
+        const data = corrected.data as { meeting: MeetingHeldData };
+        return { ...corrected, streamVersion: corrected.streamVersion + n + 1, data: { ...data, meeting: { ...data.meeting, attendeeCount: { value: 100 + n, qualifier: 'EXACT' } } } };
+      });
+      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, later))).toBe(11);
+      const { rows: after } = await twice.pool.query('SELECT corrections, attendee_count FROM rm_meetings');
+      expect(after).toEqual([{ corrections: 12, attendee_count: 110 }]);
+    } finally {
+      await twice.drop();
+    }
   });
 
   it('counts nothing twice when the relay publishes the whole log again (a crash before its checkpoint)', async () => {

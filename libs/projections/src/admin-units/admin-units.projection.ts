@@ -1,6 +1,7 @@
-import { AdminUnitEvent, dayBefore, foldForSearch } from '@civic/domain';
+import { AdminUnitEvent, dayBefore, foldForSearch, UnitEstablished } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
+import { inRuns, insertRows } from '../batching';
 
 /** The unit registry as versions with validity dates, and the successor graph. */
 export const adminUnitsProjection: Projection = {
@@ -8,14 +9,21 @@ export const adminUnitsProjection: Projection = {
   eventTypes: ['UnitEstablished', 'UnitChanged', 'UnitDissolved', 'UnitSucceeded'],
   tables: ['rm_unit_versions', 'rm_unit_successions'],
 
+  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
+    await inRuns(
+      events,
+      ['UnitEstablished'],
+      (run) => insertVersions(sql, run.map((recorded) => established(recorded.data as unknown as UnitEstablished['data']))),
+      (event) => adminUnitsProjection.apply(sql, event),
+    );
+  },
+
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = { type: recorded.type, data: recorded.data } as unknown as AdminUnitEvent;
     switch (event.type) {
-      case 'UnitEstablished': {
-        const { code, level, name, type, parentCode, validFrom, knownSince } = event.data;
-        await insertVersion(sql, { code, level, name, type, parentCode, validFrom, knownSince: knownSince ?? validFrom });
+      case 'UnitEstablished':
+        await insertVersions(sql, [established(event.data)]);
         return;
-      }
       case 'UnitChanged': {
         const { code, name, type, parentCode, effectiveFrom } = event.data;
         const { rows } = await sql.query<{ level: string }>(
@@ -25,7 +33,7 @@ export const adminUnitsProjection: Projection = {
           [code, dayBefore(effectiveFrom)],
         );
         // valid_to of an already closed version (a code coming back) is moved to the day before, which is harmless.
-        await insertVersion(sql, { code, level: rows[0]?.level ?? 'COMMUNE', name, type, parentCode, validFrom: effectiveFrom, knownSince: effectiveFrom });
+        await insertVersions(sql, [{ code, level: rows[0]?.level ?? 'COMMUNE', name, type, parentCode, validFrom: effectiveFrom, knownSince: effectiveFrom }]);
         return;
       }
       case 'UnitDissolved':
@@ -43,13 +51,24 @@ export const adminUnitsProjection: Projection = {
   },
 };
 
-async function insertVersion(
-  sql: SqlExecutor,
-  unit: { code: string; level: string; name: string; type: string; parentCode: string | null; validFrom: string | null; knownSince: string | null },
-): Promise<void> {
-  await sql.query(
-    `INSERT INTO rm_unit_versions (code, level, name, name_folded, type, parent_code, valid_from, known_since)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [unit.code, unit.level, unit.name, foldForSearch(unit.name), unit.type, unit.parentCode, unit.validFrom, unit.knownSince],
+interface UnitVersion {
+  readonly code: string;
+  readonly level: string;
+  readonly name: string;
+  readonly type: string;
+  readonly parentCode: string | null;
+  readonly validFrom: string | null;
+  readonly knownSince: string | null;
+}
+
+function established({ code, level, name, type, parentCode, validFrom, knownSince }: UnitEstablished['data']): UnitVersion {
+  return { code, level, name, type, parentCode, validFrom, knownSince: knownSince ?? validFrom };
+}
+
+function insertVersions(sql: SqlExecutor, versions: readonly UnitVersion[]): Promise<void> {
+  return insertRows(
+    sql,
+    'INSERT INTO rm_unit_versions (code, level, name, name_folded, type, parent_code, valid_from, known_since)',
+    versions.map((unit) => [unit.code, unit.level, unit.name, foldForSearch(unit.name), unit.type, unit.parentCode, unit.validFrom, unit.knownSince]),
   );
 }

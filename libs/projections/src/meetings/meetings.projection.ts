@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@civic/event-store';
 import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
+import { inRuns, insertRows } from '../batching';
 
 /** The columns of rm_meetings a meeting record sets, in the order the statements below bind them. */
 function meetingValues(meeting: MeetingHeldData): unknown[] {
@@ -16,23 +17,35 @@ function meetingValues(meeting: MeetingHeldData): unknown[] {
   ];
 }
 
+/** New meetings, one statement for many; a meeting already there (a redelivery) is left as it is. */
+function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+  const rows = events.map((recorded) => {
+    const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data) as { data: MeetingHeldData };
+    return [...meetingValues(event.data), recorded.streamId, recorded.position];
+  });
+  return insertRows(
+    sql,
+    `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier, stream_id, recorded_position)`,
+    rows,
+    'ON CONFLICT (meeting_id) DO NOTHING',
+  );
+}
+
 /** One row per meeting: the base of the summaries and of the meeting list. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
   eventTypes: ['MeetingHeld', 'MeetingCorrected'],
   tables: ['rm_meetings'],
 
+  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
+    await inRuns(events, ['MeetingHeld'], (run) => insertHeld(sql, run), (event) => meetingsProjection.apply(sql, event));
+  },
+
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data);
     switch (event.type) {
       case 'MeetingHeld':
-        await sql.query(
-          `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier,
-                                    stream_id, recorded_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT (meeting_id) DO NOTHING`,
-          [...meetingValues(event.data), recorded.streamId, recorded.position],
-        );
+        await insertHeld(sql, [recorded]);
         return;
       case 'MeetingCorrected':
         // The summary counts the corrected version, once; how many were corrected is a figure of its own. A

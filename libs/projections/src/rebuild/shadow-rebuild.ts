@@ -25,7 +25,7 @@ export interface RebuildReport {
   readonly swapMilliseconds: number;
 }
 
-const BATCH = 1000;
+const BATCH = 2000;
 /** Transactions applying one batch side by side: the replay waits on round trips far more than on CPU. */
 const PARALLEL_APPLIERS = 4;
 
@@ -73,14 +73,22 @@ export class ShadowRebuild {
       let events = 0;
       let checkpoint: LogCheckpoint = LOG_START;
       const reader = new GapFreeLogReader(admin);
+      const read = (after: LogCheckpoint) => {
+        const reading = reader.readAfter(after, BATCH, eventTypes);
+        reading.catch(() => undefined); // awaited below; not an unhandled rejection if applying fails first
+        return reading;
+      };
+      let next = read(checkpoint);
       for (;;) {
-        const batch = await reader.readAfter(checkpoint, BATCH, eventTypes);
+        const batch = await next;
         if (!batch.length) break;
+        checkpoint = checkpointOf(batch[batch.length - 1]);
+        // The next batch is read while this one is applied: reading is a third of the work.
+        next = read(checkpoint);
         // Streams are independent: the batch is split by stream over parallel transactions, each stream's events
         // staying in order in one of them. The shadow tables are thrown away if anything fails.
         await Promise.all(byStream(batch, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
         events += batch.length;
-        checkpoint = checkpointOf(batch[batch.length - 1]);
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
       }
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
@@ -145,7 +153,8 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
        ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
       [checkpoint.transactionId, checkpoint.position, applier.eventTypes()],
     );
-    for (const row of rows) await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
+    // Savepoints per event: the swap's transaction must not fail on a poison event.
+    await applier.applyAll(client, rows.map(toRecordedEvent), { isolateFailures: true });
     count += rows.length;
     if (rows.length < BATCH) return count;
     checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));

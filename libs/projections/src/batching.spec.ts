@@ -1,0 +1,40 @@
+import { RecordedEvent } from '@civic/event-store';
+import { inRuns, insertRows } from './batching';
+
+const recorder = () => {
+  const statements: { text: string; values: unknown[] }[] = [];
+  return { statements, sql: { query: async (text: string, values: unknown[] = []) => (statements.push({ text, values }), { rows: [], rowCount: 0 }) } };
+};
+
+describe('insertRows', () => {
+  it('sends many rows as one statement with one placeholder per value', async () => {
+    const { sql, statements } = recorder();
+    await insertRows(sql, 'INSERT INTO t (a, b)', [[1, 'x'], [2, 'y']], 'ON CONFLICT DO NOTHING');
+    expect(statements).toEqual([{ text: 'INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) ON CONFLICT DO NOTHING', values: [1, 'x', 2, 'y'] }]);
+  });
+
+  it('splits rows over statements below the 65,535-parameter limit, and sends nothing for no rows', async () => {
+    const { sql, statements } = recorder();
+    const rows = Array.from({ length: 40_000 }, (_, n) => [n, n]);
+    await insertRows(sql, 'INSERT INTO t (a, b)', rows);
+    expect(statements.map((s) => s.values.length)).toEqual([65_534, 80_000 - 65_534]);
+    expect(statements[1].text.startsWith('INSERT INTO t (a, b) VALUES ($1, $2), ')).toBe(true);
+    await insertRows(sql, 'INSERT INTO t (a, b)', []);
+    expect(statements).toHaveLength(2);
+  });
+});
+
+describe('inRuns', () => {
+  it('hands unbroken runs of batchable types to the batch path and everything else, in order, to the single path', async () => {
+    const event = (type: string, n: number) => ({ type, streamVersion: n }) as unknown as RecordedEvent;
+    const events = [event('Held', 1), event('Held', 2), event('Corrected', 3), event('Held', 4), event('Revoked', 5), event('Revoked', 6)];
+    const calls: string[] = [];
+    await inRuns(
+      events,
+      ['Held'],
+      async (run) => void calls.push(`run ${run.map((e) => e.streamVersion).join(',')}`),
+      async (one) => void calls.push(`one ${one.streamVersion}`),
+    );
+    expect(calls).toEqual(['run 1,2', 'one 3', 'run 4', 'one 5', 'one 6']);
+  });
+});
