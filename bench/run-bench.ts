@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     ['rebuild', async () => rebuildScenario(await log())],
     ['queries', async () => queriesScenario(environment, (await log()).url, size.querySeconds, { district: '007', ward: '00295', year: 2023 })],
   ];
+  const unknown = only?.filter((name) => !scenarios.some(([known]) => known === name)) ?? [];
+  if (unknown.length) throw new Error(`No scenario is named ${unknown.join(', ')}; the scenarios are ${scenarios.map(([name]) => name).join(', ')}`);
   process.stdout.write('[bench] building services\n');
   await buildServices();
   try {

@@ -4,6 +4,9 @@ import { authEnvironment } from '../deploy/local/dev-auth';
 import { mintToken } from '../deploy/local/dev-token';
 import { BenchEnvironment } from './environment';
 
+/** How long a service is loaded before it is measured: a fresh process compiles its hot paths first. */
+export const WARM_UP_SECONDS = 2;
+
 /** Built services (dist/) started against a bench database, and an administrator token for them. */
 export async function startServices(environment: BenchEnvironment, databaseUrl: string, names: readonly ServiceName[], topicPrefix: string): Promise<{ urls: Record<string, string>; token: string; stop(): Promise<void> }> {
   const started: RunningService[] = [];

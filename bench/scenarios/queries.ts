@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure } from '../measure';
-import { startServices } from '../services';
+import { startServices, WARM_UP_SECONDS } from '../services';
 
 /**
  * 6. Queries under 50 concurrent readers: a city summary (Hà Nội), a district summary and an audit query (one
@@ -16,7 +16,9 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
       [`audit query (ward ${sample.ward}, ${sample.year})`, `/v1/audit/events?unitCode=${sample.ward}&occurredFrom=${sample.year}-01-01&occurredTo=${sample.year}-12-31&limit=100`, 50],
     ];
     const load = async (name: string, path: string) => {
-      const result = await autocannon({ url: `${services.urls['query-api']}${path}`, connections: 50, duration: seconds, headers: { authorization: `Bearer ${services.token}` } });
+      const options = { url: `${services.urls['query-api']}${path}`, connections: 50, headers: { authorization: `Bearer ${services.token}` } };
+      await autocannon({ ...options, duration: WARM_UP_SECONDS });
+      const result = await autocannon({ ...options, duration: seconds });
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       return result;
     };

@@ -73,20 +73,36 @@ export class UnitRegistryReader {
 
   /** A unit as a decider needs it on a date, with the province it belonged to then; null if none had the code. */
   async unitOnDate(code: UnitCode, date: CivicDate): Promise<UnitOnDate | null> {
-    const unit = await this.asOf(code, date);
-    if (!unit) return null;
-    let top: UnitVersion = unit;
-    while (top.parentCode) {
-      const parent = await this.asOf(top.parentCode, date);
-      if (!parent) break;
-      top = parent;
-    }
-    return { code: unit.code, level: unit.level, name: unit.name, type: unit.type, provinceCode: top.code };
+    return (await this.unitsOnDate([code], date))[code];
   }
 
+  /**
+   * Units as deciders need them on a date, each with the province it belonged to then (null for a code no unit
+   * had): one query walking up the hierarchy of that date, since every command asks this before it decides.
+   * The parent is looked up LATERALly, by index: a plain join in the recursive step makes Postgres hash the
+   * whole registry on each step (8 ms instead of 0.3).
+   */
   async unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
-    const entries = await Promise.all([...new Set(codes)].map(async (code) => [code, await this.unitOnDate(code, date)] as const));
-    return Object.fromEntries(entries);
+    const asked = [...new Set(codes)];
+    const { rows } = await this.sql.query<{ asked: string; depth: number; code: string; level: UnitVersion['level']; name: string; type: string }>(
+      `WITH RECURSIVE up AS (
+         SELECT code AS asked, 0 AS depth, code, level, name, type, parent_code FROM rm_unit_versions
+         WHERE code = ANY($1::text[]) AND ${VALID_AT}
+         UNION ALL
+         SELECT up.asked, up.depth + 1, v.code, v.level, v.name, v.type, v.parent_code
+         FROM up CROSS JOIN LATERAL (SELECT * FROM rm_unit_versions WHERE code = up.parent_code AND ${VALID_AT} LIMIT 1) v
+         WHERE up.depth < 4
+       )
+       SELECT asked, depth, code, level, name, type FROM up ORDER BY asked, depth`,
+      [asked, date],
+    );
+    const units: Record<UnitCode, UnitOnDate | null> = Object.fromEntries(asked.map((code) => [code, null]));
+    for (const row of rows) {
+      const found = units[row.asked];
+      if (row.depth === 0 && !found) units[row.asked] = { code: row.code, level: row.level, name: row.name, type: row.type, provinceCode: row.code };
+      else if (found) units[row.asked] = { ...found, provinceCode: row.code };
+    }
+    return units;
   }
 
   async history(code: UnitCode): Promise<UnitVersion[]> {
