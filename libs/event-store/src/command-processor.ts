@@ -26,6 +26,22 @@ export interface CommandContext {
   readonly newEventId: () => string;
 }
 
+interface CommandRun<Command, Event extends DomainEventShape, State> {
+  readonly decider: Decider<Command, Event, State>;
+  readonly stream: StreamDefinition<Event>;
+  readonly streamId: string;
+  readonly command: Command;
+  readonly context: CommandContext;
+}
+
+export interface HandleOptions {
+  /**
+   * The command usually starts its stream (a new record under an id the client chose): it is decided on an
+   * empty history without reading the stream first, which saves a round trip on the commonest command.
+   */
+  readonly usuallyNew?: boolean;
+}
+
 /**
  * Runs one command against one stream: replay, decide, append in a single transaction with the idempotency
  * record. A retried command (same key, same request) returns the first answer before anything is decided.
@@ -39,10 +55,21 @@ export class CommandProcessor {
     streamId: string,
     command: Command,
     context: CommandContext,
+    { usuallyNew = false }: HandleOptions = {},
   ): Promise<AppendResult> {
     if (context.idempotency) {
       const first = await this.store.findIdempotentResult(context.idempotency);
       if (first) return first;
+    }
+    if (usuallyNew && context.expectedVersion === undefined) {
+      // Decided on an empty history without reading it: the append's version check (expected 0) is what
+      // proves the stream new. Any refusal is decided again below on the real history, so an existing record
+      // gets the answer it would have had.
+      try {
+        return await this.decideAndAppend({ decider, stream, streamId, command, context }, 0, decider.initialState());
+      } catch {
+        // decided again below
+      }
     }
     const history = await this.store.readStream(streamId);
     const currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
@@ -50,6 +77,14 @@ export class CommandProcessor {
       throw new StaleRecordVersion(streamId, context.expectedVersion, currentVersion);
     }
     const state = history.map(stream.fromRecorded).reduce(decider.evolve, decider.initialState());
+    return this.decideAndAppend({ decider, stream, streamId, command, context }, currentVersion, state);
+  }
+
+  private decideAndAppend<Command, Event extends DomainEventShape, State>(
+    { decider, stream, streamId, command, context }: CommandRun<Command, Event, State>,
+    currentVersion: number,
+    state: State,
+  ): Promise<AppendResult> {
     const decided = decider.decide(command, state);
     const events: NewEvent[] = decided.map((event) => ({
       eventId: context.newEventId(),

@@ -26,6 +26,8 @@ export class GrantCommendationHandler implements ICommandHandler<GrantCommendati
       commendationStreamId(commendation.commendationId),
       { type: 'GrantCommendation', data: commendation, metadata: { receivedOn: civicDateAt(new Date()), units } },
       context,
+      // A new record under an id the client chose: the stream is read only if it turns out to exist.
+      { usuallyNew: true },
     );
   }
 }

@@ -25,6 +25,8 @@ export class LaunchEmulationMovementHandler implements ICommandHandler<LaunchEmu
       movementStreamId(movement.movementId),
       { type: 'LaunchEmulationMovement', data: movement, metadata: { receivedOn: civicDateAt(new Date()), units } },
       context,
+      // A new record under an id the client chose: the stream is read only if it turns out to exist.
+      { usuallyNew: true },
     );
   }
 }

@@ -25,6 +25,8 @@ export class RecordMeetingHandler implements ICommandHandler<RecordMeetingComman
       meetingStreamId(meeting.meetingId),
       { type: 'RecordMeeting', data: meeting, metadata: { receivedOn: civicDateAt(new Date()), units } },
       context,
+      // A new record under an id the client chose: the stream is read only if it turns out to exist.
+      { usuallyNew: true },
     );
   }
 }
