@@ -13,7 +13,7 @@ export async function rebuildScenario(database: { url: string; pool: Pool }): Pr
   let read = 0;
   let checkpoint: LogCheckpoint = LOG_START;
   for (;;) {
-    const batch = await reader.readAfter(checkpoint, 1000);
+    const batch = await reader.readAfter(checkpoint, 2000); // the batch size of the rebuild
     if (!batch.length) break;
     read += batch.length;
     checkpoint = checkpointOf(batch[batch.length - 1]);

@@ -74,7 +74,7 @@ export class ShadowRebuild {
       let checkpoint: LogCheckpoint = LOG_START;
       const reader = new GapFreeLogReader(admin);
       const read = (after: LogCheckpoint) => {
-        const reading = reader.readAfter(after, BATCH, eventTypes);
+        const reading = reader.readAfter(after, BATCH);
         reading.catch(() => undefined); // awaited below; not an unhandled rejection if applying fails first
         return reading;
       };
@@ -86,9 +86,11 @@ export class ShadowRebuild {
         // The next batch is read while this one is applied: reading is a third of the work.
         next = read(checkpoint);
         // Streams are independent: the batch is split by stream over parallel transactions, each stream's events
-        // staying in order in one of them. The shadow tables are thrown away if anything fails.
-        await Promise.all(byStream(batch, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
-        events += batch.length;
+        // staying in order in one of them. The shadow tables are thrown away if anything fails. Events of other
+        // read models are read (see readAfter) and skipped here.
+        const wanted = batch.filter((event) => eventTypes.includes(event.type));
+        await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
+        events += wanted.length;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
       }
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
@@ -149,13 +151,15 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
   let checkpoint = after;
   for (;;) {
     const { rows } = await client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND event_type = ANY($3)
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
        ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
-      [checkpoint.transactionId, checkpoint.position, applier.eventTypes()],
+      [checkpoint.transactionId, checkpoint.position],
     );
-    // Savepoints per event: the swap's transaction must not fail on a poison event.
-    await applier.applyAll(client, rows.map(toRecordedEvent), { isolateFailures: true });
-    count += rows.length;
+    // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
+    // are passed over by the applier.
+    const wanted = rows.map(toRecordedEvent).filter((event) => applier.wants(event).length);
+    await applier.applyAll(client, wanted, { isolateFailures: true });
+    count += wanted.length;
     if (rows.length < BATCH) return count;
     checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));
   }
