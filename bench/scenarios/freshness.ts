@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createKafka, ensureTopics, createIdempotentProducer } from '@civic/messaging';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure, nowMs, percentile } from '../measure';
@@ -16,6 +16,21 @@ async function atFixedRate(rate: number, count: number, send: (i: number) => Pro
     inFlight.push(send(i));
   }
   await Promise.all(inFlight);
+}
+
+/**
+ * POSTs a command with an Idempotency-Key and sends it again if the connection fails (a kept-alive socket the
+ * server has just closed): the key makes the retry safe, as it is for any client of records-api.
+ */
+async function postWithRetry(url: string, token: string, body: string, attempts = 3): Promise<Response> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, { method: 'POST', headers, body });
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
 }
 
 /**
@@ -49,11 +64,7 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
   try {
     let failures = 0;
     await atFixedRate(rate, count, async (i) => {
-      const response = await fetch(`${services.urls['records-api']}/v1/meetings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${services.token}` },
-        body: JSON.stringify(meetingRequest(picker.next(), 2023, i)),
-      });
+      const response = await postWithRetry(`${services.urls['records-api']}/v1/meetings`, services.token, JSON.stringify(meetingRequest(picker.next(), 2023, i)));
       if (response.status !== 201) {
         failures += 1;
         return;
