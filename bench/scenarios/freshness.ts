@@ -8,14 +8,16 @@ import { meetingRequest, officialWards, WardPicker } from '../workload';
 /** Sends `count` things at a fixed rate without waiting for answers (open loop), and resolves when all are sent. */
 async function atFixedRate(rate: number, count: number, send: (i: number) => Promise<void>): Promise<void> {
   const started = nowMs();
-  const inFlight: Promise<void>[] = [];
+  const inFlight: Promise<unknown>[] = [];
   for (let i = 0; i < count; i += 1) {
     const due = started + (i * 1000) / rate;
     const wait = due - nowMs();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(send(i));
+    // Caught at once: a failure must end the scenario through its cleanup, not crash the process unhandled.
+    inFlight.push(send(i).then(() => undefined, (error: unknown) => error));
   }
-  await Promise.all(inFlight);
+  const failures = (await Promise.all(inFlight)).filter((outcome) => outcome !== undefined);
+  if (failures.length) throw new Error(`${failures.length} of ${count} sends failed: ${String(failures[0])}`);
 }
 
 /**

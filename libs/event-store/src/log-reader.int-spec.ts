@@ -39,6 +39,27 @@ describe(GapFreeLogReader.name, () => {
     }
   }
 
+  it('orders by transaction number, not its text: 99999 comes before 100000 and neither is skipped', async () => {
+    const insertWithTransaction = async (transactionId: string) => {
+      const event = newEvent(`transaction ${transactionId}`);
+      const streamId = `meeting-${randomUUID()}`;
+      await db.pool.query(
+        `INSERT INTO events (transaction_id, stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
+                             occurred_on, unit_code, content_hash)
+         VALUES ($1::xid8, $2, 'meeting', 1, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [transactionId, streamId, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata),
+         event.occurredOn, event.unitCode, contentHash({ ...event, streamId, streamType: 'meeting', streamVersion: 1 })],
+      );
+      return event.eventId;
+    };
+    const earlier = await insertWithTransaction('99999');
+    const later = await insertWithTransaction('100000');
+    const delivered: RecordedEvent[] = [];
+    await drain(LOG_START, delivered);
+    const ids = delivered.map((e) => e.eventId).filter((id) => id === earlier || id === later);
+    expect(ids).toEqual([earlier, later]);
+  });
+
   it('never steps over an event whose transaction commits after a later one', async () => {
     const delivered: RecordedEvent[] = [];
     let checkpoint = await drain(LOG_START, delivered);

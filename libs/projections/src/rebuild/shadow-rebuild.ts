@@ -152,7 +152,7 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
   for (;;) {
     const { rows } = await client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
+       ORDER BY events.transaction_id, events.global_position LIMIT ${BATCH}`,
       [checkpoint.transactionId, checkpoint.position],
     );
     // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
