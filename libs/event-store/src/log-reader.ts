@@ -31,7 +31,7 @@ export class GapFreeLogReader {
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY events.transaction_id, events.global_position
+       ORDER BY transaction_id, global_position
        LIMIT $3`,
       [checkpoint.transactionId, checkpoint.position, limit],
     );

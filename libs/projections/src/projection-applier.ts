@@ -39,10 +39,6 @@ export class ProjectionApplier {
     return found;
   }
 
-  eventTypes(): string[] {
-    return [...new Set(this.projections.flatMap((p) => p.eventTypes))];
-  }
-
   wants(event: RecordedEvent): Projection[] {
     return this.projections.filter((p) => p.eventTypes.includes(event.type));
   }

@@ -172,7 +172,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     const oneByOne = await createTestDatabase();
     try {
       const applier = new ProjectionApplier(ALL_PROJECTIONS);
-      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY events.transaction_id, events.global_position`);
+      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY transaction_id, global_position`);
       for (const row of rows) await inTransaction(oneByOne.pool, (client) => applier.apply(client, toRecordedEvent(row)));
       expect(await snapshot(oneByOne)).toEqual(await snapshot(live));
     } finally {

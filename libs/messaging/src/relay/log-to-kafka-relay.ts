@@ -180,5 +180,4 @@ export class LogToKafkaRelay {
       this.wake = done;
     });
   }
-
 }

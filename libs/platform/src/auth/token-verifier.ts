@@ -15,8 +15,8 @@ export class Unauthenticated extends Error {
 }
 
 /** jose is an ES module: loaded on first use, so that code importing this file (tests of modules) need not load it. */
-let jose: Promise<typeof Jose> | undefined;
-const loadJose = (): Promise<typeof Jose> => (jose ??= import('jose'));
+let joseModule: Promise<typeof Jose> | undefined;
+const loadJose = (): Promise<typeof Jose> => (joseModule ??= import('jose'));
 
 /**
  * How long a verified token is trusted without checking its signature again: never past its expiry, and not

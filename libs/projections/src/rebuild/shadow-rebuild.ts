@@ -88,7 +88,7 @@ export class ShadowRebuild {
         // Streams are independent: the batch is split by stream over parallel transactions, each stream's events
         // staying in order in one of them. The shadow tables are thrown away if anything fails. Events of other
         // read models are read (see readAfter) and skipped here.
-        const wanted = batch.filter((event) => eventTypes.includes(event.type));
+        const wanted = batch.filter((event) => applier.wants(event).length);
         await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
         events += wanted.length;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
@@ -152,7 +152,7 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
   for (;;) {
     const { rows } = await client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       ORDER BY events.transaction_id, events.global_position LIMIT ${BATCH}`,
+       ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
       [checkpoint.transactionId, checkpoint.position],
     );
     // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
