@@ -39,7 +39,13 @@ describe(GapFreeLogReader.name, () => {
     }
   }
 
-  it('orders by transaction number, not its text: 99999 comes before 100000 and neither is skipped', async () => {
+  it('orders by transaction number, not its text: 99…9 comes before 100…0 and neither is skipped', async () => {
+    // The largest power of ten below every running transaction, so that both fabricated ids are already committed
+    // history to the reader, whatever this server's transaction counter has reached (a fresh server: a few hundred).
+    const { rows } = await db.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+    const xmin = BigInt(rows[0].xmin);
+    let powerOfTen = 10n ** BigInt(rows[0].xmin.length - 1);
+    if (powerOfTen >= xmin) powerOfTen /= 10n;
     const insertWithTransaction = async (transactionId: string) => {
       const event = newEvent(`transaction ${transactionId}`);
       const streamId = `meeting-${randomUUID()}`;
@@ -52,8 +58,8 @@ describe(GapFreeLogReader.name, () => {
       );
       return event.eventId;
     };
-    const earlier = await insertWithTransaction('99999');
-    const later = await insertWithTransaction('100000');
+    const earlier = await insertWithTransaction((powerOfTen - 1n).toString());
+    const later = await insertWithTransaction(powerOfTen.toString());
     const delivered: RecordedEvent[] = [];
     await drain(LOG_START, delivered);
     const ids = delivered.map((e) => e.eventId).filter((id) => id === earlier || id === later);
