@@ -34,7 +34,7 @@ export interface JsonResponse {
 }
 
 /** Requests are made as an administrator unless `headers` carry another Authorization (or an empty one: none). */
-const asAdministrator = (headers: Record<string, string>): Record<string, string> => {
+export const asAdministrator = (headers: Record<string, string>): Record<string, string> => {
   const { authorization = `Bearer ${testToken()}`, ...rest } = headers;
   return { ...rest, ...(authorization ? { authorization } : {}) };
 };

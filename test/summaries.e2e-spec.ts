@@ -1,5 +1,5 @@
 import { RunningSystem, waitFor } from '@civic/testing';
-import { getJson, minhKhaiReview, postJson } from './meeting-requests';
+import { asAdministrator, getJson, minhKhaiReview, postJson } from './meeting-requests';
 
 const HOAN_KIEM = '002';
 const HANG_TRONG = '00070';
@@ -155,5 +155,20 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
     const hitsAfter = (await cache()).hits;
     expect((await summary('cities', '48', 2021)).body).toEqual(daNang);
     expect((await cache()).hits).toBe(hitsAfter + 1);
+  });
+
+  it('tags each summary answer (ETag) and answers 304 Not Modified to a reader that already holds it', async () => {
+    const url = `${system.url('query-api')}/v1/summaries/cities/01?year=2021`;
+    const first = await summary('cities', '01', 2021);
+    const etag = first.headers.get('etag');
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(etag).toMatch(/^W\/".+"$/);
+    // fetch adds `Cache-Control: no-cache` to a conditional request unless told otherwise, which asks for a full answer.
+    const again = await fetch(url, { headers: asAdministrator({ 'if-none-match': etag!, 'cache-control': 'max-age=0' }) });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await fetch(url, { headers: asAdministrator({ 'if-none-match': 'W/"an-older-answer"', 'cache-control': 'max-age=0' }) });
+    expect(stale.status).toBe(200);
+    expect(await stale.json()).toEqual(first.body);
   });
 });

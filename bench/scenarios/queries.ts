@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure } from '../measure';
 import { startServices, WARM_UP_SECONDS } from '../services';
+import { withBareHttpServer } from './bare-http-floor';
 
 /**
  * 6. Queries under 50 concurrent readers: a city summary (Hà Nội), a district summary and an audit query (one
@@ -15,8 +16,8 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
       [`district summary (${sample.district})`, `/v1/summaries/districts/${sample.district}?year=${sample.year}`, 10],
       [`audit query (ward ${sample.ward}, ${sample.year})`, `/v1/audit/events?unitCode=${sample.ward}&occurredFrom=${sample.year}-01-01&occurredTo=${sample.year}-12-31&limit=100`, 50],
     ];
-    const load = async (name: string, path: string) => {
-      const options = { url: `${services.urls['query-api']}${path}`, connections: 50, headers: { authorization: `Bearer ${services.token}` } };
+    const load = async (name: string, path: string, url = `${services.urls['query-api']}${path}`) => {
+      const options = { url, connections: 50, headers: { authorization: `Bearer ${services.token}` } };
       await autocannon({ ...options, duration: WARM_UP_SECONDS });
       const result = await autocannon({ ...options, duration: seconds });
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -35,6 +36,15 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
         figure(`queries, 50 readers: ${name}`, 'throughput', 'requests/s', result.requests.average, { name: floorName('throughput'), value: floor.requests.average }),
       );
     }
+    // Below the service: the city answer's own bytes from a bare Node HTTP server, under the same load.
+    const cityAnswer = await (await fetch(`${services.urls['query-api']}${paths[0][1]}`, { headers: { authorization: `Bearer ${services.token}` } })).text();
+    const bare = await withBareHttpServer(cityAnswer, (url) => load('bare Node HTTP', '/', url));
+    const bareName = 'bare Node HTTP server, same bytes as the city answer, same load (the machine floor)';
+    figures.push(
+      figure(`queries, 50 readers: ${bareName}`, 'p50 latency', 'ms', bare.latency.p50, { name: floorName('p50'), value: floor.latency.p50 }),
+      figure(`queries, 50 readers: ${bareName}`, 'p99 latency', 'ms', bare.latency.p99, { name: floorName('p99'), value: floor.latency.p99 }),
+      figure(`queries, 50 readers: ${bareName}`, 'throughput', 'requests/s', bare.requests.average, { name: floorName('throughput'), value: floor.requests.average }),
+    );
     return figures;
   } finally {
     await services.stop();

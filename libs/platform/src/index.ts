@@ -18,3 +18,4 @@ export * from './auth/access-rule';
 export * from './auth/access-policy';
 export * from './auth/guards';
 export * from './auth/auth.module';
+export * from './json-answer';

@@ -5,6 +5,9 @@ import { inTransaction } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 
+/** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
+const KAFKA_COMMIT_INTERVAL_MS = 5_000;
+
 export interface KafkaProjectorOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
@@ -27,7 +30,8 @@ function headersAsStrings(headers: Record<string, unknown> | undefined): Record<
 /**
  * Kafka to read models with an exactly-once effect: each batch is applied in one Postgres transaction that
  * also moves the partition's offset, kept in Postgres. Messages at or below the stored offset are skipped, so
- * a restart or a redelivery never counts twice. Committing to Kafka afterwards only serves lag monitoring.
+ * a restart or a redelivery never counts twice. Offsets committed to Kafka serve only lag monitoring, so they are
+ * committed every few seconds rather than after each batch: a broker round trip less before the next fetch.
  */
 export class KafkaProjector {
   private consumer?: Consumer;
@@ -62,7 +66,8 @@ export class KafkaProjector {
       void this.seekToStoredOffsets(payload.memberAssignment);
     });
     await consumer.run({
-      autoCommit: false,
+      autoCommit: true,
+      autoCommitInterval: KAFKA_COMMIT_INTERVAL_MS,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.applyBatch(payload),
     });
@@ -128,9 +133,6 @@ export class KafkaProjector {
     const { applied, lastPosition } = await applyParkingFailures((options) => this.applyInTransaction(batch, options));
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
-    await this.consumer?.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
-    ]);
     await heartbeat();
     this.state = {
       ...this.state,

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { JsonAnswer } from '@civic/platform';
 import { civicDateAt } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { Figures, readFigures } from '@civic/projections';
@@ -42,10 +43,10 @@ const hasFigures = (f: Figures) => f.meetings.total + f.commendations.grants + f
  * (kept under their own codes, since history is never re-aggregated), totalled, with partial ones flagged.
  */
 @QueryHandler(GetSuccessorView)
-export class GetSuccessorViewHandler implements IQueryHandler<GetSuccessorView, SuccessorView> {
+export class GetSuccessorViewHandler implements IQueryHandler<GetSuccessorView, JsonAnswer<SuccessorView>> {
   constructor(private readonly reads: SummaryReads) {}
 
-  execute({ unitCode, year, asOf }: GetSuccessorView): Promise<SuccessorView> {
+  execute({ unitCode, year, asOf }: GetSuccessorView): Promise<JsonAnswer<SuccessorView>> {
     return this.reads.read(`successors:${unitCode}:${year}:${civicDateAt(new Date())}`, asOf, async ({ sql, include }) => {
       const registry = new UnitRegistryReader(sql);
       const current = await registry.asOf(unitCode, civicDateAt(asOf ?? new Date()));

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { databaseUrlFromEnv } from '@civic/database';
 import { ReadModelChangeListener, ReadModelsAt, ReadModelView, SummaryCache } from '@civic/projections';
+import { JsonAnswer } from '@civic/platform';
 
 /**
  * Where the summary handlers read: live answers through the cache (kept until a change to one of the units
@@ -23,12 +24,12 @@ export class SummaryReads implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * `work` names the units its answer is read from through `include`, as it must for time travel anyway; the
-   * cache drops the answer when one of them changes.
+   * cache drops the answer when one of them changes. Answers are kept serialized, ready to send.
    */
-  read<T>(key: string, asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<T> {
-    if (asOf) return this.readModels.read(asOf, work);
-    return this.cache.get(key, (dependsOn) =>
-      this.readModels.read(undefined, (view) => work({ sql: view.sql, include: async (units) => dependsOn(units) })),
+  async read<T>(key: string, asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<JsonAnswer<T>> {
+    if (asOf) return JsonAnswer.of(await this.readModels.read(asOf, work));
+    return this.cache.get(key, async (dependsOn) =>
+      JsonAnswer.of(await this.readModels.read(undefined, (view) => work({ sql: view.sql, include: async (units) => dependsOn(units) }))),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { JsonAnswer } from '@civic/platform';
 import { UnitLevel } from '@civic/domain';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { Figures, readFigures } from '@civic/projections';
@@ -31,10 +32,10 @@ export interface UnitSummary extends Figures {
  * always with the hierarchy as it was in that year.
  */
 @QueryHandler(GetUnitSummary)
-export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, UnitSummary> {
+export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, JsonAnswer<UnitSummary>> {
   constructor(private readonly reads: SummaryReads) {}
 
-  execute({ level, unitCode, year, asOf }: GetUnitSummary): Promise<UnitSummary> {
+  execute({ level, unitCode, year, asOf }: GetUnitSummary): Promise<JsonAnswer<UnitSummary>> {
     return this.reads.read(`${level}:${unitCode}:${year}`, asOf, async ({ sql, include }) => {
       const registry = new UnitRegistryReader(sql);
       const versions = (await registry.duringYear(unitCode, year)).filter((v) => v.level === level);

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UnitSummaryResponse } from '../summaries.response';
 import { CitySummaryRequest, DistrictSummaryRequest } from './unit-summary.request.dto';
@@ -18,8 +19,8 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(DistrictSummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest): Promise<UnitSummary> {
-    return this.queryBus.execute<GetUnitSummary, UnitSummary>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf)));
+  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf))));
   }
 
   /** A province or centrally-run city: its own bodies, its districts and their wards during the year. */
@@ -28,7 +29,7 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(CitySummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest): Promise<UnitSummary> {
-    return this.queryBus.execute<GetUnitSummary, UnitSummary>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf)));
+  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf))));
   }
 }

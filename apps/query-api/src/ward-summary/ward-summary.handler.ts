@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { JsonAnswer } from '@civic/platform';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { readWardSummary, WardSummary } from '@civic/projections';
 import { SummaryReads } from '../summary-cache/summary-reads';
@@ -14,10 +15,10 @@ export class GetWardSummary {
 }
 
 @QueryHandler(GetWardSummary)
-export class GetWardSummaryHandler implements IQueryHandler<GetWardSummary, WardSummary> {
+export class GetWardSummaryHandler implements IQueryHandler<GetWardSummary, JsonAnswer<WardSummary>> {
   constructor(private readonly reads: SummaryReads) {}
 
-  execute({ unitCode, year, asOf }: GetWardSummary): Promise<WardSummary> {
+  execute({ unitCode, year, asOf }: GetWardSummary): Promise<JsonAnswer<WardSummary>> {
     return this.reads.read(`ward:${unitCode}:${year}`, asOf, async ({ sql, include }) => {
       const versions = await new UnitRegistryReader(sql).duringYear(unitCode, year);
       if (!versions.some((v) => v.level === 'COMMUNE')) {

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { WardSummary } from '@civic/projections';
-import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SuccessorViewResponse, WardSummaryResponse } from '../summaries.response';
 import { WardSummaryRequest } from './ward-summary.request.dto';
@@ -20,8 +21,8 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: SuccessorViewResponse })
   @ApiProblems(400, 404)
-  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest): Promise<SuccessorView> {
-    return this.queryBus.execute<GetSuccessorView, SuccessorView>(new GetSuccessorView(code, year, asOfDate(asOf)));
+  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonAnswer(response, this.queryBus.execute<GetSuccessorView, JsonAnswer<SuccessorView>>(new GetSuccessorView(code, year, asOfDate(asOf))));
   }
 
   /** A ward's (or commune's) meetings, commendations and movements in a year. */
@@ -30,7 +31,7 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: WardSummaryResponse })
   @ApiProblems(400, 404)
-  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest): Promise<WardSummary> {
-    return this.queryBus.execute<GetWardSummary, WardSummary>(new GetWardSummary(code, year, asOfDate(asOf)));
+  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    return sendJsonAnswer(response, this.queryBus.execute<GetWardSummary, JsonAnswer<WardSummary>>(new GetWardSummary(code, year, asOfDate(asOf))));
   }
 }

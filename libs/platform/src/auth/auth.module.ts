@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { authConfigFromEnv } from './auth-config';
 import { AccessGuard, AuthenticationGuard, JsonBodyGuard, SubjectThrottlerGuard } from './guards';
 import { TokenVerifier } from './token-verifier';
+import { WindowCounterStorage } from './window-counter-storage';
 
 /** Requests per subject per minute, unless THROTTLE_LIMIT_PER_MINUTE says otherwise. */
 const DEFAULT_LIMIT_PER_MINUTE = 1200;
@@ -16,6 +17,7 @@ const DEFAULT_LIMIT_PER_MINUTE = 1200;
   imports: [
     ThrottlerModule.forRoot({
       throttlers: [{ ttl: 60_000, limit: Number(process.env.THROTTLE_LIMIT_PER_MINUTE ?? DEFAULT_LIMIT_PER_MINUTE) }],
+      storage: new WindowCounterStorage(),
       errorMessage: 'Too many requests from this caller; wait for the time Retry-After gives, in seconds.',
     }),
   ],
