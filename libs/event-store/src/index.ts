@@ -5,6 +5,7 @@ export * from './log-reader';
 export * from './command-processor';
 export { CreateEventLog1763856000000 } from './migrations/1763856000000-create-event-log';
 export { AddHashChain1763856000600 } from './migrations/1763856000600-add-hash-chain';
+export { AuditUnitIndex1763856000900 } from './migrations/1763856000900-audit-unit-index';
 export * from './integrity/event-hash';
 export * from './integrity/chain-verifier';
 export * from './streams/meeting.stream';

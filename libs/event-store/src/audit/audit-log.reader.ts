@@ -59,8 +59,12 @@ export class AuditLogReader {
     add((p) => `recorded_at >= ${p}::timestamptz`, filter.recordedFrom);
     add((p) => `recorded_at <= ${p}::timestamptz`, filter.recordedTo);
     add((p) => `global_position > ${p}::bigint`, filter.afterPosition);
+    // The page's positions first, then only those events: filtered by unit and dates, the positions come from
+    // the (unit_code, occurred_on, global_position) index alone, and only the page's rows are read from the table.
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY global_position ${where.limitOneMore(filter.limit)}`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position IN (
+         SELECT global_position FROM events ${where} ORDER BY global_position ${where.limitOneMore(filter.limit)}
+       ) ORDER BY global_position`,
       where.values,
     );
     const items = rows.slice(0, filter.limit).map(toRecordedEvent);
