@@ -51,11 +51,7 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
   // Where the time goes: when each meeting's event reaches a Kafka consumer (the projector's side of the pipe).
   const onKafkaAt = new Map<string, number>();
   const watchKafka = createKafka('bench-freshness-watch', environment.kafka.brokers);
-  await ensureTopics(watchKafka, [topicForStreamType('meeting', prefix)]);
   const watcher = watchKafka.consumer({ groupId: `${prefix}watch`, maxWaitTimeInMs: 10 });
-  await watcher.connect();
-  await watcher.subscribe({ topic: topicForStreamType('meeting', prefix), fromBeginning: true });
-  await watcher.run({ eachMessage: async ({ message }) => { onKafkaAt.set(message.key!.toString().replace('meeting-', ''), nowMs()); } });
   const ackedAt = new Map<string, number>();
   let polling = true;
   const poller = (async () => {
@@ -89,6 +85,10 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
     }
   };
   try {
+    await ensureTopics(watchKafka, [topicForStreamType('meeting', prefix)]);
+    await watcher.connect();
+    await watcher.subscribe({ topic: topicForStreamType('meeting', prefix), fromBeginning: true });
+    await watcher.run({ eachMessage: async ({ message }) => { onKafkaAt.set(message.key!.toString().replace('meeting-', ''), nowMs()); } });
     // The clock starts once the pipeline is warm, as the floor's does once its consumer has joined: a consumer
     // still joining its group holds the first seconds' events back, which is start-up, not freshness.
     const warmUp = await Promise.all(Array.from({ length: 5 }, (_, i) => post(count + i)));
