@@ -46,23 +46,23 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
   const services = await startServices(environment, url, ['records-api', 'event-relay', 'projector'], prefix);
   const picker = new WardPicker(officialWards(['01', '48']));
   const count = rate * seconds;
-  const acknowledged = new Map<string, number>();
+  /** When each meeting's 201 came; `pending` are those not yet seen in the read model. */
+  const ackedAt = new Map<string, number>();
+  const pending = new Set<string>();
   const visibleAfter: number[] = [];
   // Where the time goes: when each meeting's event reaches a Kafka consumer (the projector's side of the pipe).
   const onKafkaAt = new Map<string, number>();
   const watchKafka = createKafka('bench-freshness-watch', environment.kafka.brokers);
   const watcher = watchKafka.consumer({ groupId: `${prefix}watch`, maxWaitTimeInMs: 10 });
-  const ackedAt = new Map<string, number>();
   let polling = true;
   const poller = (async () => {
-    while (polling || acknowledged.size) {
-      const pending = [...acknowledged.keys()];
-      if (pending.length) {
-        const { rows } = await pool.query<{ meeting_id: string }>('SELECT meeting_id::text FROM rm_meetings WHERE meeting_id = ANY($1::uuid[])', [pending]);
+    while (polling || pending.size) {
+      if (pending.size) {
+        const { rows } = await pool.query<{ meeting_id: string }>('SELECT meeting_id::text FROM rm_meetings WHERE meeting_id = ANY($1::uuid[])', [[...pending]]);
         const seenAt = nowMs();
         for (const { meeting_id } of rows) {
-          visibleAfter.push(seenAt - acknowledged.get(meeting_id)!);
-          acknowledged.delete(meeting_id);
+          visibleAfter.push(seenAt - ackedAt.get(meeting_id)!);
+          pending.delete(meeting_id);
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -72,9 +72,8 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
     const response = await postWithRetry(`${services.urls['records-api']}/v1/meetings`, services.token, JSON.stringify(meetingRequest(picker.next(), 2023, i)));
     if (response.status !== 201) return undefined;
     const meetingId = ((await response.json()) as { streamId: string }).streamId.replace('meeting-', '');
-    const now = nowMs();
-    acknowledged.set(meetingId, now);
-    ackedAt.set(meetingId, now);
+    ackedAt.set(meetingId, nowMs());
+    pending.add(meetingId);
     return meetingId;
   };
   const untilSeen = async (what: string, seen: () => boolean) => {
@@ -93,7 +92,7 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
     // still joining its group holds the first seconds' events back, which is start-up, not freshness.
     const warmUp = await Promise.all(Array.from({ length: 5 }, (_, i) => post(count + i)));
     if (warmUp.includes(undefined)) throw new Error('freshness: a warm-up command failed');
-    await untilSeen('the warm-up meetings', () => !acknowledged.size && warmUp.every((id) => onKafkaAt.has(id!)));
+    await untilSeen('the warm-up meetings', () => !pending.size && warmUp.every((id) => onKafkaAt.has(id!)));
     visibleAfter.length = 0;
     ackedAt.clear();
 
@@ -102,10 +101,10 @@ export async function freshnessScenario(environment: BenchEnvironment, rate: num
       if (!(await post(i))) failures += 1;
     });
     if (failures) throw new Error(`${failures} commands failed`);
-    await untilSeen('every meeting', () => !acknowledged.size);
+    await untilSeen('every meeting', () => !pending.size);
   } finally {
     polling = false;
-    acknowledged.clear();
+    pending.clear();
     await poller;
     await watcher.disconnect();
     await services.stop();
