@@ -70,6 +70,69 @@ describe(PostgresEventStore.name, () => {
     expect(await countEvents(streamId)).toBe(1);
   });
 
+  describe('group commit: appends that arrive while a transaction is busy', () => {
+    let grouped: PostgresEventStore;
+    beforeAll(() => {
+      // One transaction at a time: everything submitted while the first is busy goes in the second.
+      grouped = new PostgresEventStore(db.pool, { groupCommit: { maxInFlight: 1, maxBatch: 100 } });
+    });
+    const transactionsOf = async (streamIds: readonly string[]) =>
+      (await db.pool.query('SELECT DISTINCT transaction_id::text FROM events WHERE stream_id = ANY($1)', [streamIds])).rows.length;
+
+    it('share one transaction, and each append gets its own answer', async () => {
+      const streams = Array.from({ length: 6 }, () => `meeting-${randomUUID()}`);
+      const events = streams.map(() => anEvent());
+      const results = await Promise.all(streams.map((streamId, i) => grouped.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [events[i]] })));
+
+      expect(results).toEqual(streams.map((streamId, i) => ({ streamId, streamVersion: 1, eventIds: [events[i].eventId], position: expect.stringMatching(/^\d+$/) })));
+      expect(new Set(results.map((r) => r.position)).size).toBe(6);
+      expect(await transactionsOf(streams.slice(1))).toBe(1);
+      for (const [i, streamId] of streams.entries()) {
+        expect((await grouped.readStream(streamId)).map((e) => e.eventId)).toEqual([events[i].eventId]);
+      }
+    });
+
+    it('refuse only the append whose version is not the stream\'s, behind or ahead; the others commit', async () => {
+      const behind = `meeting-${randomUUID()}`;
+      const ahead = `meeting-${randomUUID()}`;
+      await grouped.append({ streamId: behind, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
+      await grouped.append({ streamId: ahead, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
+      const fresh = Array.from({ length: 3 }, () => `meeting-${randomUUID()}`);
+
+      const outcomes = await Promise.allSettled([
+        grouped.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] }),
+        grouped.append({ streamId: behind, streamType: 'meeting', expectedVersion: 0, events: [anEvent(), anEvent()] }),
+        grouped.append({ streamId: ahead, streamType: 'meeting', expectedVersion: 5, events: [anEvent(), anEvent()] }),
+        ...fresh.map((streamId) => grouped.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] })),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new StreamVersionConflict(behind, 0));
+      expect((outcomes[2] as PromiseRejectedResult).reason).toEqual(new StreamVersionConflict(ahead, 5));
+      expect(await countEvents(behind)).toBe(1);
+      expect(await countEvents(ahead)).toBe(1);
+      expect(await transactionsOf(fresh)).toBe(1);
+    });
+
+    it('refuse only the append with a faulty row (an event id already in the log); the others commit', async () => {
+      const existing = anEvent();
+      await grouped.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [existing] });
+      const fresh = Array.from({ length: 3 }, () => `meeting-${randomUUID()}`);
+      const duplicate = `meeting-${randomUUID()}`;
+
+      const outcomes = await Promise.allSettled([
+        grouped.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] }),
+        ...fresh.map((streamId) => grouped.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] })),
+        grouped.append({ streamId: duplicate, streamType: 'meeting', expectedVersion: 0, events: [anEvent(), existing] }),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      expect((outcomes[4] as PromiseRejectedResult).reason).toMatchObject({ code: '23505', constraint: 'events_event_id_unique' });
+      expect(await countEvents(duplicate)).toBe(0);
+      for (const streamId of fresh) expect(await countEvents(streamId)).toBe(1);
+    });
+  });
+
   it('appends a retried command once and answers the retry with the first result', async () => {
     const streamId = `meeting-${randomUUID()}`;
     const idempotency = { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-a' };

@@ -2,8 +2,9 @@ import { Pool, PoolClient } from 'pg';
 import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
-import { contentHash } from './integrity/event-hash';
 import { CommitNotifier } from './commit-notifier';
+import { insertAppends, StreamAppend } from './event-rows';
+import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -23,14 +24,17 @@ export interface IdempotencyClaim {
   readonly requestHash: string;
 }
 
-export interface AppendRequest {
-  readonly streamId: string;
-  readonly streamType: string;
-  /** The version the decision was made on; 0 for a stream that does not exist yet. */
-  readonly expectedVersion: number;
-  readonly events: readonly NewEvent[];
+export interface AppendRequest extends StreamAppend {
   readonly idempotency?: IdempotencyClaim;
 }
+
+export interface EventStoreOptions {
+  /** How appends without an idempotency key share transactions (docs/adr/0015). */
+  readonly groupCommit?: GroupCommitOptions;
+}
+
+/** Measured with `npm run bench -- --only=append` (docs/performance.md). */
+const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxInFlight: 3, maxBatch: 100 };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -41,9 +45,22 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PostgresEventStore {
   private readonly notifier: CommitNotifier;
+  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
 
-  constructor(private readonly pool: Pool) {
+  constructor(
+    private readonly pool: Pool,
+    { groupCommit = DEFAULT_GROUP_COMMIT }: EventStoreOptions = {},
+  ) {
     this.notifier = new CommitNotifier(pool);
+    this.groupCommit = new GroupCommit(
+      {
+        commit: (batch) => this.commitTogether(batch),
+        keyOf: (request) => request.streamId,
+        refusalAfter: (waiting, committed) =>
+          waiting.expectedVersion < committed.streamVersion ? new StreamVersionConflict(waiting.streamId, waiting.expectedVersion) : undefined,
+      },
+      groupCommit,
+    );
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
@@ -68,13 +85,29 @@ export class PostgresEventStore {
   async append(request: AppendRequest): Promise<AppendResult> {
     if (!request.events.length) throw new Error('Nothing to append');
     if (request.idempotency) return this.appendClaimingKey(request, request.idempotency);
-    // Without an idempotency key the INSERT is the whole transaction: one statement, one round trip, atomic.
+    return this.groupCommit.submit(request);
+  }
+
+  /**
+   * Appends without an idempotency key, in one INSERT statement: one round trip, one commit, atomic. An append
+   * that conflicts is refused alone; a row error (a duplicate) fails the statement, and then each append is
+   * tried alone so that only the faulty one is refused.
+   */
+  private async commitTogether(batch: readonly AppendRequest[]): Promise<Outcome<AppendResult>[]> {
+    // Rows take their locks in stream order in every batch, so two concurrent batches can never deadlock.
+    const order = batch.map((_, index) => index).sort((a, b) => (batch[a].streamId < batch[b].streamId ? -1 : 1));
     try {
-      const result = await this.insertEvents(this.pool, request);
-      this.notifier.notify(result.position);
-      return result;
+      const { rows } = await this.pool.query<{ position: string; stream_id: string; stream_version: number }>(
+        insertAppends(order.map((i) => batch[i]), 'global_position::text AS position, stream_id, stream_version'),
+      );
+      const outcomes = batch.map((request) => appendOutcome(request, rows.filter((row) => row.stream_id === request.streamId)));
+      if (rows.length) this.notifier.notify(rows.map((row) => BigInt(row.position)).reduce((a, b) => (b > a ? b : a)).toString());
+      return outcomes;
     } catch (error) {
-      throw translate(error, request);
+      if (batch.length > 1 && isRowError(error)) {
+        return Promise.all(batch.map(async (request) => (await this.commitTogether([request]))[0]));
+      }
+      return batch.map((request) => ({ ok: false, error: translate(error, request) }));
     }
   }
 
@@ -120,32 +153,12 @@ export class PostgresEventStore {
         [requests.map((r) => r.streamId)],
       );
       const current = new Map(versions.map((row) => [row.stream_id, row.version]));
-      const flat = requests.flatMap((request) => {
+      for (const request of requests) {
         if ((current.get(request.streamId) ?? 0) !== request.expectedVersion) {
           throw new StreamVersionConflict(request.streamId, request.expectedVersion);
         }
-        return request.events.map((event, index) => ({ request, event, version: request.expectedVersion + index + 1 }));
-      });
-      const { rows } = await client.query<EventRow>(
-        `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
-                             occurred_on, unit_code, content_hash)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[],
-                              $8::jsonb[], $9::date[], $10::text[], $11::bytea[])
-         RETURNING ${EVENT_COLUMNS}`,
-        [
-          flat.map((f) => f.request.streamId),
-          flat.map((f) => f.request.streamType),
-          flat.map((f) => f.version),
-          flat.map((f) => f.event.eventId),
-          flat.map((f) => f.event.type),
-          flat.map((f) => f.event.schemaVersion),
-          flat.map((f) => JSON.stringify(f.event.data)),
-          flat.map((f) => JSON.stringify(f.event.metadata)),
-          flat.map((f) => f.event.occurredOn),
-          flat.map((f) => f.event.unitCode),
-          flat.map((f) => contentHash({ ...f.event, streamId: f.request.streamId, streamType: f.request.streamType, streamVersion: f.version })),
-        ],
-      );
+      }
+      const { rows } = await client.query<EventRow>(insertAppends(requests, EVENT_COLUMNS));
       const recorded = rows.map(toRecordedEvent).sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       await alsoInTransaction(client, recorded);
       await client.query('COMMIT');
@@ -163,42 +176,13 @@ export class PostgresEventStore {
     }
   }
 
-  private async insertEvents(client: Pool | PoolClient, request: AppendRequest): Promise<AppendResult> {
-    const { streamId, streamType, expectedVersion, events } = request;
-    // The stream must really be at expectedVersion: the UNIQUE constraint catches a writer that is behind,
-    // this guard catches a caller that is ahead (which would otherwise leave a gap in the versions).
-    const { rows } = await client.query<{ position: string; stream_version: number }>(
-      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
-                           occurred_on, unit_code, content_hash)
-       SELECT $1, $2, $3::int + e.ordinal, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.occurred_on,
-              e.unit_code, e.content_hash
-       FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::date[], $10::text[], $11::bytea[])
-            WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, occurred_on, unit_code, content_hash, ordinal)
-       WHERE $3::int = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $3::int)
-       ORDER BY e.ordinal
-       RETURNING global_position::text AS position, stream_version`,
-      [
-        streamId,
-        streamType,
-        expectedVersion,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.occurredOn),
-        events.map((e) => e.unitCode),
-        events.map((e, index) => contentHash({ ...e, streamId, streamType, streamVersion: expectedVersion + index + 1 })),
-      ],
+  private async insertEvents(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
+    const { rows } = await client.query<{ position: string; stream_id: string; stream_version: number }>(
+      insertAppends([request], 'global_position::text AS position, stream_id, stream_version'),
     );
-    if (rows.length !== events.length) throw new StreamVersionConflict(streamId, expectedVersion);
-    const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
-    return {
-      streamId,
-      streamVersion: last.stream_version,
-      eventIds: events.map((e) => e.eventId),
-      position: last.position,
-    };
+    const outcome = appendOutcome(request, rows);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
   }
 
   private async claimKey(client: PoolClient, claim: IdempotencyClaim, result: AppendResult): Promise<boolean> {
@@ -209,6 +193,22 @@ export class PostgresEventStore {
     );
     return rowCount === 1;
   }
+}
+
+/** The rows inserted for one append: all of its events, or none because its version was not the stream's. */
+function appendOutcome(request: AppendRequest, rows: readonly { position: string; stream_version: number }[]): Outcome<AppendResult> {
+  if (rows.length !== request.events.length) return { ok: false, error: new StreamVersionConflict(request.streamId, request.expectedVersion) };
+  const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
+  return {
+    ok: true,
+    result: { streamId: request.streamId, streamVersion: last.stream_version, eventIds: request.events.map((e) => e.eventId), position: last.position },
+  };
+}
+
+/** An error one row causes (a duplicate, bad data, a refused link, a deadlock), not the connection or the server. */
+function isRowError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('22') || code.startsWith('23') || code.startsWith('40') || code === 'P0001';
 }
 
 function translate(error: unknown, request: AppendRequest): unknown {

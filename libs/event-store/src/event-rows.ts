@@ -1,0 +1,59 @@
+import { NewEvent } from './event-envelope';
+import { contentHash } from './integrity/event-hash';
+
+/** One append: events for one stream, decided on `expectedVersion`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly streamType: string;
+  /** The version the decision was made on; 0 for a stream that does not exist yet. */
+  readonly expectedVersion: number;
+  readonly events: readonly NewEvent[];
+}
+
+/** A statement name per RETURNING list: the same name must always mean the same text on a connection. */
+const returningNames = new Map<string, number>();
+function remember(returning: string): number {
+  returningNames.set(returning, returningNames.size);
+  return returningNames.size - 1;
+}
+
+/**
+ * One INSERT for the events of any number of appends, in the given order. The rows of an append whose stream is
+ * not at its expected version, ahead or behind, are not inserted (the caller counts what came back), so one
+ * stale append does not fail the statement for the others. UNIQUE(stream_id, stream_version) still decides a
+ * race with a writer not yet committed.
+ */
+export function insertAppends(appends: readonly StreamAppend[], returning: string): { name: string; text: string; values: unknown[] } {
+  const rows = appends.flatMap((append) => append.events.map((event, index) => ({ append, event, version: append.expectedVersion + index + 1 })));
+  return {
+    // Named, so that each connection parses and plans it once rather than on every append.
+    name: `insert-appends-${returningNames.get(returning) ?? remember(returning)}`,
+    text: `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
+                               occurred_on, unit_code, content_hash)
+           SELECT e.stream_id, e.stream_type, e.stream_version, e.event_id, e.event_type, e.schema_version, e.data, e.metadata,
+                  e.occurred_on, e.unit_code, e.content_hash
+           FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[],
+                       $10::date[], $11::text[], $12::bytea[])
+                WITH ORDINALITY AS e(stream_id, stream_type, expected_version, stream_version, event_id, event_type, schema_version,
+                                     data, metadata, occurred_on, unit_code, content_hash, ordinal)
+           WHERE (e.expected_version = 0
+                  OR EXISTS (SELECT 1 FROM events x WHERE x.stream_id = e.stream_id AND x.stream_version = e.expected_version))
+             AND NOT EXISTS (SELECT 1 FROM events x WHERE x.stream_id = e.stream_id AND x.stream_version = e.expected_version + 1)
+           ORDER BY e.ordinal
+           RETURNING ${returning}`,
+    values: [
+      rows.map((r) => r.append.streamId),
+      rows.map((r) => r.append.streamType),
+      rows.map((r) => r.append.expectedVersion),
+      rows.map((r) => r.version),
+      rows.map((r) => r.event.eventId),
+      rows.map((r) => r.event.type),
+      rows.map((r) => r.event.schemaVersion),
+      rows.map((r) => JSON.stringify(r.event.data)),
+      rows.map((r) => JSON.stringify(r.event.metadata)),
+      rows.map((r) => r.event.occurredOn),
+      rows.map((r) => r.event.unitCode),
+      rows.map((r) => contentHash({ ...r.event, streamId: r.append.streamId, streamType: r.append.streamType, streamVersion: r.version })),
+    ],
+  };
+}
