@@ -3,7 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
 import { UnitRegistryReader } from '@civic/admin-units';
+import { databaseUrlFromEnv } from '@civic/database';
 import { AuthModule, DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
+import { CachedUnitRegistry } from './registry/cached-unit-registry';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
 import { CorrectMeetingHttpController } from './correct-meeting/correct-meeting.http.controller';
@@ -30,7 +32,8 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
   ],
   providers: [
     { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
-    { provide: UnitRegistryReader, inject: [PG_POOL], useFactory: (pool: Pool) => new UnitRegistryReader(pool) },
+    { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
+    { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },
     RecordMeetingHandler,
     CorrectMeetingHandler,
     GrantCommendationHandler,
