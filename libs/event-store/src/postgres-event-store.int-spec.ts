@@ -153,6 +153,20 @@ describe(PostgresEventStore.name, () => {
     expect(Number(total.rows[0].count)).toBe(1);
   });
 
+  it('refuses a keyed append decided on a stale version, and keeps no key for it', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
+    const idempotency = { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-stale' };
+
+    await expect(store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()], idempotency })).rejects.toEqual(
+      new StreamVersionConflict(streamId, 0),
+    );
+    expect(await store.findIdempotentResult(idempotency)).toBeUndefined();
+    const decidedAgain = await store.append({ streamId, streamType: 'meeting', expectedVersion: 1, events: [anEvent()], idempotency });
+    expect(decidedAgain.streamVersion).toBe(2);
+    expect(await store.findIdempotentResult(idempotency)).toEqual(decidedAgain);
+  });
+
   it('appends once when the same idempotency key arrives concurrently', async () => {
     const idempotency = { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-b' };
     const streams = Array.from({ length: 6 }, () => `meeting-${randomUUID()}`);

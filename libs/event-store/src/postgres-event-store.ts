@@ -3,7 +3,7 @@ import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
-import { insertAppends, StreamAppend } from './event-rows';
+import { insertAppendClaimingKey, insertAppends, StreamAppend } from './event-rows';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
@@ -111,27 +111,22 @@ export class PostgresEventStore {
     }
   }
 
-  /** The events and the idempotency key in one transaction: a retry finds the key, a race leaves nothing behind. */
+  /** The events and the idempotency key in one statement: a retry finds the key, a race leaves nothing behind. */
   private async appendClaimingKey(request: AppendRequest, claim: IdempotencyClaim): Promise<AppendResult> {
-    const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await this.insertEvents(client, request);
-      if (!(await this.claimKey(client, claim, result))) {
-        // A concurrent request with the same key committed first: ours must leave nothing behind.
-        await client.query('ROLLBACK');
+      const { rows } = await this.pool.query<{ result: AppendResult }>(insertAppendClaimingKey(request, claim));
+      if (!rows.length) throw new StreamVersionConflict(request.streamId, request.expectedVersion);
+      this.notifier.notify(rows[0].result.position);
+      return rows[0].result;
+    } catch (error) {
+      const pgError = error as { code?: string; constraint?: string };
+      if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'idempotency_keys_pkey') {
+        // A concurrent request with the same key committed first; ours left nothing behind.
         const first = await this.findIdempotentResult(claim);
         if (!first) throw new Error(`Idempotency key ${claim.key} vanished`);
         return first;
       }
-      await client.query('COMMIT');
-      this.notifier.notify(result.position);
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       throw translate(error, request);
-    } finally {
-      client.release();
     }
   }
 
@@ -174,24 +169,6 @@ export class PostgresEventStore {
     } finally {
       client.release();
     }
-  }
-
-  private async insertEvents(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
-    const { rows } = await client.query<{ position: string; stream_id: string; stream_version: number }>(
-      insertAppends([request], 'global_position::text AS position, stream_id, stream_version'),
-    );
-    const outcome = appendOutcome(request, rows);
-    if (!outcome.ok) throw outcome.error;
-    return outcome.result;
-  }
-
-  private async claimKey(client: PoolClient, claim: IdempotencyClaim, result: AppendResult): Promise<boolean> {
-    const { rowCount } = await client.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, result) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (scope, key) DO NOTHING`,
-      [claim.scope, claim.key, claim.requestHash, JSON.stringify(result)],
-    );
-    return rowCount === 1;
   }
 }
 
