@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { NewEvent, RecordedEvent } from './event-envelope';
+import { RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
@@ -131,8 +131,8 @@ export class PostgresEventStore {
   }
 
   /**
-   * Appends to many streams in one transaction, all or nothing (an import of an official list). `expectedVersion`
-   * of each request is checked against the log inside the transaction; the UNIQUE constraint still decides any
+   * Appends to many streams in one transaction, all or nothing (an import of an official list). A request whose
+   * stream is not at its `expectedVersion` refuses the whole transaction; the UNIQUE constraint still decides any
    * race. `alsoInTransaction` runs with the recorded events before commit (inline projections).
    */
   async appendToStreams(
@@ -143,17 +143,15 @@ export class PostgresEventStore {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows: versions } = await client.query<{ stream_id: string; version: number }>(
-        'SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1) GROUP BY stream_id',
-        [requests.map((r) => r.streamId)],
-      );
-      const current = new Map(versions.map((row) => [row.stream_id, row.version]));
+      // The statement leaves out the rows of a stream not at its expected version: any shortfall refuses them all.
+      const { rows } = await client.query<EventRow>(insertAppends(requests, EVENT_COLUMNS));
+      const inserted = new Map<string, number>();
+      for (const row of rows) inserted.set(row.stream_id, (inserted.get(row.stream_id) ?? 0) + 1);
       for (const request of requests) {
-        if ((current.get(request.streamId) ?? 0) !== request.expectedVersion) {
+        if (inserted.get(request.streamId) !== request.events.length) {
           throw new StreamVersionConflict(request.streamId, request.expectedVersion);
         }
       }
-      const { rows } = await client.query<EventRow>(insertAppends(requests, EVENT_COLUMNS));
       const recorded = rows.map(toRecordedEvent).sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       await alsoInTransaction(client, recorded);
       await client.query('COMMIT');
