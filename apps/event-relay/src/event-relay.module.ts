@@ -4,7 +4,7 @@ import { RelayService } from './relay.service';
 
 /** Moves the event log to Kafka; its HTTP side only answers /health with the relay's role and progress. */
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule.forRoot()],
   controllers: [HealthController],
   providers: [
     RelayService,

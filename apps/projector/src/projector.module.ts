@@ -4,7 +4,7 @@ import { ProjectorService } from './projector.service';
 
 /** Kafka to read models; its HTTP side only answers /health with the projector's progress. */
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule.forRoot({ readModelSession: true })],
   controllers: [HealthController],
   providers: [
     ProjectorService,

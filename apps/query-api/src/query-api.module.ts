@@ -13,7 +13,7 @@ import { readModelsAtProvider } from './time-travel/read-models-at.provider';
 import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,

@@ -20,7 +20,7 @@ import { RevokeCommendationHttpController } from './revoke-commendation/revoke-c
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule, AuthModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule],
   controllers: [
     HealthController,
     RecordMeetingHttpController,

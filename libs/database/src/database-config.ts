@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { markReadModelSessions, READ_MODEL_SESSION_OPTION } from '@civic/event-store';
 
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL;
@@ -6,17 +7,23 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return url;
 }
 
+export interface PoolSettings {
+  /**
+   * For a service that writes read models and never events (the projector): its transactions then do not hold
+   * back readers of the log, and Postgres refuses events from it. See libs/event-store/src/read-model-session.ts.
+   */
+  readonly readModelSession?: boolean;
+}
+
 /**
- * Every pool closes transactions left idle, because an open transaction holds back every reader of the log
- * (they read only below the oldest running transaction).
+ * Every pool closes transactions left idle, because an open transaction that may write events holds back every
+ * reader of the log (they read only below the oldest such transaction).
  */
-export function createPool(applicationName: string, url = databaseUrlFromEnv(), max = 10): Pool {
-  const pool = new Pool({
-    connectionString: url,
-    application_name: applicationName,
-    max,
-    options: '-c idle_in_transaction_session_timeout=15000 -c statement_timeout=30000',
-  });
+export function createPool(applicationName: string, url = databaseUrlFromEnv(), max = 10, { readModelSession = false }: PoolSettings = {}): Pool {
+  const options = ['-c idle_in_transaction_session_timeout=15000 -c statement_timeout=30000'];
+  if (readModelSession) options.push(READ_MODEL_SESSION_OPTION);
+  const pool = new Pool({ connectionString: url, application_name: applicationName, max, options: options.join(' ') });
+  if (readModelSession) markReadModelSessions(pool, (error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`));
   // An idle client losing its connection (server restart, failover) is dropped by the pool; without a listener
   // the error would crash the process.
   pool.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));

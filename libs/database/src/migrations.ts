@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { AddHashChain1763856000600, AuditUnitIndex1763856000900, CreateEventLog1763856000000 } from '@civic/event-store';
+import { AddHashChain1763856000600, AuditUnitIndex1763856000900, CreateEventLog1763856000000, LogHorizon1763856001000 } from '@civic/event-store';
 import { PROJECTION_MIGRATIONS } from '@civic/projections';
 
 /** Every schema change, in order. Schema comes only from migrations, never from `synchronize`. */
-export const MIGRATIONS = [CreateEventLog1763856000000, ...PROJECTION_MIGRATIONS, AddHashChain1763856000600, AuditUnitIndex1763856000900];
+export const MIGRATIONS = [CreateEventLog1763856000000, ...PROJECTION_MIGRATIONS, AddHashChain1763856000600, AuditUnitIndex1763856000900, LogHorizon1763856001000];
 
 export function migrationDataSource(url: string): DataSource {
   return new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: ['error'] });

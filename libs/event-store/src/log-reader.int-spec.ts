@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { READ_MODEL_SESSION_OPTION } from './read-model-session';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from './event-envelope';
 import { checkpointOf, GapFreeLogReader, LOG_START, LogCheckpoint } from './log-reader';
@@ -101,5 +102,86 @@ describe(GapFreeLogReader.name, () => {
     expect(await reader.heldBack(checkpoint)).toBe(0);
     expect(await drain(checkpoint, delivered)).toEqual(checkpoint);
     expect(delivered).toHaveLength(2);
+  });
+
+  describe('passes over running transactions that cannot write events', () => {
+    /** A session holding a transaction open with an id of its own (pg_current_xact_id assigns one). */
+    async function openTransaction(url: string, options?: string): Promise<Client> {
+      const session = new Client({ connectionString: url, options });
+      await session.connect();
+      if (options === READ_MODEL_SESSION_OPTION) await session.query('SELECT mark_read_model_session()');
+      await session.query('BEGIN');
+      await session.query('SELECT pg_current_xact_id()');
+      return session;
+    }
+
+    async function appendOne(): Promise<string> {
+      const event = newEvent('appended while another transaction runs');
+      await store.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [event] });
+      return event.eventId;
+    }
+
+    async function readableWhileOpen(session: Client): Promise<{ delivered: string[]; heldBack: number }> {
+      const start = await drain(LOG_START, []);
+      const appended = await appendOne();
+      const delivered: RecordedEvent[] = [];
+      const checkpoint = await drain(start, delivered);
+      const heldBack = await reader.heldBack(checkpoint);
+      await session.query('ROLLBACK');
+      await session.end();
+      return { delivered: delivered.map((e) => e.eventId).filter((id) => id === appended), heldBack };
+    }
+
+    it('an ordinary session of this database holds later events back until it ends', async () => {
+      const session = await openTransaction(db.url);
+      const { delivered, heldBack } = await readableWhileOpen(session);
+      expect(delivered).toEqual([]);
+      expect(heldBack).toBe(1);
+    });
+
+    it('a marked read-model session does not', async () => {
+      const session = await openTransaction(db.url, READ_MODEL_SESSION_OPTION);
+      const { delivered, heldBack } = await readableWhileOpen(session);
+      expect(delivered).toHaveLength(1);
+      expect(heldBack).toBe(0);
+    });
+
+    it('a session of another database does not', async () => {
+      const other = await createTestDatabase();
+      try {
+        const session = await openTransaction(other.url);
+        const { delivered, heldBack } = await readableWhileOpen(session);
+        expect(delivered).toHaveLength(1);
+        expect(heldBack).toBe(0);
+      } finally {
+        await other.drop();
+      }
+    });
+
+    it('Postgres refuses events from a read-model session, marked or not, so passing over it loses nothing', async () => {
+      const sessions = new Pool({ connectionString: db.url, options: READ_MODEL_SESSION_OPTION, max: 1 });
+      try {
+        const refused = new PostgresEventStore(sessions).append({
+          streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [newEvent('from a read-model session')],
+        });
+        await expect(refused).rejects.toThrow(/read-model session may not write events/);
+        await sessions.query('SELECT mark_read_model_session()');
+        await expect(sessions.query(`INSERT INTO events (stream_id) VALUES ('x')`)).rejects.toMatchObject({ code: '42501' });
+      } finally {
+        await sessions.end();
+      }
+    });
+
+    it('only a session started as a read-model session may mark itself', async () => {
+      const session = new Client({ connectionString: db.url });
+      await session.connect();
+      try {
+        await expect(session.query('SELECT mark_read_model_session()')).rejects.toThrow(/started with civic.read_model_session=on/);
+        const { rows } = await session.query(`SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'`);
+        expect(rows).toEqual([]);
+      } finally {
+        await session.end();
+      }
+    });
   });
 });

@@ -15,8 +15,9 @@ export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
  *
  * A global position is taken at INSERT but becomes visible at COMMIT, so "position > checkpoint" loses events
  * whose transaction commits after a later one. This reader only returns rows written by transactions older than
- * the oldest one still running (pg_snapshot_xmin): nothing can appear behind it any more. See
- * docs/adr/0002-event-log-in-postgres.md.
+ * the oldest one still running that could write events (event_log_horizon(), which passes over read-model sessions
+ * and other databases): nothing can appear behind it any more. See docs/adr/0002-event-log-in-postgres.md and
+ * docs/adr/0016-log-horizon.md.
  */
 export class GapFreeLogReader {
   constructor(private readonly pool: Pool) {}
@@ -30,7 +31,7 @@ export class GapFreeLogReader {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND transaction_id < event_log_horizon()
        ORDER BY transaction_id, global_position
        LIMIT $3`,
       [checkpoint.transactionId, checkpoint.position, limit],
@@ -43,7 +44,7 @@ export class GapFreeLogReader {
     const { rows } = await this.pool.query<{ count: string }>(
       `SELECT count(*)::text AS count FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`,
+         AND transaction_id >= event_log_horizon()`,
       [checkpoint.transactionId, checkpoint.position],
     );
     return Number(rows[0].count);

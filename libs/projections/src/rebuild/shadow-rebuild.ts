@@ -1,5 +1,7 @@
 import { Pool, PoolClient } from 'pg';
-import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import {
+  checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, toRecordedEvent,
+} from '@civic/event-store';
 import { Projection } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
@@ -59,8 +61,10 @@ export class ShadowRebuild {
     const eventTypes = this.projections.flatMap((p) => p.eventTypes);
     const applier = new ProjectionApplier(this.projections);
     const admin = pool(this.databaseUrl, 'civic-rebuild');
-    // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public.
-    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public`, PARALLEL_APPLIERS + 1);
+    // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public. They
+    // write read models only: as read-model sessions, their long batches do not hold the relay back.
+    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public ${READ_MODEL_SESSION_OPTION}`, PARALLEL_APPLIERS + 1);
+    markReadModelSessions(shadow, (error) => console.error(`[civic-rebuild-shadow] could not mark a read-model session: ${error.message}`));
     const lock = await admin.connect();
     const started = Date.now();
     try {
