@@ -8,6 +8,13 @@ import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 /** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
 const KAFKA_COMMIT_INTERVAL_MS = 5_000;
 
+/**
+ * Batches of different partitions are applied at the same time, each in its own transaction. A stream is keyed
+ * to one partition, so no two transactions apply the same stream; one at a time, a fetch's batches queued
+ * behind each other and the last waited for all the others' round trips.
+ */
+const PARTITIONS_IN_PARALLEL = 3;
+
 export interface KafkaProjectorOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
@@ -69,6 +76,7 @@ export class KafkaProjector {
       autoCommit: true,
       autoCommitInterval: KAFKA_COMMIT_INTERVAL_MS,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       eachBatch: (payload) => this.applyBatch(payload),
     });
     this.state = { ...this.state, running: true };
@@ -79,18 +87,21 @@ export class KafkaProjector {
     this.state = { ...this.state, running: false };
   }
 
-  /** One batch in one transaction with the partition's offset: all of it counts, or none of it. */
+  /**
+   * One batch in one transaction with the partition's offset: all of it counts, or none of it.
+   *
+   * The commit does not wait for its WAL to reach disk (synchronous_commit off): a crash can lose only the last
+   * batches, and their offset with them, so they are applied again from Kafka and still count once. Read models
+   * are derived; only the log, written elsewhere, must be on disk before a command is acknowledged.
+   */
   private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
+    const begin = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`;
     return inTransaction(this.pool, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`);
-      await client.query(
-        `INSERT INTO projection_offsets (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
-         ON CONFLICT DO NOTHING`,
-        [this.options.groupId, batch.topic, batch.partition],
-      );
+      // Creates the partition's row on first use and, either way, locks it and reads it: one round trip.
       const { rows } = await client.query<{ next_offset: string }>(
-        `SELECT next_offset::text FROM projection_offsets
-         WHERE consumer_group = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+        `INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
+         RETURNING next_offset::text`,
         [this.options.groupId, batch.topic, batch.partition],
       );
       const nextOffset = BigInt(rows[0].next_offset);
@@ -114,7 +125,7 @@ export class KafkaProjector {
         );
       }
       return { applied, lastPosition };
-    });
+    }, begin);
   }
 
   private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {

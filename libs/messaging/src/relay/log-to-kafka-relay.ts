@@ -117,6 +117,8 @@ export class LogToKafkaRelay {
     // While a batch is being acknowledged by Kafka, the next one is read and encoded: the log and the broker work
     // at the same time. The checkpoint moves only after the acknowledgement, so a crash re-sends, never skips.
     let next = this.prepare(checkpoint);
+    // The checkpoint of one batch is written while the next is sent: a crash before it is written only re-sends.
+    let saving = Promise.resolve();
     while (this.running) {
       const { batch, topicMessages } = await next;
       if (batch.length) {
@@ -125,7 +127,9 @@ export class LogToKafkaRelay {
         next = this.prepare(sent);
         await sending;
         checkpoint = sent;
-        await this.checkpoints.save(this.options.name, checkpoint);
+        await saving; // checkpoints are written in order
+        saving = this.checkpoints.save(this.options.name, checkpoint);
+        saving.catch(() => undefined); // a failure surfaces at the next await of it
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
         continue;
       }
@@ -136,6 +140,7 @@ export class LogToKafkaRelay {
       next = this.prepare(checkpoint);
     }
     await next.catch(() => undefined); // a read started before stop() finishes before the relay says it stopped
+    await saving;
   }
 
   /** The next batch after a checkpoint, read and encoded as Kafka messages per topic. */
