@@ -44,7 +44,7 @@ export interface HandleOptions {
 
 /**
  * Runs one command against one stream: replay, decide, append in a single transaction with the idempotency
- * record. A retried command (same key, same request) returns the first answer before anything is decided.
+ * record. A retried command (same key, same request) returns the first answer without appending anything.
  */
 export class CommandProcessor {
   constructor(private readonly store: PostgresEventStore) {}
@@ -57,19 +57,20 @@ export class CommandProcessor {
     context: CommandContext,
     { usuallyNew = false }: HandleOptions = {},
   ): Promise<AppendResult> {
-    if (context.idempotency) {
-      const first = await this.store.findIdempotentResult(context.idempotency);
-      if (first) return first;
-    }
     if (usuallyNew && context.expectedVersion === undefined) {
       // Decided on an empty history without reading it: the append's version check (expected 0) is what
-      // proves the stream new. Any refusal is decided again below on the real history, so an existing record
-      // gets the answer it would have had.
+      // proves the stream new, and its idempotency key is claimed by the same statement, which answers a key
+      // already taken with the first answer. Any refusal is decided again below on the real history, after
+      // looking for a first answer, so a retry and an existing record get the answers they would have had.
       try {
         return await this.decideAndAppend({ decider, stream, streamId, command, context }, 0, decider.initialState());
       } catch {
         // decided again below
       }
+    }
+    if (context.idempotency) {
+      const first = await this.store.findIdempotentResult(context.idempotency);
+      if (first) return first;
     }
     const history = await this.store.readStream(streamId);
     const currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
