@@ -45,10 +45,19 @@ export class LogHorizon1763856001000 implements MigrationInterface {
       END $$`);
     // STABLE, so that it sees the snapshot of the query that calls it: a later snapshot could pass over a
     // transaction that committed after the query's snapshot was taken, whose events that query cannot see.
+    // PL/pgSQL, so that each session plans the body once (a SQL function's body is planned again in every query
+    // that calls it: 2 ms a read). With nothing running, the lock table is not read at all.
     await db.query(`
-      CREATE FUNCTION event_log_horizon() RETURNS xid8 LANGUAGE sql STABLE AS $$
+      CREATE FUNCTION event_log_horizon() RETURNS xid8 LANGUAGE plpgsql STABLE AS $$
+      DECLARE
+        snapshot pg_snapshot := pg_current_snapshot();
+        horizon xid8;
+      BEGIN
+        IF pg_snapshot_xmin(snapshot) = pg_snapshot_xmax(snapshot) THEN
+          RETURN pg_snapshot_xmax(snapshot);
+        END IF;
         WITH running AS (
-          SELECT id FROM pg_snapshot_xip(pg_current_snapshot()) AS r(id)
+          SELECT id FROM pg_snapshot_xip(snapshot) AS r(id)
         ), cannot_write_events AS (
           SELECT backend_xid AS id FROM pg_stat_activity
           WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database()
@@ -61,9 +70,10 @@ export class LogHorizon1763856001000 implements MigrationInterface {
           GROUP BY pid
           HAVING bool_or(locktype = 'advisory')
         )
-        SELECT coalesce(min(running.id), pg_snapshot_xmax(pg_current_snapshot())) FROM running
-        WHERE NOT EXISTS (SELECT 1 FROM cannot_write_events c WHERE c.id = xid(running.id))
-      $$`);
+        SELECT coalesce(min(running.id), pg_snapshot_xmax(snapshot)) INTO horizon FROM running
+        WHERE NOT EXISTS (SELECT 1 FROM cannot_write_events c WHERE c.id = xid(running.id));
+        RETURN horizon;
+      END $$`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -114,8 +114,10 @@ export class LogToKafkaRelay {
     let checkpoint = await this.checkpoints.load(this.options.name);
     this.state = { ...this.state, role: 'leader', checkpoint };
     this.log(`leader; resuming after position ${checkpoint.position}`);
-    // While a batch is being acknowledged by Kafka, the next one is read and encoded: the log and the broker work
-    // at the same time. The checkpoint moves only after the acknowledgement, so a crash re-sends, never skips.
+    // With a backlog (a full batch), the next batch is read and encoded while this one is acknowledged by Kafka:
+    // the log and the broker work at the same time. Without one, the next batch is read after the acknowledgement,
+    // so that what was committed during the send goes with it rather than waiting for the send after. The
+    // checkpoint moves only after the acknowledgement, so a crash re-sends, never skips.
     let next = this.prepare(checkpoint);
     // The checkpoint of one batch is written while the next is sent: a crash before it is written only re-sends.
     let saving = Promise.resolve();
@@ -124,13 +126,15 @@ export class LogToKafkaRelay {
       if (batch.length) {
         const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
         const sent = checkpointOf(batch[batch.length - 1]);
-        next = this.prepare(sent);
+        const backlog = batch.length === this.options.batchSize;
+        if (backlog) next = this.prepare(sent);
         await sending;
         checkpoint = sent;
         await saving; // checkpoints are written in order
         saving = this.checkpoints.save(this.options.name, checkpoint);
         saving.catch(() => undefined); // a failure surfaces at the next await of it
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
+        if (!backlog) next = this.prepare(checkpoint);
         continue;
       }
       const heldBack = await this.reader.heldBack(checkpoint);
