@@ -1,3 +1,4 @@
+import { CustomTypesConfig, types } from 'pg';
 import { RecordedEvent } from './event-envelope';
 
 /**
@@ -41,4 +42,28 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at.toISOString(),
     unitCode: row.unit_code,
   };
+}
+
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+
+/** Type parsers that leave json and jsonb as the text Postgres sent, for readers that pass events on as JSON. */
+export const JSON_AS_TEXT: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSON_OID || oid === JSONB_OID ? (text: string) => text : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
+/** An event row read with JSON_AS_TEXT: data and metadata are JSON text. */
+export type EventRowWithJsonText = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
+
+/**
+ * The JSON of `toRecordedEvent(row)`, written around the payload's own text: an audit page of a hundred events is
+ * sent on without parsing every payload into objects and stringifying it again.
+ */
+export function recordedEventJson(row: EventRowWithJsonText): string {
+  const text = JSON.stringify;
+  return `{"eventId":${text(row.event_id)},"streamId":${text(row.stream_id)},"streamType":${text(row.stream_type)},` +
+    `"streamVersion":${row.stream_version},"position":${text(row.position)},"transactionId":${text(row.transaction_text)},` +
+    `"type":${text(row.event_type)},"schemaVersion":${row.schema_version},"data":${row.data},"metadata":${row.metadata},` +
+    `"occurredOn":${text(row.occurred_on)},"recordedAt":${text(row.recorded_at.toISOString())},"unitCode":${text(row.unit_code)}}`;
 }

@@ -30,3 +30,12 @@ export async function sendJsonAnswer(response: Response, answer: Promise<JsonAns
   response.setHeader('ETag', etag);
   return json;
 }
+
+/**
+ * Sends JSON text written elsewhere (by Postgres, say) as it is; Express adds its ETag. A controller returns what
+ * this returns, with the response injected as `@Res({ passthrough: true })`.
+ */
+export function sendJsonText(response: Response, json: string): string {
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  return json;
+}

@@ -1,9 +1,10 @@
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Pool } from 'pg';
-import { AuditLogReader, ChainVerifier, RecordedEvent, VerificationReport } from '@civic/event-store';
-import { Access, ApiProblems, InjectPool } from '@civic/platform';
+import { AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
+import { Access, ApiProblems, InjectPool, sendJsonText } from '@civic/platform';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
 /**
@@ -26,8 +27,8 @@ export class AuditHttpController {
   @Get('events')
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400)
-  events(@Query() q: AuditEventsRequest): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
-    return this.log.events({
+  async events(@Query() q: AuditEventsRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const page = await this.log.pageJson({
       unitCode: q.unitCode,
       includeDescendants: q.includeDescendants === 'true',
       eventType: q.type,
@@ -40,16 +41,17 @@ export class AuditHttpController {
       afterPosition: q.after,
       limit: q.limit ?? 100,
     });
+    return sendJsonText(response, page);
   }
 
   /** Every version of one record, with who recorded it, when, and from which command and request. */
   @Get('streams/:streamId')
   @ApiOkResponse({ type: StreamHistoryResponse })
   @ApiProblems(400, 404)
-  async stream(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string; versions: RecordedEvent[] }> {
-    const versions = await this.log.stream(streamId);
-    if (!versions.length) throw new NotFoundException(`No record has the stream id ${streamId}.`);
-    return { streamId, versions };
+  async stream(@Param() { streamId }: StreamIdParams, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const history = await this.log.streamJson(streamId);
+    if (!history) throw new NotFoundException(`No record has the stream id ${streamId}.`);
+    return sendJsonText(response, history);
   }
 
   /** Recomputes the hash chain of one record: intact, or the first link that was broken and how. */

@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
-import { RecordedEvent } from '../event-envelope';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
+import { EVENT_COLUMNS, EventRowWithJsonText, JSON_AS_TEXT, recordedEventJson } from '../row-mapping';
 import { SqlFilter } from '../sql-filter';
 
 export interface AuditFilter {
@@ -29,7 +28,11 @@ export interface AuditFilter {
 export class AuditLogReader {
   constructor(private readonly pool: Pool) {}
 
-  async events(filter: AuditFilter): Promise<{ items: RecordedEvent[]; nextAfter: string | null }> {
+  /**
+   * One page as JSON, `{ items: RecordedEvent[], nextAfter: string | null }` (nextAfter the cursor of the next page),
+   * with each payload's text as Postgres sent it.
+   */
+  async pageJson(filter: AuditFilter): Promise<string> {
     const where = new SqlFilter();
     const add = (clause: (p: string) => string, value: unknown) => where.add(clause, value);
     if (filter.unitCode !== undefined && filter.includeDescendants) {
@@ -61,19 +64,25 @@ export class AuditLogReader {
     add((p) => `global_position > ${p}::bigint`, filter.afterPosition);
     // The page's positions first, then only those events: filtered by unit and dates, the positions come from
     // the (unit_code, occurred_on, global_position) index alone, and only the page's rows are read from the table.
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position IN (
+    const { rows } = await this.pool.query<EventRowWithJsonText>({
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position IN (
          SELECT global_position FROM events ${where} ORDER BY global_position ${where.limitOneMore(filter.limit)}
        ) ORDER BY global_position`,
-      where.values,
-    );
-    const items = rows.slice(0, filter.limit).map(toRecordedEvent);
-    return { items, nextAfter: rows.length > filter.limit ? items[items.length - 1].position : null };
+      values: where.values,
+      types: JSON_AS_TEXT,
+    });
+    const shown = rows.slice(0, filter.limit);
+    const nextAfter = rows.length > filter.limit ? JSON.stringify(shown[shown.length - 1].position) : 'null';
+    return `{"items":[${shown.map(recordedEventJson).join(',')}],"nextAfter":${nextAfter}}`;
   }
 
-  /** Every version of one record, oldest first, with who recorded it and from which request. */
-  async stream(streamId: string): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
-    return rows.map(toRecordedEvent);
+  /** Every version of one record, oldest first: `{ streamId, versions }` as JSON, or null when no record has that id. */
+  async streamJson(streamId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<EventRowWithJsonText>({
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      values: [streamId],
+      types: JSON_AS_TEXT,
+    });
+    return rows.length ? `{"streamId":${JSON.stringify(streamId)},"versions":[${rows.map(recordedEventJson).join(',')}]}` : null;
   }
 }
