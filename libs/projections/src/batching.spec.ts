@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@civic/event-store';
-import { inRuns, insertRows } from './batching';
+import { inRuns, inStreamLayers, insertRows } from './batching';
 
 const recorder = () => {
   const statements: { text: string; values: unknown[] }[] = [];
@@ -36,5 +36,38 @@ describe('inRuns', () => {
       async (one) => void calls.push(`one ${one.streamVersion}`),
     );
     expect(calls).toEqual(['run 1,2', 'one 3', 'run 4', 'one 5', 'one 6']);
+  });
+});
+
+describe('inStreamLayers', () => {
+  const event = (streamId: string, type: string, streamVersion: number) => ({ streamId, type, streamVersion }) as unknown as RecordedEvent;
+  const label = (e: RecordedEvent) => `${e.streamId}${e.streamVersion}`;
+
+  it('keeps each stream in order and batches a type over streams: a batch of records and corrections is a few statements', async () => {
+    const events = [
+      event('a', 'Held', 1), event('a', 'Corrected', 2), event('b', 'Held', 1), event('c', 'Corrected', 4),
+      event('a', 'Corrected', 3), event('b', 'Revoked', 2), event('c', 'Corrected', 5), event('d', 'Held', 1),
+    ];
+    const calls: string[] = [];
+    await inStreamLayers(
+      events,
+      ['Held', 'Corrected'],
+      async (run) => void calls.push(`run ${run.map(label).join(',')}`),
+      async (one) => void calls.push(`one ${label(one)}`),
+    );
+    expect(calls).toEqual(['run a1,b1,d1', 'run c4', 'run a2,c5', 'one b2', 'run a3']);
+  });
+
+  it('never puts one stream twice in a run, so a statement never touches one record twice', async () => {
+    const events = Array.from({ length: 30 }, (_, n) => event(`s${n % 4}`, 'Corrected', n));
+    const runs: RecordedEvent[][] = [];
+    await inStreamLayers(events, ['Corrected'], async (run) => void runs.push([...run]), async () => undefined);
+    for (const run of runs) expect(new Set(run.map((e) => e.streamId)).size).toBe(run.length);
+    const applied = runs.flat();
+    expect(applied).toHaveLength(30);
+    for (const stream of ['s0', 's1', 's2', 's3']) {
+      const versions = applied.filter((e) => e.streamId === stream).map((e) => e.streamVersion);
+      expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    }
   });
 });

@@ -17,8 +17,9 @@ export interface Projection {
   readonly tables: readonly string[];
   apply(sql: SqlExecutor, event: RecordedEvent): Promise<void>;
   /**
-   * The same as `apply` for each event in order, in fewer statements; used for batches (projector, rebuild).
-   * Optional: a projection without it is applied event by event.
+   * The same as `apply` for each event, each stream's events in order, in fewer statements; used for batches
+   * (projector, rebuild). The events of different streams may be applied in any order, as Kafka delivers them.
+   * Optional: a projection without it is applied event by event, in the batch's order.
    */
   applyBatch?(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
 }

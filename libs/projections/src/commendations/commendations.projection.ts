@@ -1,7 +1,7 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, recipientCount } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
-import { inRuns, insertRows } from '../batching';
+import { inStreamLayers, insertRows } from '../batching';
 
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
 function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
@@ -42,7 +42,7 @@ export const commendationsProjection: Projection = {
   tables: ['rm_commendations'],
 
   async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
-    await inRuns(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => commendationsProjection.apply(sql, event));
+    await inStreamLayers(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => commendationsProjection.apply(sql, event));
   },
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@civic/event-store';
 import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
-import { inRuns, insertRows } from '../batching';
+import { inStreamLayers, insertRows } from '../batching';
 
 /** The columns of rm_meetings a meeting record sets, in the order the statements below bind them. */
 function meetingValues(meeting: MeetingHeldData): unknown[] {
@@ -31,6 +31,31 @@ function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise
   );
 }
 
+/**
+ * Corrections, one statement for many meetings (never one meeting twice: see inStreamLayers). The summary counts
+ * the corrected version, once; how many were corrected is a figure of its own. A correction carries the whole
+ * record, so it stands even when the first record was never projected (a dead letter an operator skipped).
+ */
+function upsertCorrected(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+  const rows = events.map((recorded) => {
+    const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data) as { data: { meeting: MeetingHeldData } };
+    return [...meetingValues(event.data.meeting), recorded.streamId, recorded.position, 1];
+  });
+  return insertRows(
+    sql,
+    `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier, stream_id, recorded_position, corrections)`,
+    rows,
+    `ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title,
+       held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,
+       attendee_qualifier = EXCLUDED.attendee_qualifier, corrections = rm_meetings.corrections + 1`,
+  );
+}
+
+/** Meeting events of one type, each of another meeting. */
+function applyRun(sql: SqlExecutor, run: readonly RecordedEvent[]): Promise<void> {
+  return run[0].type === 'MeetingHeld' ? insertHeld(sql, run) : upsertCorrected(sql, run);
+}
+
 /** One row per meeting: the base of the summaries and of the meeting list. */
 export const meetingsProjection: Projection = {
   name: 'meetings',
@@ -38,29 +63,10 @@ export const meetingsProjection: Projection = {
   tables: ['rm_meetings'],
 
   async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
-    await inRuns(events, ['MeetingHeld'], (run) => insertHeld(sql, run), (event) => meetingsProjection.apply(sql, event));
+    await inStreamLayers(events, ['MeetingHeld', 'MeetingCorrected'], (run) => applyRun(sql, run), (event) => applyRun(sql, [event]));
   },
 
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
-    const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data);
-    switch (event.type) {
-      case 'MeetingHeld':
-        await insertHeld(sql, [recorded]);
-        return;
-      case 'MeetingCorrected':
-        // The summary counts the corrected version, once; how many were corrected is a figure of its own. A
-        // correction carries the whole record, so it stands even when the first record was never projected
-        // (a dead letter an operator skipped).
-        await sql.query(
-          `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier,
-                                    stream_id, recorded_position, corrections)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1)
-           ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title,
-             held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,
-             attendee_qualifier = EXCLUDED.attendee_qualifier, corrections = rm_meetings.corrections + 1`,
-          [...meetingValues(event.data.meeting), recorded.streamId, recorded.position],
-        );
-        return;
-    }
+    await applyRun(sql, [recorded]);
   },
 };

@@ -1,26 +1,39 @@
 import { foldForSearch, MovementEvent } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
+import { inStreamLayers, insertRows } from '../batching';
+
+/** New movements, one statement for many; one already there (a redelivery) is left as it is. */
+function insertLaunched(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+  const rows = events.map((recorded) => {
+    const m = (recorded.data as unknown as Extract<MovementEvent, { type: 'EmulationMovementLaunched' }>['data']);
+    return [m.movementId, recorded.streamId, m.launchedBy.unitCode, m.launchedBy.body, m.name, foldForSearch(m.name), m.kind, m.form, m.scope,
+      m.launchedOn, m.period.from, m.period.to, m.parentMovementId, 'ACTIVE'];
+  });
+  return insertRows(
+    sql,
+    `INSERT INTO rm_movements (movement_id, stream_id, unit_code, launcher_body, name, name_folded, kind, form, scope,
+       launched_on, period_from, period_to, parent_movement_id, status)`,
+    rows,
+    'ON CONFLICT (movement_id) DO NOTHING',
+  );
+}
 
 export const movementsProjection: Projection = {
   name: 'emulation-movements',
   eventTypes: ['EmulationMovementLaunched', 'EmulationMovementReviewed'],
   tables: ['rm_movements', 'rm_movement_reviews'],
 
+  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
+    await inStreamLayers(events, ['EmulationMovementLaunched'], (run) => insertLaunched(sql, run), (event) => movementsProjection.apply(sql, event));
+  },
+
   async apply(sql: SqlExecutor, recorded: RecordedEvent) {
     const event = { type: recorded.type, data: recorded.data } as unknown as MovementEvent;
     switch (event.type) {
-      case 'EmulationMovementLaunched': {
-        const m = event.data;
-        await sql.query(
-          `INSERT INTO rm_movements (movement_id, stream_id, unit_code, launcher_body, name, name_folded, kind, form, scope,
-             launched_on, period_from, period_to, parent_movement_id, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ACTIVE') ON CONFLICT (movement_id) DO NOTHING`,
-          [m.movementId, recorded.streamId, m.launchedBy.unitCode, m.launchedBy.body, m.name, foldForSearch(m.name), m.kind, m.form, m.scope,
-            m.launchedOn, m.period.from, m.period.to, m.parentMovementId],
-        );
+      case 'EmulationMovementLaunched':
+        await insertLaunched(sql, [recorded]);
         return;
-      }
       case 'EmulationMovementReviewed': {
         const r = event.data;
         await sql.query(

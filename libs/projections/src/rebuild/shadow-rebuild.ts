@@ -127,6 +127,7 @@ export class ShadowRebuild {
    * skipped by the projected-streams guard.
    */
   private async swap(shadow: Pool, applier: ProjectionApplier, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
+    const direction = await projectedStreamsDirection(shadow, names);
     return inTransaction(shadow, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
       const locked = Date.now();
@@ -138,12 +139,38 @@ export class ShadowRebuild {
         await client.query(`ALTER TABLE public.${table} SET SCHEMA ${RETIRED_SCHEMA}`);
         await client.query(`ALTER TABLE ${SHADOW_SCHEMA}.${table} SET SCHEMA public`);
       }
-      await client.query('DELETE FROM public.projected_streams WHERE projection = ANY($1)', [names]);
-      await client.query(`INSERT INTO public.projected_streams SELECT * FROM ${SHADOW_SCHEMA}.projected_streams`);
+      await moveProjectedStreams(client, names, direction);
       await client.query(`SELECT pg_notify('${READ_MODEL_CHANGES}', '*')`);
       return { caughtUp, milliseconds: Date.now() - locked };
     });
   }
+}
+
+type ProjectedStreamsMove = 'swap-table' | 'copy-rebuilt-rows';
+
+/**
+ * How the rebuilt projections' stream versions will replace theirs in the live bookkeeping, chosen before the lock
+ * (it decides only what is copied while queries wait): the smaller side is copied. A full rebuild swaps the table,
+ * copying the rows of projections not rebuilt (none); rebuilding one projection of many copies its own rows.
+ */
+async function projectedStreamsDirection(shadow: Pool, names: readonly string[]): Promise<ProjectedStreamsMove> {
+  const { rows } = await shadow.query<{ others: string; rebuilt: string }>(
+    `SELECT (SELECT count(*) FROM public.projected_streams WHERE projection <> ALL($1)) AS others,
+            (SELECT count(*) FROM ${SHADOW_SCHEMA}.projected_streams) AS rebuilt`,
+    [names],
+  );
+  return Number(rows[0].others) <= Number(rows[0].rebuilt) ? 'swap-table' : 'copy-rebuilt-rows';
+}
+
+async function moveProjectedStreams(client: PoolClient, names: readonly string[], move: ProjectedStreamsMove): Promise<void> {
+  if (move === 'swap-table') {
+    await client.query(`INSERT INTO ${SHADOW_SCHEMA}.projected_streams SELECT * FROM public.projected_streams WHERE projection <> ALL($1)`, [names]);
+    await client.query(`ALTER TABLE public.projected_streams SET SCHEMA ${RETIRED_SCHEMA}`);
+    await client.query(`ALTER TABLE ${SHADOW_SCHEMA}.projected_streams SET SCHEMA public`);
+    return;
+  }
+  await client.query('DELETE FROM public.projected_streams WHERE projection = ANY($1)', [names]);
+  await client.query(`INSERT INTO public.projected_streams SELECT * FROM ${SHADOW_SCHEMA}.projected_streams`);
 }
 
 /**
