@@ -68,7 +68,8 @@ function established({ code, level, name, type, parentCode, validFrom, knownSinc
 function insertVersions(sql: SqlExecutor, versions: readonly UnitVersion[]): Promise<void> {
   return insertRows(
     sql,
-    'INSERT INTO rm_unit_versions (code, level, name, name_folded, type, parent_code, valid_from, known_since)',
+    'rm_unit_versions',
+    ['code', 'level', 'name', 'name_folded', 'type', 'parent_code', 'valid_from', 'known_since'],
     versions.map((unit) => [unit.code, unit.level, unit.name, foldForSearch(unit.name), unit.type, unit.parentCode, unit.validFrom, unit.knownSince]),
   );
 }

@@ -28,8 +28,9 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
   });
   return insertRows(
     sql,
-    `INSERT INTO rm_commendations (commendation_id, stream_id, award_kind, award, commendation_type, issuer_body, issuer_unit,
-       grantor_units, granted_on, for_year, collectives, individuals, households, recipient_names_folded, regime)`,
+    'rm_commendations',
+    ['commendation_id', 'stream_id', 'award_kind', 'award', 'commendation_type', 'issuer_body', 'issuer_unit', 'grantor_units', 'granted_on', 'for_year',
+      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime'],
     rows,
     'ON CONFLICT (commendation_id) DO NOTHING',
   );

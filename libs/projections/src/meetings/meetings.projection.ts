@@ -3,7 +3,10 @@ import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
 import { inStreamLayers, insertRows } from '../batching';
 
-/** The columns of rm_meetings a meeting record sets, in the order the statements below bind them. */
+/** The columns of rm_meetings a meeting record sets: meetingValues, then the stream and position. */
+const MEETING_COLUMNS = ['meeting_id', 'unit_code', 'kind', 'title', 'held_on', 'year', 'attendee_count', 'attendee_qualifier', 'stream_id', 'recorded_position'];
+
+/** The values of a meeting record, in the order of MEETING_COLUMNS. */
 function meetingValues(meeting: MeetingHeldData): unknown[] {
   return [
     meeting.meetingId,
@@ -25,7 +28,8 @@ function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise
   });
   return insertRows(
     sql,
-    `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier, stream_id, recorded_position)`,
+    'rm_meetings',
+    MEETING_COLUMNS,
     rows,
     'ON CONFLICT (meeting_id) DO NOTHING',
   );
@@ -43,7 +47,8 @@ function upsertCorrected(sql: SqlExecutor, events: readonly RecordedEvent[]): Pr
   });
   return insertRows(
     sql,
-    `INSERT INTO rm_meetings (meeting_id, unit_code, kind, title, held_on, year, attendee_count, attendee_qualifier, stream_id, recorded_position, corrections)`,
+    'rm_meetings',
+    [...MEETING_COLUMNS, 'corrections'],
     rows,
     `ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title,
        held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,

@@ -12,8 +12,9 @@ function insertLaunched(sql: SqlExecutor, events: readonly RecordedEvent[]): Pro
   });
   return insertRows(
     sql,
-    `INSERT INTO rm_movements (movement_id, stream_id, unit_code, launcher_body, name, name_folded, kind, form, scope,
-       launched_on, period_from, period_to, parent_movement_id, status)`,
+    'rm_movements',
+    ['movement_id', 'stream_id', 'unit_code', 'launcher_body', 'name', 'name_folded', 'kind', 'form', 'scope', 'launched_on', 'period_from', 'period_to',
+      'parent_movement_id', 'status'],
     rows,
     'ON CONFLICT (movement_id) DO NOTHING',
   );
