@@ -41,4 +41,25 @@ export async function throughput(writers: number, durationMs: number, operation:
   return done / seconds;
 }
 
+/**
+ * The rates of several operations measured side by side: the time is split into rounds and every operation runs
+ * in each round, in an order that rotates, so that the machine's drift during the run (other tenants, growing
+ * tables, warming caches) falls on all of them alike rather than on whichever ran last. The mean of the rounds.
+ */
+export async function interleavedThroughput(
+  writers: number,
+  durationMs: number,
+  operations: readonly ((writer: number, iteration: number) => Promise<void>)[],
+  rounds = 3,
+): Promise<number[]> {
+  const sums = operations.map(() => 0);
+  for (let round = 0; round < rounds; round += 1) {
+    for (let k = 0; k < operations.length; k += 1) {
+      const which = (round + k) % operations.length;
+      sums[which] += await throughput(writers, durationMs / rounds, operations[which]);
+    }
+  }
+  return sums.map((sum) => sum / rounds);
+}
+
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;

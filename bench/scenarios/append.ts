@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { contentHash, PostgresEventStore, StreamVersionConflict } from '@civic/event-store';
 import { BenchEnvironment } from '../environment';
-import { Figure, figure, throughput } from '../measure';
+import { Figure, figure, interleavedThroughput } from '../measure';
 import { meetingEvent, officialWards, WardPicker } from '../workload';
 
 /** A table with the event log's row shape and no rules: what a plain INSERT costs. */
@@ -34,7 +34,7 @@ export async function appendScenario(environment: BenchEnvironment, seconds: num
         const hot = { ours: `meeting-${randomUUID()}`, ours_version: 0, emmett: `meeting-${randomUUID()}`, emmett_version: 0n };
         // The peer's hot stream exists before the clock starts, as ours does after its first append.
         hot.emmett_version = (await emmett.appendToStream(hot.emmett, [{ type: 'MeetingHeld', data: { first: true } }])).nextExpectedStreamVersion;
-        const ours = await throughput(writers, seconds * 1000, async (_, i) => {
+        const appendOurs = async (_: number, i: number) => {
           const next = event(i);
           if (streams === 'distinct') {
             await store.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [next] });
@@ -49,10 +49,10 @@ export async function appendScenario(environment: BenchEnvironment, seconds: num
               hot.ours_version = (await store.readStream(hot.ours)).length;
             }
           }
-        });
+        };
         let floorVersion = 0;
         const floorStream = `meeting-${randomUUID()}`;
-        const floor = await throughput(writers, seconds * 1000, async (_, i) => {
+        const insertPlain = async (_: number, i: number) => {
           const next = event(i);
           const streamId = streams === 'distinct' ? `meeting-${randomUUID()}` : floorStream;
           const version = streams === 'distinct' ? 1 : ++floorVersion;
@@ -69,8 +69,8 @@ export async function appendScenario(environment: BenchEnvironment, seconds: num
           } finally {
             client.release();
           }
-        });
-        const peer = await throughput(writers, seconds * 1000, async (_, i) => {
+        };
+        const appendEmmett = async (_: number, i: number) => {
           const next = event(i);
           const message = { type: next.type, data: next.data as Record<string, unknown>, metadata: next.metadata as unknown as Record<string, unknown> };
           if (streams === 'distinct') {
@@ -87,7 +87,8 @@ export async function appendScenario(environment: BenchEnvironment, seconds: num
               hot.emmett_version = BigInt((await emmett.readStream(hot.emmett)).currentStreamVersion);
             }
           }
-        });
+        };
+        const [ours, floor, peer] = await interleavedThroughput(writers, seconds * 1000, [appendOurs, insertPlain, appendEmmett]);
         const name = `append, ${writers} writer${writers > 1 ? 's' : ''}, ${streams} stream${streams === 'distinct' ? 's' : ''}`;
         figures.push(
           figure(name, 'events/s vs plain INSERT', 'events/s', ours, { name: 'plain INSERT transactions', value: floor }, writers === 8 ? (r) => ({ text: '≥ 0.6 × floor', met: (r ?? 0) >= 0.6 }) : undefined),
