@@ -13,7 +13,11 @@ export class JsonAnswer<T = unknown> {
   ) {}
 
   static of<T>(value: T): JsonAnswer<T> {
-    const json = JSON.stringify(value);
+    return JsonAnswer.ofJson<T>(JSON.stringify(value));
+  }
+
+  /** An answer already written as JSON (by a reader that writes it itself). */
+  static ofJson<T>(json: string): JsonAnswer<T> {
     return new JsonAnswer<T>(json, `W/"${createHash('sha1').update(json).digest('base64url')}"`);
   }
 }

@@ -4,7 +4,8 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import type { Response } from 'express';
 import { Pool } from 'pg';
 import { AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
-import { Access, ApiProblems, InjectPool, sendJsonText } from '@civic/platform';
+import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText } from '@civic/platform';
+import { AuditPages } from './audit-pages';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
 /**
@@ -17,9 +18,11 @@ import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 export class AuditHttpController {
   private readonly log: AuditLogReader;
   private readonly chains: ChainVerifier;
+  private readonly pages: AuditPages;
 
   constructor(@InjectPool() pool: Pool) {
     this.log = new AuditLogReader(pool);
+    this.pages = new AuditPages(this.log);
     this.chains = new ChainVerifier(pool);
   }
 
@@ -27,8 +30,8 @@ export class AuditHttpController {
   @Get('events')
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400)
-  async events(@Query() q: AuditEventsRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const page = await this.log.pageJson({
+  events(@Query() q: AuditEventsRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const page = this.pages.page({
       unitCode: q.unitCode,
       includeDescendants: q.includeDescendants === 'true',
       eventType: q.type,
@@ -41,7 +44,7 @@ export class AuditHttpController {
       afterPosition: q.after,
       limit: q.limit ?? 100,
     });
-    return sendJsonText(response, page);
+    return sendJsonAnswer(response, page);
   }
 
   /** Every version of one record, with who recorded it, when, and from which command and request. */

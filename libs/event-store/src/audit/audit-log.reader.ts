@@ -76,6 +76,22 @@ export class AuditLogReader {
     return `{"items":[${shown.map(recordedEventJson).join(',')}],"nextAfter":${nextAfter}}`;
   }
 
+  /**
+   * How many events the log holds for the filter's unit within its civic dates, or null when the filter is not
+   * of one unit alone. The log only grows, so while this count stays the same no page of such a filter can change
+   * (whatever else it filters on): a page read after the count was taken may be answered again as long as the
+   * count is still the same. Read from the (unit_code, occurred_on, global_position) index alone.
+   */
+  async unitEventCount(filter: AuditFilter): Promise<string | null> {
+    if (filter.unitCode === undefined || filter.includeDescendants) return null;
+    const where = new SqlFilter()
+      .add((p) => `unit_code = ${p}`, filter.unitCode)
+      .add((p) => `occurred_on >= ${p}::date`, filter.occurredFrom)
+      .add((p) => `occurred_on <= ${p}::date`, filter.occurredTo);
+    const { rows } = await this.pool.query<{ count: string }>(`SELECT count(*)::text AS count FROM events ${where}`, where.values);
+    return rows[0].count;
+  }
+
   /** Every version of one record, oldest first: `{ streamId, versions }` as JSON, or null when no record has that id. */
   async streamJson(streamId: string): Promise<string | null> {
     const { rows } = await this.pool.query<EventRowWithJsonText>({

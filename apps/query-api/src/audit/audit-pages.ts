@@ -1,0 +1,38 @@
+import { LRUCache } from 'lru-cache';
+import { AuditFilter, AuditLogReader } from '@civic/event-store';
+import { JsonAnswer } from '@civic/platform';
+
+/** Audit pages kept at most, by their JSON's length (a page of a hundred events is about 125 kB). */
+const CACHED_CHARACTERS = 64 * 1024 * 1024;
+
+interface CachedPage {
+  /** The unit's event count (AuditLogReader.unitEventCount) taken before the page was read. */
+  readonly unitEvents: string;
+  readonly answer: JsonAnswer;
+}
+
+/**
+ * Audit pages of one unit, answered again without reading them while the log holds no new event of that unit in
+ * their dates. Auditors and their tools page through the same ward and year again and again, and a page of a
+ * hundred events costs Postgres and query-api far more than counting the unit's index entries does.
+ *
+ * Always current: the count is taken before the page is read, and the log only grows, so an unchanged count means
+ * the unit has exactly the events it had when the page was read, however transactions commit out of position
+ * order. Filters of several units (includeDescendants) or of none are read every time.
+ */
+export class AuditPages {
+  private readonly pages = new LRUCache<string, CachedPage>({ maxSize: CACHED_CHARACTERS, sizeCalculation: (page) => page.answer.json.length || 1 });
+
+  constructor(private readonly log: AuditLogReader) {}
+
+  async page(filter: AuditFilter): Promise<JsonAnswer> {
+    const unitEvents = await this.log.unitEventCount(filter);
+    if (unitEvents === null) return JsonAnswer.ofJson(await this.log.pageJson(filter));
+    const key = JSON.stringify(filter);
+    const cached = this.pages.get(key);
+    if (cached?.unitEvents === unitEvents) return cached.answer;
+    const answer = JsonAnswer.ofJson(await this.log.pageJson(filter));
+    this.pages.set(key, { unitEvents, answer });
+    return answer;
+  }
+}
