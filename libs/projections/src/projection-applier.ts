@@ -31,7 +31,16 @@ export async function applyParkingFailures<T>(run: (options: ApplyOptions) => Pr
  * events behind it, so a record is never projected with a version missing; other streams flow on.
  */
 export class ProjectionApplier {
-  constructor(private readonly projections: readonly Projection[]) {}
+  /**
+   * @param replayClaims A table (projected_streams' columns, no key) to which batch claims are only appended: for a
+   * rebuild, which meets each event of the log once and in order, into read models that start empty, so no event
+   * can have been applied before and there is nothing to look up. The rows are folded into projected_streams with
+   * `foldReplayClaims` once the replay is done. Events applied one by one (isolated failures) are claimed as usual.
+   */
+  constructor(
+    private readonly projections: readonly Projection[],
+    private readonly replayClaims?: string,
+  ) {}
 
   projection(name: string): Projection {
     const found = this.projections.find((p) => p.name === name);
@@ -101,23 +110,7 @@ export class ProjectionApplier {
       return !seen.has(key) && seen.add(key);
     });
     const { rows } = await sql.query<{ n: number; accepted: boolean; blocked: boolean }>(
-      `WITH batch AS (
-         SELECT * FROM unnest($2::text[], $3::int[], $4::bigint[]) WITH ORDINALITY AS b(stream_id, stream_version, global_position, n)
-       ), judged AS (
-         SELECT b.*,
-                EXISTS (SELECT 1 FROM projection_dead_letters d WHERE d.projection = $1 AND d.stream_id = b.stream_id AND d.${OPEN}) AS blocked,
-                (SELECT p.stream_version FROM projected_streams p WHERE p.projection = $1 AND p.stream_id = b.stream_id) AS done
-         FROM batch b
-       ), accepted AS (
-         SELECT * FROM judged WHERE NOT blocked AND (done IS NULL OR stream_version > done)
-       ), claimed AS (
-         INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
-         SELECT DISTINCT ON (stream_id) $1, stream_id, stream_version, global_position FROM accepted ORDER BY stream_id, stream_version DESC
-         ON CONFLICT (projection, stream_id) DO UPDATE
-           SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
-           WHERE projected_streams.stream_version < EXCLUDED.stream_version
-       )
-       SELECT n::int AS n, (NOT blocked AND (done IS NULL OR stream_version > done)) AS accepted, blocked FROM judged ORDER BY judged.n`,
+      this.replayClaims ? appendReplayClaims(this.replayClaims) : CLAIM_UNLESS_APPLIED,
       [projection.name, unique.map((e) => e.streamId), unique.map((e) => e.streamVersion), unique.map((e) => e.position)],
     );
     const accepted: RecordedEvent[] = [];
@@ -179,4 +172,49 @@ export class ProjectionApplier {
       [projection.name, event.streamId, event.streamVersion, event.position],
     );
   }
+}
+
+const BATCH_CLAIMS = `WITH batch AS (
+  SELECT * FROM unnest($2::text[], $3::int[], $4::bigint[]) WITH ORDINALITY AS b(stream_id, stream_version, global_position, n)
+)`;
+const BLOCKED = `EXISTS (SELECT 1 FROM projection_dead_letters d WHERE d.projection = $1 AND d.stream_id = b.stream_id AND d.${OPEN})`;
+
+/** Claims the batch's events whose stream is not held and whose version is later than the one applied. */
+const CLAIM_UNLESS_APPLIED = `${BATCH_CLAIMS}, judged AS (
+    SELECT b.*, ${BLOCKED} AS blocked,
+           (SELECT p.stream_version FROM projected_streams p WHERE p.projection = $1 AND p.stream_id = b.stream_id) AS done
+    FROM batch b
+  ), accepted AS (
+    SELECT * FROM judged WHERE NOT blocked AND (done IS NULL OR stream_version > done)
+  ), claimed AS (
+    INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
+    SELECT DISTINCT ON (stream_id) $1, stream_id, stream_version, global_position FROM accepted ORDER BY stream_id, stream_version DESC
+    ON CONFLICT (projection, stream_id) DO UPDATE
+      SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
+      WHERE projected_streams.stream_version < EXCLUDED.stream_version
+  )
+  SELECT n::int AS n, (NOT blocked AND (done IS NULL OR stream_version > done)) AS accepted, blocked FROM judged ORDER BY judged.n`;
+
+/** Claims the batch's events whose stream is not held, appending them to `table` (a replay: see the constructor). */
+const appendReplayClaims = (table: string) => `${BATCH_CLAIMS}, judged AS (
+    SELECT b.*, ${BLOCKED} AS blocked FROM batch b
+  ), claimed AS (
+    INSERT INTO ${table} (projection, stream_id, stream_version, global_position)
+    SELECT $1, stream_id, stream_version, global_position FROM judged WHERE NOT blocked
+  )
+  SELECT n::int AS n, NOT blocked AS accepted, blocked FROM judged ORDER BY judged.n`;
+
+/**
+ * Folds the claims a replay appended to `table` into projected_streams, keeping each stream's latest version
+ * (events applied one by one during the replay may already be there).
+ */
+export async function foldReplayClaims(sql: SqlExecutor, table: string): Promise<void> {
+  await sql.query(
+    `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
+     SELECT DISTINCT ON (projection, stream_id) projection, stream_id, stream_version, global_position FROM ${table}
+     ORDER BY projection, stream_id, stream_version DESC
+     ON CONFLICT (projection, stream_id) DO UPDATE
+       SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
+       WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
+  );
 }

@@ -23,7 +23,8 @@ import {
 import { allTopics, LogToKafkaRelay } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { KafkaProjector } from './kafka-projector';
-import { ProjectionApplier } from './projection-applier';
+import { foldReplayClaims, ProjectionApplier } from './projection-applier';
+import { DeadLetterWriter } from './dead-letters/dead-letter-store';
 import { rebuildFromLog } from './rebuild-from-log';
 import { ALL_PROJECTIONS } from './index';
 
@@ -177,6 +178,44 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
       expect(await snapshot(oneByOne)).toEqual(await snapshot(live));
     } finally {
       await oneByOne.drop();
+    }
+  });
+
+  it('gives the same rows and stream versions replayed as a rebuild does, with claims appended and folded at the end', async () => {
+    const replayed = await createTestDatabase();
+    try {
+      await replayed.pool.query('CREATE TABLE replay_claims (LIKE projected_streams)');
+      // Batches of two: a stream's events (a meeting and its correction) are claimed in different batches.
+      const total = await logSize();
+      expect(await rebuildFromLog(live.pool, replayed.pool, new ProjectionApplier(ALL_PROJECTIONS, 'replay_claims'), { batchSize: 2 })).toBe(total);
+      expect(Number((await replayed.pool.query('SELECT count(*) FROM projected_streams')).rows[0].count)).toBe(0);
+      await foldReplayClaims(replayed.pool, 'replay_claims');
+      expect(await snapshot(replayed)).toEqual(await snapshot(live));
+    } finally {
+      await replayed.drop();
+    }
+  });
+
+  it('holds a stream with a parked event out of a replay, and claims nothing of it', async () => {
+    const replayed = await createTestDatabase();
+    try {
+      await replayed.pool.query('CREATE TABLE replay_claims (LIKE projected_streams)');
+      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type IN ('MeetingHeld', 'MeetingCorrected') ORDER BY global_position`);
+      const events = rows.map(toRecordedEvent);
+      const corrected = events.find((event) => event.type === 'MeetingCorrected')!;
+      const parked = events.find((event) => event.streamId === corrected.streamId && event.type === 'MeetingHeld')!;
+      await new DeadLetterWriter(replayed.pool).park('meetings', parked, new Error('a poison event'));
+
+      const applier = new ProjectionApplier(ALL_PROJECTIONS, 'replay_claims');
+      expect(await inTransaction(replayed.pool, (client) => applier.applyAll(client, events))).toBe(events.length - 2);
+      await foldReplayClaims(replayed.pool, 'replay_claims');
+      const { rows: streams } = await replayed.pool.query<{ stream_id: string }>('SELECT stream_id FROM projected_streams');
+      expect(streams).toHaveLength(new Set(events.map((event) => event.streamId)).size - 1);
+      expect(streams.map((row) => row.stream_id)).not.toContain(corrected.streamId);
+      const { rows: waiting } = await replayed.pool.query('SELECT stream_version, status FROM projection_dead_letters ORDER BY stream_version');
+      expect(waiting).toEqual([{ stream_version: parked.streamVersion, status: 'PARKED' }, { stream_version: corrected.streamVersion, status: 'WAITING' }]);
+    } finally {
+      await replayed.drop();
     }
   });
 

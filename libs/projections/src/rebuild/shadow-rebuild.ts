@@ -3,7 +3,7 @@ import {
   checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, toRecordedEvent,
 } from '@civic/event-store';
 import { Projection } from '../projection';
-import { ProjectionApplier } from '../projection-applier';
+import { foldReplayClaims, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
 import { applyInOwnTransaction } from '../rebuild-from-log';
 import { copyTriggersToShadow, createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
@@ -42,6 +42,8 @@ function byStream<T extends { streamId: string }>(events: readonly T[], parts: n
   return groups.filter((group) => group.length);
 }
 const REBUILD_LOCK = `hashtext('civic-records:rebuild')`;
+/** Where the replay appends its claims, folded into the shadow projected_streams once it is done. */
+const REPLAY_CLAIMS = `${SHADOW_SCHEMA}.replay_claims`;
 
 /**
  * Rebuilds read models from the event log without stopping anything (docs/adr/0012-zero-downtime-rebuild.md):
@@ -60,6 +62,8 @@ export class ShadowRebuild {
     const names = this.projections.map((p) => p.name);
     const eventTypes = this.projections.flatMap((p) => p.eventTypes);
     const applier = new ProjectionApplier(this.projections);
+    // One pass over the log, in order, into empty tables: no event can have been applied before (see the applier).
+    const replaying = new ProjectionApplier(this.projections, REPLAY_CLAIMS);
     const admin = pool(this.databaseUrl, 'civic-rebuild');
     // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public. They
     // write read models only: as read-model sessions, their long batches do not hold the relay back.
@@ -93,10 +97,14 @@ export class ShadowRebuild {
         // staying in order in one of them. The shadow tables are thrown away if anything fails. Events of other
         // read models are read (see readAfter) and skipped here.
         const wanted = batch.filter((event) => applier.wants(event).length);
-        await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
+        await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, replaying, part)));
         events += wanted.length;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
       }
+      await inTransaction(shadow, async (client) => {
+        await foldReplayClaims(client, REPLAY_CLAIMS);
+        await client.query(`DROP TABLE ${REPLAY_CLAIMS}`);
+      });
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
       events += swap.caughtUp;
       await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
@@ -117,6 +125,8 @@ export class ShadowRebuild {
       await client.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
       await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
       await createShadowTables(client, [...tables, 'projected_streams']);
+      // No key, no index: appended to once per batch, read once.
+      await client.query(`CREATE TABLE ${REPLAY_CLAIMS} (LIKE public.projected_streams)`);
     });
   }
 
