@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { RunningSystem, waitFor } from '@civic/testing';
 import { asAdministrator, getJson, minhKhaiReview, postJson } from './meeting-requests';
 
@@ -171,4 +173,38 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
     expect(stale.status).toBe(200);
     expect(await stale.json()).toEqual(first.body);
   });
+
+  it('sends a large answer gzipped to a reader that accepts gzip, and the same JSON plain to one that does not', async () => {
+    const url = `${system.url('query-api')}/v1/summaries/cities/01?year=2021`;
+    const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+    const gzipped = await rawGet(url, { 'accept-encoding': 'br;q=1.0, gzip;q=0.8' });
+    const refused = await rawGet(url, { 'accept-encoding': 'gzip;q=0, identity' });
+
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(gzipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual((await summary('cities', '01', 2021)).body);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    // One weak tag for the content in either encoding: a reader holding it is told it is current.
+    expect(gzipped.headers.etag).toBe(plain.headers.etag);
+    const current = await rawGet(url, { 'accept-encoding': 'gzip', 'if-none-match': String(gzipped.headers.etag) });
+    expect(current.status).toBe(304);
+    expect(current.body.length).toBe(0);
+  });
 });
+
+/** A GET whose body is kept as the bytes sent (fetch would decode them). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: asAdministrator(headers) }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}

@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import autocannon from 'autocannon';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure } from '../measure';
@@ -17,7 +18,8 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
       [`audit query (ward ${sample.ward}, ${sample.year})`, `/v1/audit/events?unitCode=${sample.ward}&occurredFrom=${sample.year}-01-01&occurredTo=${sample.year}-12-31&limit=100`, 50],
     ];
     const load = async (name: string, path: string, url = `${services.urls['query-api']}${path}`) => {
-      const options = { url, connections: 50, headers: { authorization: `Bearer ${services.token}` } };
+      // Readers accept gzip, as browsers and dashboards' HTTP clients do (ADR 0018).
+      const options = { url, connections: 50, headers: { authorization: `Bearer ${services.token}`, 'accept-encoding': 'gzip' } };
       await autocannon({ ...options, duration: WARM_UP_SECONDS });
       const result = await autocannon({ ...options, duration: seconds });
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -36,13 +38,14 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
         figure(`queries, 50 readers: ${name}`, 'throughput', 'requests/s', result.requests.average, { name: floorName('throughput'), value: floor.requests.average }),
       );
     }
-    // Below the service: each answer's own bytes from a bare Node HTTP server, under the same load. The audit page
-    // (a hundred events, about 125 kB) is the heaviest: its floor says what any service could do with it here.
-    const answer = async (path: string) => (await fetch(`${services.urls['query-api']}${path}`, { headers: { authorization: `Bearer ${services.token}` } })).text();
+    // Below the service: each answer's own bytes, as sent, from a bare Node HTTP server under the same load. The
+    // audit page (a hundred events, about 125 kB, 16 kB gzipped) is the heaviest: its floor says what any service
+    // could do with it here.
     for (const [label, path] of [['city answer', paths[0][1]], ['audit page', paths[2][1]]]) {
-      const bytes = await answer(path);
-      const bare = await withBareHttpServer(bytes, (url) => load(`bare Node HTTP (${label})`, '/', url));
-      const bareName = `bare Node HTTP server, same bytes as the ${label} (${Math.round(Buffer.byteLength(bytes) / 1000)} kB), same load (the machine floor)`;
+      const sent = await bytesOnTheWire(`${services.urls['query-api']}${path}`, { authorization: `Bearer ${services.token}`, 'accept-encoding': 'gzip' });
+      const bare = await withBareHttpServer(sent.body, sent.contentEncoding, (url) => load(`bare Node HTTP (${label})`, '/', url));
+      const size = `${Math.round(sent.body.length / 1000)} kB${sent.contentEncoding ? ` ${sent.contentEncoding}` : ''}`;
+      const bareName = `bare Node HTTP server, same bytes as the ${label} (${size}), same load (the machine floor)`;
       figures.push(
         figure(`queries, 50 readers: ${bareName}`, 'p50 latency', 'ms', bare.latency.p50, { name: floorName('p50'), value: floor.latency.p50 }),
         figure(`queries, 50 readers: ${bareName}`, 'p99 latency', 'ms', bare.latency.p99, { name: floorName('p99'), value: floor.latency.p99 }),
@@ -53,4 +56,19 @@ export async function queriesScenario(environment: BenchEnvironment, databaseUrl
   } finally {
     await services.stop();
   }
+}
+
+/** An answer's body as sent, undecoded, and how it was encoded. */
+function bytesOnTheWire(url: string, headers: Record<string, string>): Promise<{ body: Buffer; contentEncoding?: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(`${url}: answered ${response.statusCode}`));
+        else resolve({ body: Buffer.concat(chunks), contentEncoding: response.headers['content-encoding'] });
+      });
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }

@@ -30,7 +30,7 @@ export class AuditHttpController {
   @Get('events')
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400)
-  events(@Query() q: AuditEventsRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  events(@Query() q: AuditEventsRequest, @Res() response: Response): Promise<void> {
     const page = this.pages.page({
       unitCode: q.unitCode,
       includeDescendants: q.includeDescendants === 'true',

@@ -19,7 +19,7 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(DistrictSummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res() response: Response): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf))));
   }
 
@@ -29,7 +29,7 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(CitySummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res() response: Response): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf))));
   }
 }

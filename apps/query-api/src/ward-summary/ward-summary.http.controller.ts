@@ -21,7 +21,7 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: SuccessorViewResponse })
   @ApiProblems(400, 404)
-  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: Response): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetSuccessorView, JsonAnswer<SuccessorView>>(new GetSuccessorView(code, year, asOfDate(asOf))));
   }
 
@@ -31,7 +31,7 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: WardSummaryResponse })
   @ApiProblems(400, 404)
-  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res({ passthrough: true }) response: Response): Promise<string> {
+  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: Response): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetWardSummary, JsonAnswer<WardSummary>>(new GetWardSummary(code, year, asOfDate(asOf))));
   }
 }
