@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
@@ -9,14 +9,12 @@ import { ApiDescription, serveOpenApi } from './openapi/openapi';
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
 export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, api?: ApiDescription): Promise<INestApplication> {
   process.env.SERVICE_NAME ??= serviceName;
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: false });
-  app.useBodyParser('json', { limit: '256kb' });
+  // Fastify under Nest (docs/adr/0019-fastify.md); request bodies are limited to 256 KiB.
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 256 * 1024 }), { bufferLogs: false });
   // Security headers; the policy lets the OpenAPI page at /docs load its own scripts and styles and nothing else.
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
-    }),
-  );
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import { headerOf, HttpRequest } from './http';
 import { CommandContext, EventMetadata } from '@civic/event-store';
 import { InvalidRequest, PreconditionRequired } from './problem-details';
 import type { AuthenticatedRequest } from './auth/guards';
@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from './auth/guards';
 const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The actor of an event: the verified token's subject and roles, never anything from the request body. */
-function actorOf(request: Request): EventMetadata['actor'] {
+function actorOf(request: HttpRequest): EventMetadata['actor'] {
   const principal = (request as AuthenticatedRequest).principal;
   if (!principal) throw new Error('A command reached its handler without an authenticated principal');
   return { subject: principal.subject, roles: [...principal.roles] };
@@ -17,15 +17,15 @@ function actorOf(request: Request): EventMetadata['actor'] {
  * The version named by If-Match ("3" or W/"3", as our ETags are written). Corrections and revocations must send
  * it: a change decided on a version someone else has since changed is refused with 412.
  */
-export function requiredIfMatch(request: Request): number {
+export function requiredIfMatch(request: HttpRequest): number {
   const version = optionalIfMatch(request);
   if (version === undefined) throw new PreconditionRequired();
   return version;
 }
 
 /** The version named by If-Match when one is sent (additions such as reviews honour it but do not need it). */
-export function optionalIfMatch(request: Request): number | undefined {
-  const header = request.header('if-match');
+export function optionalIfMatch(request: HttpRequest): number | undefined {
+  const header = headerOf(request, 'if-match');
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) throw new InvalidRequest([{ field: 'If-Match', message: 'must be an ETag this API gave, such as "1"' }]);
@@ -33,13 +33,13 @@ export function optionalIfMatch(request: Request): number | undefined {
 }
 
 /** Metadata and idempotency of one HTTP command: who, which request, which command. */
-export function commandContextFrom(request: Request, scope: string, body: object, expectedVersion?: number): CommandContext {
+export function commandContextFrom(request: HttpRequest, scope: string, body: object, expectedVersion?: number): CommandContext {
   const commandId = randomUUID();
-  const correlationHeader = request.header('x-correlation-id');
+  const correlationHeader = headerOf(request, 'x-correlation-id');
   if (correlationHeader !== undefined && !TOKEN_LIKE.test(correlationHeader)) {
     throw new InvalidRequest([{ field: 'X-Correlation-Id', message: 'must be 1-128 letters, digits or . _ : -' }]);
   }
-  const key = request.header('idempotency-key');
+  const key = headerOf(request, 'idempotency-key');
   if (key !== undefined && !TOKEN_LIKE.test(key)) {
     throw new InvalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits or . _ : -' }]);
   }

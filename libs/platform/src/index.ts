@@ -19,3 +19,4 @@ export * from './auth/access-policy';
 export * from './auth/guards';
 export * from './auth/auth.module';
 export * from './json-answer';
+export * from './http';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
 import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
 import { InvalidRequest, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
@@ -16,11 +16,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(error), instance: request.path };
-    if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    const request = http.getRequest<HttpRequest>();
+    const reply = http.getResponse<HttpReply>();
+    const problem = { ...this.toProblem(error), instance: pathOf(request) };
+    if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
+    reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(error: unknown): ProblemDetails {
@@ -33,14 +33,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof UnsupportedMediaType) {
       return { type: problemType('REQUEST.UNSUPPORTED_MEDIA_TYPE'), title: 'Send JSON', status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail: 'The request body must be JSON (Content-Type: application/json, UTF-8).', code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' };
     }
-    const bodyError = (error as { type?: unknown }).type;
-    if (bodyError === 'entity.too.large') {
+    // Fastify's own errors, met while reading the body before any handler runs; Nest hands some over as
+    // HttpExceptions of the same status.
+    const bodyError = (error as { code?: unknown }).code;
+    const frameworkStatus = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: unknown }).statusCode;
+    if (bodyError === 'FST_ERR_CTP_BODY_TOO_LARGE' || frameworkStatus === HttpStatus.PAYLOAD_TOO_LARGE) {
       return { type: problemType('REQUEST.TOO_LARGE'), title: 'The request body is too large', status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request bodies are limited to 256 KiB.', code: 'REQUEST.TOO_LARGE' };
     }
-    if (bodyError === 'entity.parse.failed' || (error instanceof HttpException && error.getStatus() === 400 && !(error.getResponse() as { errors?: unknown }).errors && /JSON/.test(error.message))) {
+    if (bodyError === 'FST_ERR_CTP_INVALID_JSON_BODY' || bodyError === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) || (error instanceof HttpException && error.getStatus() === 400 && !(error.getResponse() as { errors?: unknown }).errors && /JSON/.test(error.message))) {
       return { type: problemType('REQUEST.MALFORMED_JSON'), title: 'The body is not valid JSON', status: HttpStatus.BAD_REQUEST, detail: 'The request body could not be read as JSON.', code: 'REQUEST.MALFORMED_JSON', errors: [{ field: '/', message: 'not valid JSON' }] };
     }
-    if (bodyError === 'encoding.unsupported' || bodyError === 'charset.unsupported') return this.toProblem(new UnsupportedMediaType());
+    if (bodyError === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || frameworkStatus === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return this.toProblem(new UnsupportedMediaType());
     if (error instanceof InvalidRequest) {
       return {
         type: problemType('REQUEST.INVALID'),

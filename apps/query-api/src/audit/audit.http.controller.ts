@@ -1,10 +1,9 @@
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { Pool } from 'pg';
 import { AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
-import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText } from '@civic/platform';
+import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText, HttpReply } from '@civic/platform';
 import { AuditPages } from './audit-pages';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
@@ -30,7 +29,7 @@ export class AuditHttpController {
   @Get('events')
   @ApiOkResponse({ type: AuditEventsResponse })
   @ApiProblems(400)
-  events(@Query() q: AuditEventsRequest, @Res() response: Response): Promise<void> {
+  events(@Query() q: AuditEventsRequest, @Res() response: HttpReply): Promise<void> {
     const page = this.pages.page({
       unitCode: q.unitCode,
       includeDescendants: q.includeDescendants === 'true',
@@ -51,7 +50,7 @@ export class AuditHttpController {
   @Get('streams/:streamId')
   @ApiOkResponse({ type: StreamHistoryResponse })
   @ApiProblems(400, 404)
-  async stream(@Param() { streamId }: StreamIdParams, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async stream(@Param() { streamId }: StreamIdParams, @Res({ passthrough: true }) response: HttpReply): Promise<string> {
     const history = await this.log.streamJson(streamId);
     if (!history) throw new NotFoundException(`No record has the stream id ${streamId}.`);
     return sendJsonText(response, history);

@@ -1,7 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer, HttpReply } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UnitSummaryResponse } from '../summaries.response';
 import { CitySummaryRequest, DistrictSummaryRequest } from './unit-summary.request.dto';
@@ -19,7 +18,7 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(DistrictSummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res() response: Response): Promise<void> {
+  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res() response: HttpReply): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf))));
   }
 
@@ -29,7 +28,7 @@ export class UnitSummaryHttpController {
   @ApiPathAndQuery(CitySummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
   @ApiProblems(400, 404)
-  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res() response: Response): Promise<void> {
+  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res() response: HttpReply): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf))));
   }
 }

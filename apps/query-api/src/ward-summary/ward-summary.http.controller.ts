@@ -1,8 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { WardSummary } from '@civic/projections';
-import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer } from '@civic/platform';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer, HttpReply } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SuccessorViewResponse, WardSummaryResponse } from '../summaries.response';
 import { WardSummaryRequest } from './ward-summary.request.dto';
@@ -21,7 +20,7 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: SuccessorViewResponse })
   @ApiProblems(400, 404)
-  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: Response): Promise<void> {
+  successorView(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: HttpReply): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetSuccessorView, JsonAnswer<SuccessorView>>(new GetSuccessorView(code, year, asOfDate(asOf))));
   }
 
@@ -31,7 +30,7 @@ export class WardSummaryHttpController {
   @ApiPathAndQuery(WardSummaryRequest)
   @ApiOkResponse({ type: WardSummaryResponse })
   @ApiProblems(400, 404)
-  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: Response): Promise<void> {
+  summary(@PathAndQuery() { code, year, asOf }: WardSummaryRequest, @Res() response: HttpReply): Promise<void> {
     return sendJsonAnswer(response, this.queryBus.execute<GetWardSummary, JsonAnswer<WardSummary>>(new GetWardSummary(code, year, asOfDate(asOf))));
   }
 }

@@ -1,9 +1,8 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
 import { toMeeting } from '../record-meeting/record-meeting.http.controller';
 import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
 import { CorrectMeetingCommand } from './correct-meeting.handler';
@@ -21,14 +20,14 @@ export class CorrectMeetingHttpController {
   async correct(
     @Param() { id }: MeetingIdParams,
     @Body() body: CorrectMeetingRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AppendResult> {
     const context = commandContextFrom(request, `POST /v1/meetings/${id}/corrections`, body, requiredIfMatch(request));
     const result = await this.commandBus.execute<CorrectMeetingCommand, AppendResult>(
       new CorrectMeetingCommand(toMeeting(body.meeting, id), body.reason, context),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.header('ETag', `"${result.streamVersion}"`);
     return result;
   }
 }

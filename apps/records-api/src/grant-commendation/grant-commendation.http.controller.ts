@@ -2,10 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { GrantCommendation, RecipientGroup } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
 import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 
@@ -19,13 +18,13 @@ export class GrantCommendationHttpController {
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)
-  async grant(@Body() body: GrantCommendationRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {
+  async grant(@Body() body: GrantCommendationRequestDto, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply): Promise<AppendResult> {
     const context = commandContextFrom(request, 'POST /v1/commendations', body);
     const result = await this.commandBus.execute<GrantCommendationCommand, AppendResult>(
       new GrantCommendationCommand(toCommendation(body, randomUUID()), context),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
-    response.setHeader('Location', `/v1/commendations/${result.streamId.replace(/^commendation-/, '')}`);
+    response.header('ETag', `"${result.streamVersion}"`);
+    response.header('Location', `/v1/commendations/${result.streamId.replace(/^commendation-/, '')}`);
     return result;
   }
 }

@@ -2,9 +2,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
 import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement.request.dto';
 import { LaunchEmulationMovementCommand } from './launch-emulation-movement.handler';
 
@@ -18,7 +17,7 @@ export class LaunchEmulationMovementHttpController {
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)
-  async launch(@Body() body: LaunchEmulationMovementRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AppendResult> {
+  async launch(@Body() body: LaunchEmulationMovementRequestDto, @Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpReply): Promise<AppendResult> {
     const context = commandContextFrom(request, 'POST /v1/emulation-movements', body);
     const result = await this.commandBus.execute<LaunchEmulationMovementCommand, AppendResult>(
       new LaunchEmulationMovementCommand(
@@ -38,8 +37,8 @@ export class LaunchEmulationMovementHttpController {
         context,
       ),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
-    response.setHeader('Location', `/v1/emulation-movements/${result.streamId.replace(/^emulation-movement-/, '')}`);
+    response.header('ETag', `"${result.streamVersion}"`);
+    response.header('Location', `/v1/emulation-movements/${result.streamId.replace(/^emulation-movement-/, '')}`);
     return result;
   }
 }

@@ -2,10 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
 import { RecordMeetingCommand } from './record-meeting.handler';
 
@@ -21,15 +20,15 @@ export class RecordMeetingHttpController {
   @HttpCode(201)
   async record(
     @Body() body: RecordMeetingRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AppendResult> {
     const context = commandContextFrom(request, 'POST /v1/meetings', body);
     const result = await this.commandBus.execute<RecordMeetingCommand, AppendResult>(
       new RecordMeetingCommand(toMeeting(body, randomUUID()), context),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
-    response.setHeader('Location', `/v1/meetings/${result.streamId.replace(/^meeting-/, '')}`);
+    response.header('ETag', `"${result.streamVersion}"`);
+    response.header('Location', `/v1/meetings/${result.streamId.replace(/^meeting-/, '')}`);
     return result;
   }
 }

@@ -1,9 +1,8 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, optionalIfMatch, streamOf } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, optionalIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
 import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
 import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
 
@@ -20,8 +19,8 @@ export class ReviewEmulationMovementHttpController {
   async review(
     @Param() { id }: MovementIdParams,
     @Body() body: ReviewEmulationMovementRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AppendResult> {
     const context = commandContextFrom(request, `POST /v1/emulation-movements/${id}/reviews`, body, optionalIfMatch(request));
     const result = await this.commandBus.execute<ReviewEmulationMovementCommand, AppendResult>(
@@ -30,7 +29,7 @@ export class ReviewEmulationMovementHttpController {
         context,
       ),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.header('ETag', `"${result.streamVersion}"`);
     return result;
   }
 }

@@ -1,9 +1,8 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Request, Response } from 'express';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
 import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
 import { RevokeCommendationCommand } from './revoke-commendation.handler';
 
@@ -20,14 +19,14 @@ export class RevokeCommendationHttpController {
   async revoke(
     @Param() { id }: CommendationIdParams,
     @Body() body: RevokeCommendationRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AppendResult> {
     const context = commandContextFrom(request, `POST /v1/commendations/${id}/revocation`, body, requiredIfMatch(request));
     const result = await this.commandBus.execute<RevokeCommendationCommand, AppendResult>(
       new RevokeCommendationCommand({ commendationId: id, revokedOn: body.revokedOn, reason: body.reason }, context),
     );
-    response.setHeader('ETag', `"${result.streamVersion}"`);
+    response.header('ETag', `"${result.streamVersion}"`);
     return result;
   }
 }

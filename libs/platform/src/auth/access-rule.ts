@@ -1,10 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { ApiProblems } from '../openapi/openapi';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http';
 
 /** Reads one value of a request (a path parameter, a query or body field) for an access decision. */
-export type RequestValue = (request: Request) => unknown;
+export type RequestValue = (request: HttpRequest) => unknown;
 
 export const ACCESS_RULE = 'civic:access-rule';
 
@@ -32,10 +32,10 @@ const at = (source: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
 
 export const fromBody = (path: string): RequestValue => (request) => at(request.body, path);
-export const fromParam = (name: string): RequestValue => (request) => request.params?.[name];
-export const fromQuery = (name: string): RequestValue => (request) => request.query?.[name];
+export const fromParam = (name: string): RequestValue => (request) => at(request.params, name);
+export const fromQuery = (name: string): RequestValue => (request) => at(request.query, name);
 /** The stream of an existing record, from the id in the path: `streamOf('meeting-', 'id')`. */
 export const streamOf = (prefix: string, parameter: string): RequestValue => (request) => {
-  const id = request.params?.[parameter];
+  const id = at(request.params, parameter);
   return typeof id === 'string' ? `${prefix}${id}` : undefined;
 };

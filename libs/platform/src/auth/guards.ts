@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Request } from 'express';
+import { declaresJson, headerOf, HttpRequest } from '../http';
 import { Pool } from 'pg';
 import { InjectPool } from '../database.module';
 import { ACCESS_RULE, AccessRule } from './access-rule';
@@ -11,7 +11,7 @@ import { TokenVerifier } from './token-verifier';
 import { UnsupportedMediaType } from '../problem-details';
 
 /** The verified caller, set on the request by AuthenticationGuard. */
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = HttpRequest & { principal?: Principal };
 
 function ruleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
   return reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
@@ -28,7 +28,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (ruleOf(this.reflector, context)?.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = await this.verifier.verify(request.header('authorization'));
+    request.principal = await this.verifier.verify(headerOf(request, 'authorization'));
     return true;
   }
 }
@@ -64,7 +64,7 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async factsOf(rule: AccessRule, request: Request): Promise<RequestFacts> {
+  private async factsOf(rule: AccessRule, request: HttpRequest): Promise<RequestFacts> {
     if (rule.kind === 'read') return { unit: rule.unit(request), year: rule.year?.(request) };
     if (rule.kind !== 'record') return { unit: undefined };
     const streamId = rule.stream?.(request);
@@ -84,8 +84,8 @@ export class AccessGuard implements CanActivate {
 @Injectable()
 export class JsonBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (['POST', 'PUT', 'PATCH'].includes(request.method) && !request.is('application/json')) throw new UnsupportedMediaType();
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    if (['POST', 'PUT', 'PATCH'].includes(request.method) && !declaresJson(request)) throw new UnsupportedMediaType();
     return true;
   }
 }
