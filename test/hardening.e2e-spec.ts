@@ -104,9 +104,10 @@ describe('Hardening of every entry point', () => {
     expect(await events()).toBe(before);
   });
 
-  it('sends security headers and no framework banner', async () => {
-    for (const service of ['records-api', 'query-api'] as const) {
-      const response = await fetch(`${system.url(service)}/health`);
+  it('sends security headers and no framework banner, on answers and on refusals', async () => {
+    const services = ['records-api', 'query-api'] as const;
+    for (const url of services.flatMap((service) => [`${system.url(service)}/health`, `${system.url(service)}/v1/no-such-resource`])) {
+      const response = await fetch(url);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
