@@ -66,8 +66,9 @@ export class ShadowRebuild {
     const replaying = new ProjectionApplier(this.projections, REPLAY_CLAIMS);
     const admin = pool(this.databaseUrl, 'civic-rebuild');
     // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public. They
-    // write read models only: as read-model sessions, their long batches do not hold the relay back.
-    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public ${READ_MODEL_SESSION_OPTION}`, PARALLEL_APPLIERS + 1);
+    // write read models only: as read-model sessions, their long batches do not hold the relay back. Their commits do
+    // not wait for the disk: a crash throws the shadow tables away anyway; the swap's commit does wait.
+    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public -c synchronous_commit=off ${READ_MODEL_SESSION_OPTION}`, PARALLEL_APPLIERS + 1);
     markReadModelSessions(shadow, (error) => console.error(`[civic-rebuild-shadow] could not mark a read-model session: ${error.message}`));
     const lock = await admin.connect();
     const started = Date.now();
@@ -139,7 +140,7 @@ export class ShadowRebuild {
   private async swap(shadow: Pool, applier: ProjectionApplier, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
     const direction = await projectedStreamsDirection(shadow, names);
     return inTransaction(shadow, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
+      await client.query(`SET LOCAL synchronous_commit = on; SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
       const locked = Date.now();
       await client.query(`LOCK TABLE ${[...tables, 'projected_streams'].map((t) => `public.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
       const caughtUp = await catchUp(client, applier, after);
