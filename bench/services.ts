@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { RunningService, ServiceName, startService } from '../deploy/local/services';
 import { freePort } from '../deploy/local/ports';
 import { authEnvironment } from '../deploy/local/dev-auth';
@@ -6,6 +7,12 @@ import { BenchEnvironment } from './environment';
 
 /** How long a service is loaded before it is measured: a fresh process compiles its hot paths first. */
 export const WARM_UP_SECONDS = 2;
+
+/** BENCH_SERVICE_LOGS=<dir> keeps each service's output (e.g. with SERVICE_NODE_OPTIONS=--trace-gc); dropped otherwise. */
+function serviceLog(name: ServiceName, topicPrefix: string): { logFile?: string } {
+  const directory = process.env.BENCH_SERVICE_LOGS;
+  return directory ? { logFile: join(directory, `${topicPrefix}${name}.log`) } : {};
+}
 
 /** Built services (dist/) started against a bench database, and an administrator token for them. */
 export async function startServices(environment: BenchEnvironment, databaseUrl: string, names: readonly ServiceName[], topicPrefix: string): Promise<{ urls: Record<string, string>; token: string; stop(): Promise<void> }> {
@@ -18,7 +25,7 @@ export async function startServices(environment: BenchEnvironment, databaseUrl: 
         kafkaBrokers: environment.kafka.brokers,
         topicPrefix,
         extra: { ...authEnvironment(environment.signingKey), THROTTLE_LIMIT_PER_MINUTE: '100000000', RELAY_POLL_INTERVAL_MS: '100', PROJECTOR_GROUP_ID: `${topicPrefix}projector` },
-      });
+      }, serviceLog(name, topicPrefix));
       started.push(service);
       urls[name] = service.url;
     }

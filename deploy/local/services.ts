@@ -6,6 +6,18 @@ import { waitUntil } from './wait';
 export const SERVICE_NAMES = ['records-api', 'query-api', 'event-relay', 'projector'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/**
+ * V8 flags a service runs with, here and in docker-compose.yml (NODE_OPTIONS). query-api's young generation is
+ * larger than Node's default 16 MB semi-space: under 50 readers it allocates about 50 kB per answer, and with the
+ * default its scavenges came every 40 ms and paused it 8-9 ms each (docs/adr/0020-query-api-young-generation.md).
+ */
+export const SERVICE_V8_FLAGS: Record<ServiceName, readonly string[]> = {
+  'records-api': [],
+  'query-api': ['--max-semi-space-size=64'],
+  'event-relay': [],
+  projector: [],
+};
+
 export interface ServiceEnvironment {
   readonly databaseUrl: string;
   readonly kafkaBrokers: readonly string[];
@@ -27,7 +39,7 @@ export async function startService(
   const url = `http://127.0.0.1:${port}`;
   // SERVICE_NODE_OPTIONS passes flags NODE_OPTIONS refuses, e.g. `--cpu-prof` to profile services under the bench.
   const nodeFlags = process.env.SERVICE_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
-  const child = startProcess(name, process.execPath, ['--enable-source-maps', ...nodeFlags, join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
+  const child = startProcess(name, process.execPath, ['--enable-source-maps', ...SERVICE_V8_FLAGS[name], ...nodeFlags, join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { KAFKA_VERSION } from '../../deploy/local/kafka';
+import { SERVICE_NAMES, SERVICE_V8_FLAGS } from '../../deploy/local/services';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
@@ -9,6 +10,23 @@ function compose(...args: string[]) {
   const result = spawnSync('docker-compose', ['--file', 'docker-compose.yml', ...args], { cwd: repoRoot, encoding: 'utf8' });
   if (result.error) throw new Error(`docker-compose could not run (npm test installs it): ${result.error.message}`);
   return result;
+}
+
+/** A service's environment in `docker-compose config`'s normalized YAML (this docker-compose has no JSON output). */
+function environmentOf(config: string, service: string): Record<string, string> {
+  const lines = config.split('\n');
+  const start = lines.indexOf(`  ${service}:`);
+  if (start < 0) throw new Error(`docker-compose config has no service ${service}`);
+  const end = lines.findIndex((line, i) => i > start && /^ {0,2}\S/.test(line));
+  const block = lines.slice(start + 1, end < 0 ? undefined : end);
+  const from = block.indexOf('    environment:');
+  const environment: Record<string, string> = {};
+  for (const line of from < 0 ? [] : block.slice(from + 1)) {
+    const entry = /^ {6}(\w+): (.*)$/.exec(line);
+    if (!entry) break;
+    environment[entry[1]] = entry[2].replace(/^'(.*)'$/, '$1');
+  }
+  return environment;
 }
 
 describe('docker-compose.yml', () => {
@@ -26,5 +44,15 @@ describe('docker-compose.yml', () => {
   it('uses the official Apache Kafka image at the version the local broker runs', () => {
     const config = compose('config').stdout;
     expect(config).toContain(`image: apache/kafka:${KAFKA_VERSION}`);
+  });
+
+  it('runs each service with the V8 flags it runs with locally, and Node accepts them in NODE_OPTIONS', () => {
+    const config = compose('config').stdout;
+    for (const name of SERVICE_NAMES) {
+      const flags = SERVICE_V8_FLAGS[name].join(' ');
+      expect({ name, nodeOptions: environmentOf(config, name).NODE_OPTIONS ?? '' }).toEqual({ name, nodeOptions: flags });
+      const node = spawnSync(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_OPTIONS: flags }, encoding: 'utf8' });
+      expect({ name, status: node.status, stderr: node.stderr }).toEqual({ name, status: 0, stderr: '' });
+    }
   });
 });
