@@ -54,7 +54,13 @@ async function main(): Promise<void> {
     ['freshness', () => freshnessScenario(environment, size.freshRate, size.freshSeconds)],
     ['relay', async () => relayScenario(environment, await log(), size.backlog)],
     ['rebuild', async () => rebuildScenario(await log())],
-    ['queries', async () => queriesScenario(environment, (await log()).url, size.querySeconds, { district: '007', ward: '00295', year: 2023 })],
+    ['queries', async () => {
+      const { url, pool } = await log();
+      // The rebuild just before leaves gigabytes of WAL, and the checkpoint Postgres starts for it would write
+      // them out during the reads: a cost of the scenarios' order, not of the reads. Done before the clock starts.
+      await pool.query('CHECKPOINT');
+      return queriesScenario(environment, url, size.querySeconds, { district: '007', ward: '00295', year: 2023 });
+    }],
   ];
   const unknown = only?.filter((name) => !scenarios.some(([known]) => known === name)) ?? [];
   if (unknown.length) throw new Error(`No scenario is named ${unknown.join(', ')}; the scenarios are ${scenarios.map(([name]) => name).join(', ')}`);
