@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { NewEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
@@ -195,5 +196,28 @@ describe(PostgresEventStore.name, () => {
     await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });
     await expect(db.pool.query(`UPDATE events SET data = '{}' WHERE stream_id = $1`, [streamId])).rejects.toThrow(/append-only/);
     await expect(db.pool.query('DELETE FROM events WHERE stream_id = $1', [streamId])).rejects.toThrow(/append-only/);
+  });
+
+  it('plans its append statements once per connection, whatever the size of each batch', async () => {
+    // One connection, so that every statement below is prepared on the connection asked afterwards.
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      const oneConnection = new PostgresEventStore(pool);
+      for (let i = 0; i < 12; i += 1) {
+        const events = Array.from({ length: 1 + (i % 3) }, () => anEvent());
+        await oneConnection.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events });
+        await oneConnection.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()], idempotency: { scope: 's', key: randomUUID(), requestHash: 'h' } });
+      }
+      const { rows } = await pool.query<{ name: string; generic_plans: string; custom_plans: string }>(
+        `SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'insert-append%' ORDER BY name`,
+      );
+      // Postgres tries five custom plans before it compares them with the generic one; from then on it plans no more.
+      expect(rows.map((row) => ({ name: row.name, generic: Number(row.generic_plans), custom: Number(row.custom_plans) }))).toEqual([
+        { name: 'insert-append-claiming-key', generic: 7, custom: 5 },
+        { name: expect.stringMatching(/^insert-appends-/), generic: 7, custom: 5 },
+      ]);
+    } finally {
+      await pool.end();
+    }
   });
 });
