@@ -16,6 +16,17 @@ export async function insertRows(sql: SqlExecutor, table: string, columns: reado
 }
 
 /**
+ * New records, one statement for many: a record already there (a redelivery) is left as it is (`ON CONFLICT (key)
+ * DO NOTHING`). A replay's executor loads them with COPY instead, as it meets each event once; a record already
+ * there then fails the batch, which the replay applies again event by event, this way.
+ */
+export async function insertNewRows(sql: SqlExecutor, table: string, key: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  if (sql.copyRows) await sql.copyRows(table, columns, rows);
+  else await insertRows(sql, table, columns, rows, `ON CONFLICT (${key}) DO NOTHING`);
+}
+
+/**
  * Applies events in order, handing each unbroken run of events of one of the `batchable` types to `applyRun`
  * and every other event to `applyOne`: the projection's batch path and its single path stay one code.
  */

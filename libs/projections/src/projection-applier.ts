@@ -1,7 +1,8 @@
-import { RecordedEvent } from '@civic/event-store';
+import { LogCheckpoint, RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from './projection';
 import { DeadLetterWriter, OPEN } from './dead-letters/dead-letter-store';
 import { isTransient } from './dead-letters/transient-error';
+import { withBulkLoad } from './bulk-load';
 
 export interface ApplyOptions {
   /**
@@ -31,16 +32,21 @@ export async function applyParkingFailures<T>(run: (options: ApplyOptions) => Pr
  * events behind it, so a record is never projected with a version missing; other streams flow on.
  */
 export class ProjectionApplier {
+  private readonly replay: boolean;
+
   /**
-   * @param replayClaims A table (projected_streams' columns, no key) to which batch claims are only appended: for a
-   * rebuild, which meets each event of the log once and in order, into read models that start empty, so no event
-   * can have been applied before and there is nothing to look up. The rows are folded into projected_streams with
-   * `foldReplayClaims` once the replay is done. Events applied one by one (isolated failures) are claimed as usual.
+   * @param replay For a rebuild, which meets each event of the log once and in order, into read models that start
+   * empty: no event can have been applied before, so a batch claims nothing and only passes over streams held
+   * behind a dead letter, and its new rows are loaded with COPY (withBulkLoad). Once the replay is done,
+   * `claimReplayedStreams` records every stream's version from the log in one statement per projection. Events
+   * applied one by one (isolated failures, or a batch whose COPY met a row already there) go the usual way.
    */
   constructor(
     private readonly projections: readonly Projection[],
-    private readonly replayClaims?: string,
-  ) {}
+    { replay = false }: { replay?: boolean } = {},
+  ) {
+    this.replay = replay;
+  }
 
   projection(name: string): Projection {
     const found = this.projections.find((p) => p.name === name);
@@ -87,12 +93,14 @@ export class ProjectionApplier {
       return applied;
     }
     let applied = 0;
+    const held = this.replay ? await heldStreams(sql, events) : undefined;
+    const executor = this.replay ? withBulkLoad(sql) : sql;
     for (const projection of this.projections) {
       const wanted = events.filter((event) => projection.eventTypes.includes(event.type));
       if (!wanted.length) continue;
-      const claimed = await this.claim(sql, projection, wanted);
-      if (projection.applyBatch) await projection.applyBatch(sql, claimed);
-      else for (const event of claimed) await projection.apply(sql, event);
+      const claimed = held ? await this.passHeld(sql, projection, wanted, held) : await this.claim(sql, projection, wanted);
+      if (projection.applyBatch) await projection.applyBatch(executor, claimed);
+      else for (const event of claimed) await projection.apply(executor, event);
       applied += claimed.length;
     }
     return applied;
@@ -104,13 +112,9 @@ export class ProjectionApplier {
    * twice in one batch (a redelivery) is claimed once.
    */
   private async claim(sql: SqlExecutor, projection: Projection, events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    const seen = new Set<string>();
-    const unique = events.filter((event) => {
-      const key = `${event.streamId}\u0000${event.streamVersion}`;
-      return !seen.has(key) && seen.add(key);
-    });
+    const unique = onceEach(events);
     const { rows } = await sql.query<{ n: number; accepted: boolean; blocked: boolean }>(
-      this.replayClaims ? appendReplayClaims(this.replayClaims) : CLAIM_UNLESS_APPLIED,
+      CLAIM_UNLESS_APPLIED,
       [projection.name, unique.map((e) => e.streamId), unique.map((e) => e.streamVersion), unique.map((e) => e.position)],
     );
     const accepted: RecordedEvent[] = [];
@@ -120,6 +124,16 @@ export class ProjectionApplier {
       else if (row.blocked) await this.holdIfUndecided(sql, projection, event);
     }
     return accepted;
+  }
+
+  /** A replay's batch: its events in order, but those of streams held behind a dead letter, recorded as waiting. */
+  private async passHeld(sql: SqlExecutor, projection: Projection, events: readonly RecordedEvent[], held: ReadonlySet<string>): Promise<RecordedEvent[]> {
+    const passed: RecordedEvent[] = [];
+    for (const event of events) {
+      if (held.has(heldKey(projection.name, event.streamId))) await this.holdIfUndecided(sql, projection, event);
+      else passed.push(event);
+    }
+    return passed;
   }
 
   /** Applies one event to one projection now, whatever is parked: for retries of dead letters. */
@@ -195,26 +209,46 @@ const CLAIM_UNLESS_APPLIED = `${BATCH_CLAIMS}, judged AS (
   )
   SELECT n::int AS n, (NOT blocked AND (done IS NULL OR stream_version > done)) AS accepted, blocked FROM judged ORDER BY judged.n`;
 
-/** Claims the batch's events whose stream is not held, appending them to `table` (a replay: see the constructor). */
-const appendReplayClaims = (table: string) => `${BATCH_CLAIMS}, judged AS (
-    SELECT b.*, ${BLOCKED} AS blocked FROM batch b
-  ), claimed AS (
-    INSERT INTO ${table} (projection, stream_id, stream_version, global_position)
-    SELECT $1, stream_id, stream_version, global_position FROM judged WHERE NOT blocked
-  )
-  SELECT n::int AS n, NOT blocked AS accepted, blocked FROM judged ORDER BY judged.n`;
+/** The events once each: a version seen twice in one batch (a redelivery) is claimed once. */
+function onceEach(events: readonly RecordedEvent[]): RecordedEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => {
+    const key = `${event.streamId}\u0000${event.streamVersion}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+const heldKey = (projection: string, streamId: string) => `${projection}\u0000${streamId}`;
+
+/** The (projection, stream) pairs of the batch's streams held behind an open dead letter: usually none. */
+async function heldStreams(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<Set<string>> {
+  const { rows } = await sql.query<{ projection: string; stream_id: string }>(
+    `SELECT DISTINCT projection, stream_id FROM projection_dead_letters WHERE ${OPEN} AND stream_id = ANY($1::text[])`,
+    [[...new Set(events.map((event) => event.streamId))]],
+  );
+  return new Set(rows.map((row) => heldKey(row.projection, row.stream_id)));
+}
 
 /**
- * Folds the claims a replay appended to `table` into projected_streams, keeping each stream's latest version
- * (events applied one by one during the replay may already be there).
+ * Records what a replay up to `upTo` applied, as per-batch claims would have: for each projection, every stream's
+ * latest version among the projection's events in the log up to the checkpoint, short of the stream's first open
+ * dead letter (from there on its events were held, not applied). One statement per projection instead of a claim
+ * per event; a version already recorded (an event applied one by one during the replay) stays if it is later.
+ * `projected_streams` and the log must be in one database: a rebuild's shadow schema beside the live one.
  */
-export async function foldReplayClaims(sql: SqlExecutor, table: string): Promise<void> {
-  await sql.query(
-    `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
-     SELECT DISTINCT ON (projection, stream_id) projection, stream_id, stream_version, global_position FROM ${table}
-     ORDER BY projection, stream_id, stream_version DESC
-     ON CONFLICT (projection, stream_id) DO UPDATE
-       SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
-       WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
-  );
+export async function claimReplayedStreams(sql: SqlExecutor, projections: readonly Projection[], upTo: LogCheckpoint): Promise<void> {
+  for (const projection of projections) {
+    await sql.query(
+      `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
+       SELECT DISTINCT ON (e.stream_id) $1, e.stream_id, e.stream_version, e.global_position FROM events e
+       WHERE e.event_type = ANY($2::text[]) AND (e.transaction_id, e.global_position) <= ($3::xid8, $4::bigint)
+         AND NOT EXISTS (SELECT 1 FROM projection_dead_letters d
+                         WHERE d.projection = $1 AND d.stream_id = e.stream_id AND d.stream_version <= e.stream_version AND d.${OPEN})
+       ORDER BY e.stream_id, e.stream_version DESC
+       ON CONFLICT (projection, stream_id) DO UPDATE
+         SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
+         WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
+      [projection.name, projection.eventTypes, upTo.transactionId, upTo.position],
+    );
+  }
 }

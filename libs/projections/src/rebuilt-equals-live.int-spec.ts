@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import {
   commendationDecider,
   commendationStreamId,
@@ -14,6 +15,7 @@ import {
   EVENT_COLUMNS,
   EventRow,
   inTransaction,
+  LogCheckpoint,
   meetingStream,
   meetingStreamId,
   movementStream,
@@ -23,9 +25,10 @@ import {
 import { allTopics, LogToKafkaRelay } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { KafkaProjector } from './kafka-projector';
-import { foldReplayClaims, ProjectionApplier } from './projection-applier';
+import { claimReplayedStreams, ProjectionApplier } from './projection-applier';
 import { DeadLetterWriter } from './dead-letters/dead-letter-store';
-import { rebuildFromLog } from './rebuild-from-log';
+import { applyInOwnTransaction, rebuildFromLog } from './rebuild-from-log';
+import { createShadowTables, SHADOW_SCHEMA } from './rebuild/shadow-schema';
 import { ALL_PROJECTIONS } from './index';
 
 const UNITS: UnitsOnDate = {
@@ -35,13 +38,40 @@ const UNITS: UnitsOnDate = {
 const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'projected_streams'];
 
 /** Every read-model row, in a stable order, as comparable text. */
-async function snapshot(db: TestDatabase): Promise<Record<string, string[]>> {
+async function snapshot(db: TestDatabase | Pool): Promise<Record<string, string[]>> {
+  const pool = db instanceof Pool ? db : db.pool;
   const tables: Record<string, string[]> = {};
   for (const table of READ_MODELS) {
-    const { rows } = await db.pool.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY 1`);
+    const { rows } = await pool.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY 1`);
     tables[table] = rows.map((r) => r.row);
   }
   return tables;
+}
+
+/**
+ * Runs `work` on empty copies of the read models in the shadow schema of `db`, beside its log and dead letters, as a
+ * rebuild does (claims of a replay are taken from the log, so the two must share a database).
+ */
+async function inShadowOf(db: TestDatabase, work: (shadow: Pool) => Promise<void>): Promise<void> {
+  await inTransaction(db.pool, async (client) => {
+    await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
+    await createShadowTables(client, [...ALL_PROJECTIONS.flatMap((p) => p.tables), 'projected_streams']);
+  });
+  const shadow = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${SHADOW_SCHEMA},public` });
+  try {
+    await work(shadow);
+  } finally {
+    await shadow.end();
+    await db.pool.query(`DROP SCHEMA ${SHADOW_SCHEMA} CASCADE`);
+  }
+}
+
+/** Where the last event of the log stands: the checkpoint of a replay that has read it all. */
+async function endOfLog(db: TestDatabase): Promise<LogCheckpoint> {
+  const { rows } = await db.pool.query<{ transaction_id: string; global_position: string }>(
+    'SELECT transaction_id::text, global_position::text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+  );
+  return { transactionId: rows[0].transaction_id, position: rows[0].global_position };
 }
 
 describe('Read models: rebuilt from the log equals live, delivered twice counts once', () => {
@@ -181,41 +211,55 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     }
   });
 
-  it('gives the same rows and stream versions replayed as a rebuild does, with claims appended and folded at the end', async () => {
-    const replayed = await createTestDatabase();
-    try {
-      await replayed.pool.query('CREATE TABLE replay_claims (LIKE projected_streams)');
-      // Batches of two: a stream's events (a meeting and its correction) are claimed in different batches.
+  it('gives the same rows and stream versions replayed as a rebuild does: new rows copied, claims taken from the log at the end', async () => {
+    await inShadowOf(live, async (shadow) => {
+      // Batches of two: a stream's events (a meeting and its correction) are applied in different batches.
       const total = await logSize();
-      expect(await rebuildFromLog(live.pool, replayed.pool, new ProjectionApplier(ALL_PROJECTIONS, 'replay_claims'), { batchSize: 2 })).toBe(total);
-      expect(Number((await replayed.pool.query('SELECT count(*) FROM projected_streams')).rows[0].count)).toBe(0);
-      await foldReplayClaims(replayed.pool, 'replay_claims');
-      expect(await snapshot(replayed)).toEqual(await snapshot(live));
-    } finally {
-      await replayed.drop();
-    }
+      expect(await rebuildFromLog(live.pool, shadow, new ProjectionApplier(ALL_PROJECTIONS, { replay: true }), { batchSize: 2 })).toBe(total);
+      expect(Number((await shadow.query('SELECT count(*) FROM projected_streams')).rows[0].count)).toBe(0);
+      await claimReplayedStreams(shadow, ALL_PROJECTIONS, await endOfLog(live));
+      expect(await snapshot(shadow)).toEqual(await snapshot(live));
+    });
+  });
+
+  it('applies a replayed batch that meets a row already there event by event, and changes nothing', async () => {
+    await inShadowOf(live, async (shadow) => {
+      const applier = new ProjectionApplier(ALL_PROJECTIONS, { replay: true });
+      await rebuildFromLog(live.pool, shadow, applier);
+      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = 'MeetingHeld' ORDER BY global_position LIMIT 1`);
+      const before = await snapshot(shadow);
+      // COPY refuses the meeting that is there already; the batch then goes one event at a time, with ON CONFLICT.
+      await applyInOwnTransaction(shadow, applier, rows.map(toRecordedEvent));
+      const after = await snapshot(shadow);
+      expect(after.rm_meetings).toEqual(before.rm_meetings);
+      // Only the one-by-one way claims as it goes: the replay's batches claimed nothing.
+      expect(before.projected_streams).toEqual([]);
+      expect(after.projected_streams.map((row) => JSON.parse(row))).toEqual([
+        { projection: 'meetings', stream_id: rows[0].stream_id, stream_version: 1, global_position: Number(rows[0].position) },
+      ]);
+    });
   });
 
   it('holds a stream with a parked event out of a replay, and claims nothing of it', async () => {
-    const replayed = await createTestDatabase();
+    const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type IN ('MeetingHeld', 'MeetingCorrected') ORDER BY global_position`);
+    const events = rows.map(toRecordedEvent);
+    const corrected = events.find((event) => event.type === 'MeetingCorrected')!;
+    const parked = events.find((event) => event.streamId === corrected.streamId && event.type === 'MeetingHeld')!;
     try {
-      await replayed.pool.query('CREATE TABLE replay_claims (LIKE projected_streams)');
-      const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type IN ('MeetingHeld', 'MeetingCorrected') ORDER BY global_position`);
-      const events = rows.map(toRecordedEvent);
-      const corrected = events.find((event) => event.type === 'MeetingCorrected')!;
-      const parked = events.find((event) => event.streamId === corrected.streamId && event.type === 'MeetingHeld')!;
-      await new DeadLetterWriter(replayed.pool).park('meetings', parked, new Error('a poison event'));
-
-      const applier = new ProjectionApplier(ALL_PROJECTIONS, 'replay_claims');
-      expect(await inTransaction(replayed.pool, (client) => applier.applyAll(client, events))).toBe(events.length - 2);
-      await foldReplayClaims(replayed.pool, 'replay_claims');
-      const { rows: streams } = await replayed.pool.query<{ stream_id: string }>('SELECT stream_id FROM projected_streams');
-      expect(streams).toHaveLength(new Set(events.map((event) => event.streamId)).size - 1);
-      expect(streams.map((row) => row.stream_id)).not.toContain(corrected.streamId);
-      const { rows: waiting } = await replayed.pool.query('SELECT stream_version, status FROM projection_dead_letters ORDER BY stream_version');
-      expect(waiting).toEqual([{ stream_version: parked.streamVersion, status: 'PARKED' }, { stream_version: corrected.streamVersion, status: 'WAITING' }]);
+      await inShadowOf(live, async (shadow) => {
+        await new DeadLetterWriter(live.pool).park('meetings', parked, new Error('a poison event'));
+        const applier = new ProjectionApplier(ALL_PROJECTIONS, { replay: true });
+        expect(await inTransaction(shadow, (client) => applier.applyAll(client, events))).toBe(events.length - 2);
+        await claimReplayedStreams(shadow, ALL_PROJECTIONS, await endOfLog(live));
+        const { rows: streams } = await shadow.query<{ stream_id: string }>(`SELECT stream_id FROM projected_streams WHERE projection = 'meetings'`);
+        expect(streams).toHaveLength(new Set(events.map((event) => event.streamId)).size - 1);
+        expect(streams.map((row) => row.stream_id)).not.toContain(corrected.streamId);
+        const { rows: waiting } = await live.pool.query('SELECT stream_version, status FROM projection_dead_letters ORDER BY stream_version');
+        expect(waiting).toEqual([{ stream_version: parked.streamVersion, status: 'PARKED' }, { stream_version: corrected.streamVersion, status: 'WAITING' }]);
+      });
     } finally {
-      await replayed.drop();
+      // The dead letters are the live database's own: the live projector must not find the stream held.
+      await live.pool.query('DELETE FROM projection_dead_letters WHERE stream_id = $1', [corrected.streamId]);
     }
   });
 

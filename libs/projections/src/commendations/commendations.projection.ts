@@ -1,7 +1,7 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, recipientCount } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
-import { inStreamLayers, insertRows } from '../batching';
+import { inStreamLayers, insertNewRows } from '../batching';
 
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
 function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
@@ -26,13 +26,13 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
       c.regime,
     ];
   });
-  return insertRows(
+  return insertNewRows(
     sql,
     'rm_commendations',
+    'commendation_id',
     ['commendation_id', 'stream_id', 'award_kind', 'award', 'commendation_type', 'issuer_body', 'issuer_unit', 'grantor_units', 'granted_on', 'for_year',
       'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime'],
     rows,
-    'ON CONFLICT (commendation_id) DO NOTHING',
   );
 }
 

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@civic/event-store';
 import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, SqlExecutor } from '../projection';
-import { inStreamLayers, insertRows } from '../batching';
+import { inStreamLayers, insertNewRows, insertRows } from '../batching';
 
 /** The columns of rm_meetings a meeting record sets: meetingValues, then the stream and position. */
 const MEETING_COLUMNS = ['meeting_id', 'unit_code', 'kind', 'title', 'held_on', 'year', 'attendee_count', 'attendee_qualifier', 'stream_id', 'recorded_position'];
@@ -26,13 +26,7 @@ function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise
     const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data) as { data: MeetingHeldData };
     return [...meetingValues(event.data), recorded.streamId, recorded.position];
   });
-  return insertRows(
-    sql,
-    'rm_meetings',
-    MEETING_COLUMNS,
-    rows,
-    'ON CONFLICT (meeting_id) DO NOTHING',
-  );
+  return insertNewRows(sql, 'rm_meetings', 'meeting_id', MEETING_COLUMNS, rows);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { foldForSearch, MovementEvent } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
-import { inStreamLayers, insertRows } from '../batching';
+import { inStreamLayers, insertNewRows } from '../batching';
 
 /** New movements, one statement for many; one already there (a redelivery) is left as it is. */
 function insertLaunched(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
@@ -10,13 +10,13 @@ function insertLaunched(sql: SqlExecutor, events: readonly RecordedEvent[]): Pro
     return [m.movementId, recorded.streamId, m.launchedBy.unitCode, m.launchedBy.body, m.name, foldForSearch(m.name), m.kind, m.form, m.scope,
       m.launchedOn, m.period.from, m.period.to, m.parentMovementId, 'ACTIVE'];
   });
-  return insertRows(
+  return insertNewRows(
     sql,
     'rm_movements',
+    'movement_id',
     ['movement_id', 'stream_id', 'unit_code', 'launcher_body', 'name', 'name_folded', 'kind', 'form', 'scope', 'launched_on', 'period_from', 'period_to',
       'parent_movement_id', 'status'],
     rows,
-    'ON CONFLICT (movement_id) DO NOTHING',
   );
 }
 

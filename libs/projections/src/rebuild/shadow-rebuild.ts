@@ -3,7 +3,7 @@ import {
   checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, toRecordedEvent,
 } from '@civic/event-store';
 import { Projection } from '../projection';
-import { foldReplayClaims, ProjectionApplier } from '../projection-applier';
+import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
 import { applyInOwnTransaction } from '../rebuild-from-log';
 import { copyTriggersToShadow, createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
@@ -42,8 +42,6 @@ function byStream<T extends { streamId: string }>(events: readonly T[], parts: n
   return groups.filter((group) => group.length);
 }
 const REBUILD_LOCK = `hashtext('civic-records:rebuild')`;
-/** Where the replay appends its claims, folded into the shadow projected_streams once it is done. */
-const REPLAY_CLAIMS = `${SHADOW_SCHEMA}.replay_claims`;
 
 /**
  * Rebuilds read models from the event log without stopping anything (docs/adr/0012-zero-downtime-rebuild.md):
@@ -63,7 +61,7 @@ export class ShadowRebuild {
     const eventTypes = this.projections.flatMap((p) => p.eventTypes);
     const applier = new ProjectionApplier(this.projections);
     // One pass over the log, in order, into empty tables: no event can have been applied before (see the applier).
-    const replaying = new ProjectionApplier(this.projections, REPLAY_CLAIMS);
+    const replaying = new ProjectionApplier(this.projections, { replay: true });
     const admin = pool(this.databaseUrl, 'civic-rebuild');
     // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public. They
     // write read models only: as read-model sessions, their long batches do not hold the relay back. Their commits do
@@ -102,10 +100,7 @@ export class ShadowRebuild {
         events += wanted.length;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
       }
-      await inTransaction(shadow, async (client) => {
-        await foldReplayClaims(client, REPLAY_CLAIMS);
-        await client.query(`DROP TABLE ${REPLAY_CLAIMS}`);
-      });
+      await inTransaction(shadow, (client) => claimReplayedStreams(client, this.projections, checkpoint));
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
       events += swap.caughtUp;
       await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
@@ -126,8 +121,6 @@ export class ShadowRebuild {
       await client.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
       await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
       await createShadowTables(client, [...tables, 'projected_streams']);
-      // No key, no index: appended to once per batch, read once.
-      await client.query(`CREATE TABLE ${REPLAY_CLAIMS} (LIKE public.projected_streams)`);
     });
   }
 
