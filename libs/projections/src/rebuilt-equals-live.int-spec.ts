@@ -28,7 +28,7 @@ import { KafkaProjector } from './kafka-projector';
 import { claimReplayedStreams, ProjectionApplier } from './projection-applier';
 import { DeadLetterWriter } from './dead-letters/dead-letter-store';
 import { applyInOwnTransaction, rebuildFromLog } from './rebuild-from-log';
-import { createShadowTables, SHADOW_SCHEMA } from './rebuild/shadow-schema';
+import { createShadowSchema, SHADOW_SCHEMA } from './rebuild/shadow-schema';
 import { ALL_PROJECTIONS } from './index';
 
 const UNITS: UnitsOnDate = {
@@ -53,10 +53,7 @@ async function snapshot(db: TestDatabase | Pool): Promise<Record<string, string[
  * rebuild does (claims of a replay are taken from the log, so the two must share a database).
  */
 async function inShadowOf(db: TestDatabase, work: (shadow: Pool) => Promise<void>): Promise<void> {
-  await inTransaction(db.pool, async (client) => {
-    await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
-    await createShadowTables(client, [...ALL_PROJECTIONS.flatMap((p) => p.tables), 'projected_streams']);
-  });
+  await inTransaction(db.pool, (client) => createShadowSchema(client, ALL_PROJECTIONS.flatMap((p) => p.tables)));
   const shadow = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${SHADOW_SCHEMA},public` });
   try {
     await work(shadow);

@@ -6,7 +6,7 @@ import { Projection } from '../projection';
 import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
 import { applyInOwnTransaction } from '../rebuild-from-log';
-import { copyTriggersToShadow, createShadowTables, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
+import { copyTriggersToShadow, createShadowSchema, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
 import { READ_MODEL_CHANGES } from '../read-model-changes/read-model-changes';
 
 export interface RebuildProgress {
@@ -119,8 +119,7 @@ export class ShadowRebuild {
     await inTransaction(admin, async (client) => {
       await client.query(`DROP SCHEMA IF EXISTS ${SHADOW_SCHEMA} CASCADE`);
       await client.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
-      await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
-      await createShadowTables(client, [...tables, 'projected_streams']);
+      await createShadowSchema(client, tables);
     });
   }
 

@@ -11,15 +11,17 @@ interface TableDefinition {
 }
 
 /**
- * Creates empty copies of live tables in the shadow schema with the same columns, defaults, identity, checks,
- * keys, foreign keys and indexes under the same names (names are per schema), so that once swapped in they are
+ * Creates the shadow schema with empty copies of the read models' live `tables` and of the projections'
+ * bookkeeping (projected_streams, which moves with them): the same columns, defaults, identity, checks, keys,
+ * foreign keys and indexes under the same names (names are per schema), so that once swapped in they are
  * indistinguishable from tables made by the migrations. Runs in the caller's transaction.
  */
-export async function createShadowTables(client: PoolClient, tables: readonly string[]): Promise<void> {
+export async function createShadowSchema(client: PoolClient, tables: readonly string[]): Promise<void> {
+  await client.query(`CREATE SCHEMA ${SHADOW_SCHEMA}`);
   // Read the definitions as the migrations wrote them, before any shadow table hides a live one.
   await client.query('SET LOCAL search_path = public');
   const definitions: TableDefinition[] = [];
-  for (const table of tables) definitions.push(await describe(client, table));
+  for (const table of [...tables, 'projected_streams']) definitions.push(await describe(client, table));
   await client.query(`SET LOCAL search_path = ${SHADOW_SCHEMA}, public`);
   for (const { table, keys, indexes } of definitions) {
     await client.query(`CREATE TABLE ${SHADOW_SCHEMA}.${table} (LIKE public.${table} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS)`);
