@@ -1,4 +1,4 @@
-import { LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { inPartition, LOG_START, LogCheckpoint, LogPartition, RecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from './projection';
 import { DeadLetterWriter, OPEN } from './dead-letters/dead-letter-store';
 import { isTransient } from './dead-letters/transient-error';
@@ -229,26 +229,35 @@ async function heldStreams(sql: SqlExecutor, events: readonly RecordedEvent[]): 
   return new Set(rows.map((row) => heldKey(row.projection, row.stream_id)));
 }
 
+/** Which part of a replay claimReplayedStreams records: the log after a checkpoint, or one partition's streams. */
+export interface ReplayedPart {
+  readonly after?: LogCheckpoint;
+  readonly partition?: LogPartition;
+}
+
 /**
  * Records what a replay up to `upTo` applied, as per-batch claims would have: for each projection, every stream's
  * latest version among the projection's events in the log up to the checkpoint, short of the stream's first open
- * dead letter (from there on its events were held, not applied). One statement per projection instead of a claim
- * per event; a version already recorded (an event applied one by one during the replay) stays if it is later.
- * `projected_streams` and the log must be in one database: a rebuild's shadow schema beside the live one.
+ * dead letter (from there on its events were held, not applied). One statement, one pass over the log, instead of
+ * a claim per event; a version already recorded (an event applied one by one during the replay) stays if it is
+ * later. `projected_streams` and the log must be in one database: a rebuild's shadow schema beside the live one. A
+ * replay split in parts (threads by partition, then the log's tail) records each part when it is done.
  */
-export async function claimReplayedStreams(sql: SqlExecutor, projections: readonly Projection[], upTo: LogCheckpoint): Promise<void> {
-  for (const projection of projections) {
-    await sql.query(
-      `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
-       SELECT DISTINCT ON (e.stream_id) $1, e.stream_id, e.stream_version, e.global_position FROM events e
-       WHERE e.event_type = ANY($2::text[]) AND (e.transaction_id, e.global_position) <= ($3::xid8, $4::bigint)
-         AND NOT EXISTS (SELECT 1 FROM projection_dead_letters d
-                         WHERE d.projection = $1 AND d.stream_id = e.stream_id AND d.stream_version <= e.stream_version AND d.${OPEN})
-       ORDER BY e.stream_id, e.stream_version DESC
-       ON CONFLICT (projection, stream_id) DO UPDATE
-         SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
-         WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
-      [projection.name, projection.eventTypes, upTo.transactionId, upTo.position],
-    );
-  }
+export async function claimReplayedStreams(sql: SqlExecutor, projections: readonly Projection[], upTo: LogCheckpoint, { after = LOG_START, partition }: ReplayedPart = {}): Promise<void> {
+  const wanted = projections.flatMap((projection) => projection.eventTypes.map((type) => [projection.name, type]));
+  await sql.query(
+    `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
+     SELECT DISTINCT ON (w.projection, e.stream_id) w.projection, e.stream_id, e.stream_version, e.global_position
+     FROM events e JOIN unnest($1::text[], $2::text[]) AS w(projection, event_type) ON w.event_type = e.event_type
+     WHERE (e.transaction_id, e.global_position) > ($3::xid8, $4::bigint)
+       AND (e.transaction_id, e.global_position) <= ($5::xid8, $6::bigint)
+       AND ${partition ? inPartition('e.stream_id', partition) : 'true'}
+       AND NOT EXISTS (SELECT 1 FROM projection_dead_letters d
+                       WHERE d.projection = w.projection AND d.stream_id = e.stream_id AND d.stream_version <= e.stream_version AND d.${OPEN})
+     ORDER BY w.projection, e.stream_id, e.stream_version DESC
+     ON CONFLICT (projection, stream_id) DO UPDATE
+       SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
+       WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
+    [wanted.map(([name]) => name), wanted.map(([, type]) => type), after.transactionId, after.position, upTo.transactionId, upTo.position],
+  );
 }

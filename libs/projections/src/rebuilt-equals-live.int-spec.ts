@@ -29,6 +29,7 @@ import { claimReplayedStreams, ProjectionApplier } from './projection-applier';
 import { DeadLetterWriter } from './dead-letters/dead-letter-store';
 import { applyInOwnTransaction, rebuildFromLog } from './rebuild-from-log';
 import { createShadowSchema, SHADOW_SCHEMA } from './rebuild/shadow-schema';
+import { ShadowRebuild } from './rebuild/shadow-rebuild';
 import { ALL_PROJECTIONS } from './index';
 
 const UNITS: UnitsOnDate = {
@@ -65,10 +66,11 @@ async function inShadowOf(db: TestDatabase, work: (shadow: Pool) => Promise<void
 
 /** Where the last event of the log stands: the checkpoint of a replay that has read it all. */
 async function endOfLog(db: TestDatabase): Promise<LogCheckpoint> {
-  const { rows } = await db.pool.query<{ transaction_id: string; global_position: string }>(
-    'SELECT transaction_id::text, global_position::text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+  // Named apart from the columns, so that the order is by transaction number, not its text.
+  const { rows } = await db.pool.query<{ transaction_text: string; position_text: string }>(
+    'SELECT transaction_id::text AS transaction_text, global_position::text AS position_text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
   );
-  return { transactionId: rows[0].transaction_id, position: rows[0].global_position };
+  return { transactionId: rows[0].transaction_text, position: rows[0].position_text };
 }
 
 describe('Read models: rebuilt from the log equals live, delivered twice counts once', () => {
@@ -258,6 +260,15 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
       // The dead letters are the live database's own: the live projector must not find the stream held.
       await live.pool.query('DELETE FROM projection_dead_letters WHERE stream_id = $1', [corrected.streamId]);
     }
+  });
+
+  it('rebuilds in replay threads, each taking a partition of the streams, into the same rows and stream versions as live', async () => {
+    const before = await snapshot(live);
+    const { rows } = await live.pool.query('SELECT count(*)::int AS n FROM events WHERE event_type = ANY($1)', [ALL_PROJECTIONS.flatMap((p) => p.eventTypes)]);
+    // Three threads for a log of a dozen streams: every partition has streams, some with more than one event.
+    const report = await new ShadowRebuild(live.url, ALL_PROJECTIONS, { threads: 3 }).run();
+    expect(report.events).toBe(rows[0].n);
+    expect(await snapshot(live)).toEqual(before);
   });
 
   it('counts an event once when a batch holds it twice, and not at all when it was applied before', async () => {

@@ -1,11 +1,10 @@
 import { Pool, PoolClient } from 'pg';
-import {
-  checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, toRecordedEvent,
-} from '@civic/event-store';
+import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
 import { Projection } from '../projection';
 import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
-import { applyInOwnTransaction } from '../rebuild-from-log';
+import { REPLAY_BATCH, replayLog, shadowPool } from './replay';
+import { REPLAY_THREADS, replayInThreads } from './replay-threads';
 import { copyTriggersToShadow, createShadowSchema, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
 import { READ_MODEL_CHANGES } from '../read-model-changes/read-model-changes';
 
@@ -27,20 +26,6 @@ export interface RebuildReport {
   readonly swapMilliseconds: number;
 }
 
-const BATCH = 2000;
-/** Transactions applying one batch side by side: the replay waits on round trips far more than on CPU. */
-const PARALLEL_APPLIERS = 4;
-
-/** Splits events into `parts` groups by stream, keeping each stream's events together and in order. */
-function byStream<T extends { streamId: string }>(events: readonly T[], parts: number): T[][] {
-  const groups: T[][] = Array.from({ length: parts }, () => []);
-  for (const event of events) {
-    let hash = 0;
-    for (let i = 0; i < event.streamId.length; i += 1) hash = (hash * 31 + event.streamId.charCodeAt(i)) | 0;
-    groups[Math.abs(hash) % parts].push(event);
-  }
-  return groups.filter((group) => group.length);
-}
 const REBUILD_LOCK = `hashtext('civic-records:rebuild')`;
 
 /**
@@ -50,10 +35,16 @@ const REBUILD_LOCK = `hashtext('civic-records:rebuild')`;
  * events that arrived meanwhile are applied to the copies and the copies take the live tables' place.
  */
 export class ShadowRebuild {
+  private readonly threads: number;
+
+  /** @param threads How many replay threads split the log between them (one per core, at most four, by default). */
   constructor(
     private readonly databaseUrl: string,
     private readonly projections: readonly Projection[],
-  ) {}
+    { threads = REPLAY_THREADS }: { threads?: number } = {},
+  ) {
+    this.threads = threads;
+  }
 
   async run(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
     const tables = this.projections.flatMap((p) => p.tables);
@@ -63,44 +54,29 @@ export class ShadowRebuild {
     // One pass over the log, in order, into empty tables: no event can have been applied before (see the applier).
     const replaying = new ProjectionApplier(this.projections, { replay: true });
     const admin = pool(this.databaseUrl, 'civic-rebuild');
-    // The rebuild's own connections see the shadow tables first; the log and dead letters are only in public. They
-    // write read models only: as read-model sessions, their long batches do not hold the relay back. Their commits do
-    // not wait for the disk: a crash throws the shadow tables away anyway; the swap's commit does wait.
-    const shadow = pool(this.databaseUrl, 'civic-rebuild-shadow', `-c search_path=${SHADOW_SCHEMA},public -c synchronous_commit=off ${READ_MODEL_SESSION_OPTION}`, PARALLEL_APPLIERS + 1);
-    markReadModelSessions(shadow, (error) => console.error(`[civic-rebuild-shadow] could not mark a read-model session: ${error.message}`));
+    const shadow = shadowPool(this.databaseUrl, 'civic-rebuild-shadow');
     const lock = await admin.connect();
     const started = Date.now();
     try {
       const { rows } = await lock.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${REBUILD_LOCK}) AS locked`);
       if (!rows[0].locked) throw new Error('Another rebuild is running; wait for it to finish');
       await this.prepareShadow(admin, tables);
-      const { rows: counted } = await admin.query<{ count: string }>('SELECT count(*)::text AS count FROM events WHERE event_type = ANY($1)', [eventTypes]);
-      const total = Number(counted[0].count);
-
+      // Counted beside the replay: the total only tells the progress bar how far there is to go.
+      let total = 0;
+      const counting = admin.query<{ count: string }>('SELECT count(*)::text AS count FROM events WHERE event_type = ANY($1)', [eventTypes]);
+      counting.then(({ rows: counted }) => (total = Number(counted[0].count)), () => undefined);
       let events = 0;
-      let checkpoint: LogCheckpoint = LOG_START;
-      const reader = new GapFreeLogReader(admin);
-      const read = (after: LogCheckpoint) => {
-        const reading = reader.readAfter(after, BATCH);
-        reading.catch(() => undefined); // awaited below; not an unhandled rejection if applying fails first
-        return reading;
-      };
-      let next = read(checkpoint);
-      for (;;) {
-        const batch = await next;
-        if (!batch.length) break;
-        checkpoint = checkpointOf(batch[batch.length - 1]);
-        // The next batch is read while this one is applied: reading is a third of the work.
-        next = read(checkpoint);
-        // Streams are independent: the batch is split by stream over parallel transactions, each stream's events
-        // staying in order in one of them. The shadow tables are thrown away if anything fails. Events of other
-        // read models are read (see readAfter) and skipped here.
-        const wanted = batch.filter((event) => applier.wants(event).length);
-        await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, replaying, part)));
-        events += wanted.length;
+      const progress = (applied: number) => {
+        events += applied;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
-      }
-      await inTransaction(shadow, (client) => claimReplayedStreams(client, this.projections, checkpoint));
+      };
+      // The log as it stands is split by stream over replay threads; what arrives meanwhile is replayed here after.
+      const reader = new GapFreeLogReader(admin);
+      const head = await reader.head();
+      await replayInThreads({ databaseUrl: this.databaseUrl, projections: names, from: LOG_START, upTo: head }, this.threads, progress);
+      const { checkpoint } = await replayLog(reader, head, shadow, replaying, progress);
+      await claimReplayedStreams(shadow, this.projections, checkpoint, { after: head });
+      await counting;
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
       events += swap.caughtUp;
       await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
@@ -186,7 +162,7 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
   for (;;) {
     const { rows } = await client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position LIMIT ${BATCH}`,
+       ORDER BY transaction_id, global_position LIMIT ${REPLAY_BATCH}`,
       [checkpoint.transactionId, checkpoint.position],
     );
     // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
@@ -194,13 +170,13 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
     const wanted = rows.map(toRecordedEvent).filter((event) => applier.wants(event).length);
     await applier.applyAll(client, wanted, { isolateFailures: true });
     count += wanted.length;
-    if (rows.length < BATCH) return count;
+    if (rows.length < REPLAY_BATCH) return count;
     checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));
   }
 }
 
-function pool(connectionString: string, applicationName: string, options?: string, max = 2): Pool {
-  const created = new Pool({ connectionString, application_name: applicationName, max, options });
+function pool(connectionString: string, applicationName: string): Pool {
+  const created = new Pool({ connectionString, application_name: applicationName, max: 3 });
   created.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
   return created;
 }

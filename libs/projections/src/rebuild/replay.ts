@@ -1,0 +1,76 @@
+import { Pool } from 'pg';
+import { checkpointOf, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent } from '@civic/event-store';
+import { ProjectionApplier } from '../projection-applier';
+import { applyInOwnTransaction } from '../rebuild-from-log';
+import { SHADOW_SCHEMA } from './shadow-schema';
+
+export const REPLAY_BATCH = 2000;
+/** Transactions applying one batch side by side: a replay waits on round trips as much as on CPU. */
+const PARALLEL_APPLIERS = 2;
+
+/** Where a replay reads the log from: all of it (GapFreeLogReader) or one partition (LogPartitionReader). */
+export interface LogSource {
+  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
+}
+
+/**
+ * Connections into the shadow tables: the shadow schema first (the log and dead letters are only in public). They
+ * write read models only: as read-model sessions, their long batches do not hold the relay back. Their commits do
+ * not wait for the disk: a crash throws the shadow tables away anyway; the swap's commit does wait.
+ */
+export function shadowPool(databaseUrl: string, applicationName: string, max = PARALLEL_APPLIERS + 1): Pool {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    application_name: applicationName,
+    max,
+    options: `-c search_path=${SHADOW_SCHEMA},public -c synchronous_commit=off ${READ_MODEL_SESSION_OPTION}`,
+  });
+  pool.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
+  markReadModelSessions(pool, (error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`));
+  return pool;
+}
+
+/**
+ * Replays what `source` holds after `from` into the shadow tables, batch after batch, and answers how many events
+ * the projections took and the checkpoint reached. The next batch is read while one is applied; a batch is split
+ * by stream over parallel transactions, each stream's events staying in order in one of them (streams are
+ * independent). Events of read models not rebuilt are read and passed over. The shadow tables are thrown away if
+ * anything fails.
+ */
+export async function replayLog(
+  source: LogSource,
+  from: LogCheckpoint,
+  shadow: Pool,
+  applier: ProjectionApplier,
+  onBatch?: (applied: number) => void,
+): Promise<{ events: number; checkpoint: LogCheckpoint }> {
+  const read = (after: LogCheckpoint) => {
+    const reading = source.readAfter(after, REPLAY_BATCH);
+    reading.catch(() => undefined); // awaited below; not an unhandled rejection if applying fails first
+    return reading;
+  };
+  let events = 0;
+  let checkpoint = from;
+  let next = read(checkpoint);
+  for (;;) {
+    const batch = await next;
+    if (!batch.length) return { events, checkpoint };
+    checkpoint = checkpointOf(batch[batch.length - 1]);
+    next = read(checkpoint);
+    const wanted = batch.filter((event) => applier.wants(event).length);
+    await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
+    events += wanted.length;
+    onBatch?.(wanted.length);
+  }
+}
+
+/** Splits events into `parts` groups by stream, keeping each stream's events together and in order. */
+function byStream<T extends { streamId: string }>(events: readonly T[], parts: number): T[][] {
+  const groups: T[][] = Array.from({ length: parts }, () => []);
+  for (const event of events) {
+    let hash = 0;
+    for (let i = 0; i < event.streamId.length; i += 1) hash = (hash * 31 + event.streamId.charCodeAt(i)) | 0;
+    groups[Math.abs(hash) % parts].push(event);
+  }
+  return groups.filter((group) => group.length);
+}
