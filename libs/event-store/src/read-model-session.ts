@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { PoolConfig } from 'pg';
 
 /**
  * The startup option of a read-model session: a connection that writes read models and never events. Postgres
@@ -9,12 +9,16 @@ import { Pool } from 'pg';
 export const READ_MODEL_SESSION_OPTION = '-c civic.read_model_session=on';
 
 /**
- * Marks every connection of a pool started with READ_MODEL_SESSION_OPTION as a read-model session, before the
- * pool hands it out (a client runs its queries in the order they were asked). A connection the mark fails on is
- * still refused events; its transactions are merely waited for, as any other's.
+ * The pool setting that marks every connection of a pool started with READ_MODEL_SESSION_OPTION as a read-model
+ * session: pg-pool awaits `onConnect` before it hands a new connection out. (A query sent from the pool's
+ * 'connect' event instead ran before the caller's, but by queueing two queries on one client, which pg 8.23 warns
+ * about and pg 9 will refuse.) A connection the mark fails on is still refused events; its transactions are merely
+ * waited for, as any other's.
  */
-export function markReadModelSessions(pool: Pool, onError: (error: Error) => void): void {
-  pool.on('connect', (client) => {
-    client.query('SELECT mark_read_model_session()').catch(onError);
-  });
+export function markingReadModelSessions(onError: (error: Error) => void): Pick<PoolConfig, 'onConnect'> {
+  return {
+    onConnect: async (client) => {
+      await client.query('SELECT mark_read_model_session()').catch(onError);
+    },
+  };
 }

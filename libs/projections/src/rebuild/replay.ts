@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { checkpointOf, LogCheckpoint, markReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, LogCheckpoint, markingReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent } from '@civic/event-store';
 import { ProjectionApplier } from '../projection-applier';
 import { applyInOwnTransaction } from '../rebuild-from-log';
 import { SHADOW_SCHEMA } from './shadow-schema';
@@ -24,9 +24,9 @@ export function shadowPool(databaseUrl: string, applicationName: string, max = P
     application_name: applicationName,
     max,
     options: `-c search_path=${SHADOW_SCHEMA},public -c synchronous_commit=off ${READ_MODEL_SESSION_OPTION}`,
+    ...markingReadModelSessions((error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`)),
   });
   pool.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
-  markReadModelSessions(pool, (error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`));
   return pool;
 }
 
