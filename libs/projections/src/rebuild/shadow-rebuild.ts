@@ -77,6 +77,9 @@ export class ShadowRebuild {
       const { checkpoint } = await replayLog(reader, head, shadow, replaying, progress);
       await claimReplayedStreams(shadow, this.projections, checkpoint, { after: head });
       await counting;
+      // Tables just filled have no statistics: the planner would guess until autovacuum analyzes them (never, where
+      // it is off). They are swapped in with theirs; ANALYZE samples, about 2.5 s for a 1M-event log's tables.
+      await admin.query(`ANALYZE ${[...tables, 'projected_streams'].map((table) => `${SHADOW_SCHEMA}.${table}`).join(', ')}`);
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
       events += swap.caughtUp;
       await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
