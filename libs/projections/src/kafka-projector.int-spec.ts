@@ -57,20 +57,33 @@ describe(KafkaProjector.name, () => {
   let projector: KafkaProjector | undefined;
 
   const kafka = testKafka('projector-test');
-  const startProjector = async () => {
-    projector = new KafkaProjector(db.pool, testKafka('projector'), new ProjectionApplier(ALL_PROJECTIONS), { groupId, topics: [topic] });
+  const startProjector = async (kafkaCommitIntervalMs?: number) => {
+    projector = new KafkaProjector(db.pool, testKafka('projector'), new ProjectionApplier(ALL_PROJECTIONS), { groupId, topics: [topic], kafkaCommitIntervalMs });
     await projector.start();
   };
   const publish = (events: RecordedEvent[]) =>
     producer.send({ topic, messages: events.map((e) => ({ ...toWireMessage(e), timestamp: undefined })) });
 
-  /** Waits until the offsets stored in Postgres have reached the end of every partition. */
-  const waitForCaughtUp = async () => {
+  const withAdmin = async <T>(work: (admin: ReturnType<typeof kafka.admin>) => Promise<T>): Promise<T> => {
     const admin = kafka.admin();
     await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
-    const target = ends.reduce((sum, p) => sum + Number(p.high), 0);
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+  /** The sum of the partitions' end offsets: what a caught-up consumer has read. */
+  const endOfTopic = async () => (await withAdmin((admin) => admin.fetchTopicOffsets(topic))).reduce((sum, p) => sum + Number(p.high), 0);
+  /** The offsets the group has committed to Kafka (lag monitoring reads them), summed; -1 for none. */
+  const committedToKafka = async () => {
+    const [{ partitions }] = await withAdmin((admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
+    return partitions.every((p) => p.offset === '-1') ? -1 : partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+  };
+
+  /** Waits until the offsets stored in Postgres have reached the end of every partition. */
+  const waitForCaughtUp = async () => {
+    const target = await endOfTopic();
     await waitFor('the projector to reach the end of the topic', async () => {
       const { rows } = await db.pool.query(
         'SELECT coalesce(sum(next_offset), 0)::int AS done FROM projection_offsets WHERE consumer_group = $1 AND topic = $2',
@@ -129,5 +142,30 @@ describe(KafkaProjector.name, () => {
     await startProjector();
     await waitForCaughtUp();
     expect((await summary()).meetings).toMatchObject({ total: 4, attendees: { total: 240 } });
+  });
+
+  it('commits its offsets to Kafka on a timer of its own, not after every batch, and on stopping', async () => {
+    await projector?.stop();
+    groupId = `${testNamespace()}projector-commits`;
+    await startProjector(3_600_000);
+    await publish([meetingHeld(5, 10)]);
+    await publish([meetingHeld(6, 20)]);
+    await waitForCaughtUp();
+
+    // Postgres knows the projector is at the end; Kafka has been told nothing within the hour's interval.
+    expect(await committedToKafka()).toBe(-1);
+    await projector?.stop();
+    projector = undefined;
+    expect(await committedToKafka()).toBe(await endOfTopic());
+  });
+
+  it('commits to Kafka what it applied every interval while it runs', async () => {
+    groupId = `${testNamespace()}projector-interval`;
+    await startProjector(200);
+    await publish([meetingHeld(7, 10)]);
+    await waitForCaughtUp();
+
+    const end = await endOfTopic();
+    await waitFor('the applied offsets to be committed to Kafka', async () => (await committedToKafka()) === end, { timeoutMs: 30_000 });
   });
 });

@@ -6,7 +6,7 @@ import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './project
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 
 /** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
-const KAFKA_COMMIT_INTERVAL_MS = 5_000;
+const DEFAULT_KAFKA_COMMIT_INTERVAL_MS = 5_000;
 
 /**
  * Batches of different partitions are applied at the same time, each in its own transaction. A stream is keyed
@@ -18,6 +18,8 @@ const PARTITIONS_IN_PARALLEL = 3;
 export interface KafkaProjectorOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
+  /** How often the applied offsets are also committed to Kafka (lag monitoring only); 5 s unless given. */
+  readonly kafkaCommitIntervalMs?: number;
 }
 
 export interface ProjectorStatus {
@@ -38,11 +40,16 @@ function headersAsStrings(headers: Record<string, unknown> | undefined): Record<
  * Kafka to read models with an exactly-once effect: each batch is applied in one Postgres transaction that
  * also moves the partition's offset, kept in Postgres. Messages at or below the stored offset are skipped, so
  * a restart or a redelivery never counts twice. Offsets committed to Kafka serve only lag monitoring, so they are
- * committed every few seconds rather than after each batch: a broker round trip less before the next fetch.
+ * committed on a timer of their own rather than after each batch: kafkajs's auto-commit commits after every batch
+ * whatever its interval (tulios/kafkajs#759), a broker round trip between a batch and the next fetch.
  */
 export class KafkaProjector {
   private consumer?: Consumer;
   private state: ProjectorStatus = { running: false, applied: 0, lastPosition: null };
+  /** The next offset to read of each partition applied since the last commit to Kafka, by "topic:partition". */
+  private readonly uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
+  private commitTimer?: NodeJS.Timeout;
+  private committing?: Promise<void>;
 
   constructor(
     private readonly pool: Pool,
@@ -73,18 +80,43 @@ export class KafkaProjector {
       void this.seekToStoredOffsets(payload.memberAssignment);
     });
     await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: KAFKA_COMMIT_INTERVAL_MS,
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       eachBatch: (payload) => this.applyBatch(payload),
     });
+    this.commitTimer = setInterval(() => void this.commitToKafka(), this.options.kafkaCommitIntervalMs ?? DEFAULT_KAFKA_COMMIT_INTERVAL_MS);
+    this.commitTimer.unref();
     this.state = { ...this.state, running: true };
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.commitTimer);
+    await this.committing;
+    await this.commitToKafka();
     await this.consumer?.disconnect();
     this.state = { ...this.state, running: false };
+  }
+
+  /** Commits to Kafka what was applied since the last commit; one commit at a time, a failed one tried next time. */
+  private commitToKafka(): Promise<void> {
+    this.committing ??= (async () => {
+      const offsets = [...this.uncommitted.values()];
+      this.uncommitted.clear();
+      if (!offsets.length || !this.consumer) return;
+      try {
+        await this.consumer.commitOffsets(offsets);
+      } catch {
+        // Only lag monitoring reads these offsets: keep them for the next commit unless a later batch superseded them.
+        for (const offset of offsets) {
+          const key = `${offset.topic}:${offset.partition}`;
+          if (!this.uncommitted.has(key)) this.uncommitted.set(key, offset);
+        }
+      }
+    })().finally(() => {
+      this.committing = undefined;
+    });
+    return this.committing;
   }
 
   /**
@@ -144,6 +176,8 @@ export class KafkaProjector {
     const { applied, lastPosition } = await applyParkingFailures((options) => this.applyInTransaction(batch, options));
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
+    const next = (BigInt(lastMessage.offset) + 1n).toString();
+    this.uncommitted.set(`${batch.topic}:${batch.partition}`, { topic: batch.topic, partition: batch.partition, offset: next });
     await heartbeat();
     this.state = {
       ...this.state,
