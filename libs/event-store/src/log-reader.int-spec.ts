@@ -3,7 +3,7 @@ import { Client, Pool } from 'pg';
 import { READ_MODEL_SESSION_OPTION } from './read-model-session';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from './event-envelope';
-import { checkpointOf, GapFreeLogReader, inPartition, LOG_START, LogCheckpoint, LogPartitionReader } from './log-reader';
+import { checkpointOf, GapFreeLogReader, inPartition, LOG_START, LogCheckpoint, LogCheckpointStore, LogPartitionReader } from './log-reader';
 import { PostgresEventStore } from './postgres-event-store';
 import { contentHash } from './integrity/event-hash';
 
@@ -230,5 +230,22 @@ describe(GapFreeLogReader.name, () => {
         await session.end();
       }
     });
+  });
+
+  it('keeps each reader\'s latest checkpoint, and its commit without waiting for the disk leaves the session\'s setting alone', async () => {
+    const session = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      const checkpoints = new LogCheckpointStore(session);
+      await checkpoints.save('a-reader', { transactionId: '41', position: '7' });
+      await checkpoints.save('a-reader', { transactionId: '42', position: '9' });
+
+      expect(await new LogCheckpointStore(db.pool).load('a-reader')).toEqual({ transactionId: '42', position: '9' });
+      expect(await checkpoints.load('another-reader')).toEqual(LOG_START);
+      // The connection's own commits still wait for the disk: the setting was the checkpoint's transaction's only.
+      const { rows } = await session.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      expect(rows[0].synchronous_commit).toBe('on');
+    } finally {
+      await session.end();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { ensureTopics, fromWireMessage } from '@civic/messaging';
 import { inTransaction } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
+import { preparingStatements } from './prepared-statements';
 
 /** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
 const DEFAULT_KAFKA_COMMIT_INTERVAL_MS = 5_000;
@@ -125,12 +126,17 @@ export class KafkaProjector {
    * The commit does not wait for its WAL to reach disk (synchronous_commit off): a crash can lose only the last
    * batches, and their offset with them, so they are applied again from Kafka and still count once. Read models
    * are derived; only the log, written elsewhere, must be on disk before a command is acknowledged.
+   *
+   * Its statements are prepared once per connection and planned once (plan_cache_mode = force_generic_plan): left
+   * to choose, Postgres plans anew each batch a statement whose arrays it can see are short. Their plans are
+   * lookups by key whatever the parameters (docs/adr/0024-statements-planned-once.md).
    */
   private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
-    const begin = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`;
+    const begin = `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan; SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`;
     return inTransaction(this.pool, async (client) => {
+      const sql = preparingStatements(client);
       // Creates the partition's row on first use and, either way, locks it and reads it: one round trip.
-      const { rows } = await client.query<{ next_offset: string }>(
+      const { rows } = await sql.query<{ next_offset: string }>(
         `INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
          ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
          RETURNING next_offset::text`,
@@ -146,11 +152,11 @@ export class KafkaProjector {
           timestamp: message.timestamp,
         }),
       );
-      const applied = await this.applier.applyAll(client, events, options);
+      const applied = await this.applier.applyAll(sql, events, options);
       const last = fresh.length ? BigInt(fresh[fresh.length - 1].offset) : null;
       const lastPosition = events.length ? events[events.length - 1].position : null;
       if (last !== null) {
-        await client.query(
+        await sql.query(
           `UPDATE projection_offsets SET next_offset = $4, updated_at = now()
            WHERE consumer_group = $1 AND topic = $2 AND partition = $3`,
           [this.options.groupId, batch.topic, batch.partition, (last + 1n).toString()],
