@@ -4,3 +4,4 @@ export * from './reform-lists';
 export * from './registry-importer';
 export * from './unit-registry.reader';
 export * from './official-lists';
+export * from './unit-registry-snapshot';

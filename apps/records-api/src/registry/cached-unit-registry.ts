@@ -1,12 +1,13 @@
 import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Pool } from 'pg';
 import { CivicDate, UnitCode, UnitsOnDate } from '@civic/domain';
-import { UnitRegistryReader } from '@civic/admin-units';
+import { UnitRegistryReader, UnitRegistrySnapshot } from '@civic/admin-units';
 import { EVERYTHING, ReadModelChangeListener, SummaryCache } from '@civic/projections';
 
 /**
  * The registry as every command asks it (the units of the fact's date), answered from memory until the registry
- * changes. The registry's tables announce any change on commit (`*` on the read models' channel, ADR 0014); the
+ * changes: the whole registry is loaded once (UnitRegistrySnapshot), since facts come from hundreds of wards on
+ * hundreds of dates and a cache of each (date, units) question rarely met the same question twice. The registry's tables announce any change on commit (`*` on the read models' channel, ADR 0014); the
  * cache holds nothing unless it is hearing them, and drops a load that was running when a change was heard, so
  * a command never decides on a registry older than the last change it could have seen. Changes to the records'
  * figures (a unit code announced) do not touch the registry and are ignored.
@@ -16,7 +17,10 @@ export class CachedUnitRegistry extends UnitRegistryReader implements OnModuleIn
   private readonly listener: ReadModelChangeListener;
 
   /** `databaseUrl`: the database of `pool`, for the session that listens. */
-  constructor(pool: Pool, databaseUrl: string) {
+  constructor(
+    private readonly pool: Pool,
+    databaseUrl: string,
+  ) {
     super(pool);
     this.listener = new ReadModelChangeListener(
       databaseUrl,
@@ -36,8 +40,10 @@ export class CachedUnitRegistry extends UnitRegistryReader implements OnModuleIn
     return this.listener.stop();
   }
 
-  override unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
-    const key = `${date} ${[...new Set(codes)].sort().join(' ')}`;
-    return this.cache.get(key, () => super.unitsOnDate(codes, date));
+  override async unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
+    // Deaf to the registry's announcements, a snapshot could not be trusted for a moment: ask the database.
+    if (!this.cache.statistics().listening) return super.unitsOnDate(codes, date);
+    const snapshot = await this.cache.get('registry', () => UnitRegistrySnapshot.load(this.pool));
+    return snapshot.unitsOnDate(codes, date);
   }
 }
