@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
@@ -8,6 +9,8 @@ import { preparingStatements } from './prepared-statements';
 
 /** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
 const DEFAULT_KAFKA_COMMIT_INTERVAL_MS = 5_000;
+/** How long stopping waits for the last commit to Kafka: kafkajs retries a commit to an unreachable broker for minutes. */
+const LAST_COMMIT_WAIT_MS = 2_000;
 
 /**
  * Batches of different partitions are applied at the same time, each in its own transaction. A stream is keyed
@@ -93,8 +96,9 @@ export class KafkaProjector {
 
   async stop(): Promise<void> {
     clearInterval(this.commitTimer);
-    await this.committing;
-    await this.commitToKafka();
+    const lastCommit = this.committing ? this.committing.then(() => this.commitToKafka()) : this.commitToKafka();
+    // Only lag monitoring reads these offsets, so a broker gone away must not hold the projector's shutdown.
+    await Promise.race([lastCommit, delay(LAST_COMMIT_WAIT_MS, undefined, { ref: false })]);
     await this.consumer?.disconnect();
     this.state = { ...this.state, running: false };
   }
