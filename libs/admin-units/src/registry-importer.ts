@@ -33,6 +33,8 @@ export interface ImportReport {
 export type Progress = (done: number, total: number) => void;
 
 const REGISTRY_LOCK = 'civic-records:unit-registry-import';
+/** Events applied to the read model per statement batch while a list is imported. */
+const APPLY_SLICE = 1_000;
 /** The unit_code of registry-wide events (an import covers the whole country, which has no unit code). */
 export const NATIONAL_SCOPE = 'VN';
 
@@ -100,9 +102,11 @@ export class UnitRegistryImporter {
         events: [this.newEvent(record, metadata, options.effectiveFrom, NATIONAL_SCOPE)],
       });
       await this.store.appendToStreams(requests, async (sql, recorded) => {
-        for (const [index, event] of recorded.entries()) {
-          await this.applier.apply(sql, event);
-          if (index % 500 === 0) progress?.(index, recorded.length);
+        // In slices, each with one bookkeeping statement and the new versions inserted together (applyAll): event
+        // by event, the 33,000 events of the official lists took 50 s, a round trip or three each.
+        for (let start = 0; start < recorded.length; start += APPLY_SLICE) {
+          progress?.(start, recorded.length);
+          await this.applier.applyAll(sql, recorded.slice(start, start + APPLY_SLICE));
         }
         progress?.(recorded.length, recorded.length);
       });
