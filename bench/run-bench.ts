@@ -15,7 +15,7 @@ import { buildServices } from '../deploy/local/services';
 import { updatePerformanceDoc } from './performance-table';
 
 const SIZES = {
-  quick: { appendSeconds: 1.5, httpSeconds: 4, freshRate: 50, freshSeconds: 8, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, logEvents: 30_000, backlog: 15_000, querySeconds: 3 },
+  quick: { appendSeconds: 1, httpSeconds: 3, freshRate: 50, freshSeconds: 5, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, logEvents: 30_000, backlog: 15_000, querySeconds: 2 },
   full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, brokerWarmUpSeconds: 15, pipelineWarmUpSeconds: 30, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20 },
 };
 

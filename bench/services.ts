@@ -5,8 +5,8 @@ import { authEnvironment } from '../deploy/local/dev-auth';
 import { mintToken } from '../deploy/local/dev-token';
 import { BenchEnvironment } from './environment';
 
-/** How long a service is loaded before it is measured: a fresh process compiles its hot paths first. */
-export const WARM_UP_SECONDS = 2;
+/** How long a service is loaded before it is measured: a fresh process compiles its hot paths first (`--quick`: 1 s). */
+export const WARM_UP_SECONDS = process.argv.includes('--quick') ? 1 : 2;
 
 /** BENCH_SERVICE_LOGS=<dir> keeps each service's output (e.g. with SERVICE_NODE_OPTIONS=--trace-gc); dropped otherwise. */
 function serviceLog(name: ServiceName, topicPrefix: string): { logFile?: string } {
