@@ -37,7 +37,7 @@ export interface Succession {
  * now Phường Hoàn Kiếm), names repeat (six "Phường Minh Khai"), and districts end on 2025-07-01.
  */
 export class UnitRegistryReader {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(protected readonly sql: SqlExecutor) {}
 
   async asOf(code: UnitCode, date: CivicDate): Promise<UnitVersion | undefined> {
     const { rows } = await this.sql.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${VALID_AT}`, [code, date]);

@@ -96,7 +96,8 @@ export class KafkaProjector {
 
   async stop(): Promise<void> {
     clearInterval(this.commitTimer);
-    const lastCommit = this.committing ? this.committing.then(() => this.commitToKafka()) : this.commitToKafka();
+    // After any commit under way, what was applied since.
+    const lastCommit = (this.committing ?? Promise.resolve()).then(() => this.commitToKafka());
     // Only lag monitoring reads these offsets, so a broker gone away must not hold the projector's shutdown.
     await Promise.race([lastCommit, delay(LAST_COMMIT_WAIT_MS, undefined, { ref: false })]);
     await this.consumer?.disconnect();

@@ -7,8 +7,9 @@ import { EVERYTHING, ReadModelChangeListener, SummaryCache } from '@civic/projec
 /**
  * The registry as every command asks it (the units of the fact's date), answered from memory until the registry
  * changes: the whole registry is loaded once (UnitRegistrySnapshot), since facts come from hundreds of wards on
- * hundreds of dates and a cache of each (date, units) question rarely met the same question twice. The registry's tables announce any change on commit (`*` on the read models' channel, ADR 0014); the
- * cache holds nothing unless it is hearing them, and drops a load that was running when a change was heard, so
+ * hundreds of dates and a cache of each (date, units) question rarely met the same question twice. The
+ * registry's tables announce any change on commit (`*` on the read models' channel, ADR 0014); the cache holds
+ * nothing unless it is hearing them, and drops a load that was running when a change was heard, so
  * a command never decides on a registry older than the last change it could have seen. Changes to the records'
  * figures (a unit code announced) do not touch the registry and are ignored.
  */
@@ -17,10 +18,7 @@ export class CachedUnitRegistry extends UnitRegistryReader implements OnModuleIn
   private readonly listener: ReadModelChangeListener;
 
   /** `databaseUrl`: the database of `pool`, for the session that listens. */
-  constructor(
-    private readonly pool: Pool,
-    databaseUrl: string,
-  ) {
+  constructor(pool: Pool, databaseUrl: string) {
     super(pool);
     this.listener = new ReadModelChangeListener(
       databaseUrl,
@@ -43,7 +41,7 @@ export class CachedUnitRegistry extends UnitRegistryReader implements OnModuleIn
   override async unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
     // Deaf to the registry's announcements, a snapshot could not be trusted for a moment: ask the database.
     if (!this.cache.statistics().listening) return super.unitsOnDate(codes, date);
-    const snapshot = await this.cache.get('registry', () => UnitRegistrySnapshot.load(this.pool));
+    const snapshot = await this.cache.get('registry', () => UnitRegistrySnapshot.load(this.sql));
     return snapshot.unitsOnDate(codes, date);
   }
 }
