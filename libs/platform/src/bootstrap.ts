@@ -1,8 +1,8 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { securityHeaders } from './security-headers';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
 
@@ -12,12 +12,13 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   // Fastify under Nest (docs/adr/0019-fastify.md); request bodies are limited to 256 KiB.
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 256 * 1024 }), { bufferLogs: false });
   // Security headers; the policy lets the OpenAPI page at /docs load its own scripts and styles and nothing else.
-  // helmet's middleware is built once and run on every request: @fastify/helmet builds it anew per request, a
-  // twentieth of query-api's CPU under load (docs/adr/0019-fastify.md).
-  const securityHeaders = helmet({
+  const headers = securityHeaders({
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import accepts from 'accepts';
 import fresh from 'fresh';
+import { LRUCache } from 'lru-cache';
 import type { HttpReply } from './http';
 
 /** Smaller answers go uncompressed: below this, the gzip header and framing save next to nothing. */
 const GZIP_FROM_BYTES = 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * An answer already serialized, with its entity tag: kept in a cache, it is sent as it is instead of being
@@ -49,17 +51,26 @@ export class JsonAnswer<T = unknown> {
  */
 export async function sendJsonAnswer(reply: HttpReply, answer: Promise<JsonAnswer>): Promise<void> {
   const found = await answer;
-  reply.header('Content-Type', 'application/json; charset=utf-8').header('ETag', found.etag).header('Vary', 'Accept-Encoding');
   const request = reply.request.raw;
   if ((request.method === 'GET' || request.method === 'HEAD') && fresh(request.headers, { etag: found.etag })) {
-    reply.status(304).send();
+    reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding' }).status(304).send();
     return;
   }
-  if (found.json.length >= GZIP_FROM_BYTES && accepts(request).encoding(['gzip', 'identity']) === 'gzip') {
-    reply.header('Content-Encoding', 'gzip').send(found.gzipped());
+  if (found.json.length >= GZIP_FROM_BYTES && acceptsGzip(request)) {
+    reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding', 'content-encoding': 'gzip' }).send(found.gzipped());
     return;
   }
-  reply.send(found.bytes());
+  reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding' }).send(found.bytes());
+}
+
+/** Accept-Encoding values already negotiated: clients send one of a handful, and negotiating is not free. */
+const gzipAcceptedBy = new LRUCache<string, boolean>({ max: 256 });
+
+function acceptsGzip(request: HttpReply['request']['raw']): boolean {
+  const header = request.headers['accept-encoding'] ?? '';
+  let accepted = gzipAcceptedBy.get(header);
+  if (accepted === undefined) gzipAcceptedBy.set(header, (accepted = accepts(request).encoding(['gzip', 'identity']) === 'gzip'));
+  return accepted;
 }
 
 /**
@@ -67,6 +78,6 @@ export async function sendJsonAnswer(reply: HttpReply, answer: Promise<JsonAnswe
  * the reply injected as `@Res({ passthrough: true })`.
  */
 export function sendJsonText(reply: HttpReply, json: string): string {
-  reply.header('Content-Type', 'application/json; charset=utf-8');
+  reply.header('content-type', JSON_TYPE);
   return json;
 }

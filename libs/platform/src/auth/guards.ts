@@ -13,8 +13,15 @@ import { UnsupportedMediaType } from '../problem-details';
 /** The verified caller, set on the request by AuthenticationGuard. */
 export type AuthenticatedRequest = HttpRequest & { principal?: Principal };
 
+/** Each handler's rule, read from its metadata once per controller: decorators are applied at start and never change. */
+const rulesByController = new WeakMap<object, Map<object, AccessRule | undefined>>();
+
 function ruleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
-  return reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+  const [handler, controller] = [context.getHandler(), context.getClass()];
+  let rules = rulesByController.get(controller);
+  if (!rules) rulesByController.set(controller, (rules = new Map()));
+  if (!rules.has(handler)) rules.set(handler, reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, controller]));
+  return rules.get(handler);
 }
 
 /** Every request but those to public endpoints carries a valid bearer token; 401 otherwise. */
@@ -39,6 +46,11 @@ export class SubjectThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const principal = (request as unknown as AuthenticatedRequest).principal;
     return principal ? `subject:${principal.subject}` : `address:${String(request.ip)}`;
+  }
+
+  /** The counters live in this process (WindowCounterStorage): their keys need no hashing, which the library does with SHA-256 on every request. */
+  protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${context.getClass().name}-${context.getHandler().name}-${throttlerName}-${tracker}`;
   }
 }
 
