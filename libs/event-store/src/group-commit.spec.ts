@@ -71,6 +71,28 @@ describe(GroupCommit.name, () => {
     expect(commit.batches).toHaveLength(2);
   });
 
+  it('holds a stream\'s next request while one of that stream is being committed, then refuses or sends it', async () => {
+    const commit = new ControlledCommit();
+    const queue = new GroupCommit(commit, { maxInFlight: 3, maxBatch: 10 });
+    const winner = queue.submit({ stream: 'hot', expected: 3 });
+    const loser = settled(queue.submit({ stream: 'hot', expected: 3 }));
+    const following = queue.submit({ stream: 'hot', expected: 4 });
+    const other = queue.submit({ stream: 'cold', expected: 0 });
+    // Slots were free, yet only the first of the hot stream went out; another stream was not held up.
+    expect(commit.batches).toEqual([[{ stream: 'hot', expected: 3 }], [{ stream: 'cold', expected: 0 }]]);
+
+    commit.commitNext();
+    await expect(winner).resolves.toBe(4);
+    expect(await loser).toEqual({ error: 'hot moved on' });
+    await flush();
+    expect(commit.batches[2]).toEqual([{ stream: 'hot', expected: 4 }]);
+    commit.commitNext();
+    commit.commitNext();
+    await expect(other).resolves.toBe(1);
+    await expect(following).resolves.toBe(5);
+    expect(commit.batches).toHaveLength(3);
+  });
+
   it('keeps at most maxBatch requests in a batch and no more than maxInFlight batches at once', async () => {
     const commit = new ControlledCommit();
     const queue = new GroupCommit(commit, { maxInFlight: 2, maxBatch: 2 });

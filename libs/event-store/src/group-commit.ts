@@ -34,11 +34,16 @@ interface Waiting<Request, Result> {
  * timer: under light load each request is sent alone the moment it arrives, as before.
  *
  * Two requests with the same key (the same stream) never share a batch: they would decide the same version,
- * and the loser's conflict must not cost the other requests of its batch their commit.
+ * and the loser's conflict must not cost the other requests of its batch their commit. Nor are two of a key in
+ * flight at once: the second waits for the first's answer, then is refused without a round trip if the first
+ * moved its stream past it, or is sent. Sent together, it would wait on the first's row lock in Postgres and then
+ * fail there (docs/adr/0026-failed-statements-keep-their-connection.md).
  */
 export class GroupCommit<Request, Result> {
   private waiting: Waiting<Request, Result>[] = [];
   private inFlight = 0;
+  /** Keys with a request being committed: the next request of a key waits for its answer. */
+  private readonly keysInFlight = new Set<string>();
 
   constructor(
     private readonly batching: Batching<Request, Result>,
@@ -54,7 +59,9 @@ export class GroupCommit<Request, Result> {
 
   private sendWhileFree(): void {
     while (this.inFlight < this.options.maxInFlight && this.waiting.length) {
-      this.send(this.takeBatch());
+      const batch = this.takeBatch();
+      if (!batch.length) return;
+      this.send(batch);
     }
   }
 
@@ -64,7 +71,7 @@ export class GroupCommit<Request, Result> {
     const keys = new Set<string>();
     const left: Waiting<Request, Result>[] = [];
     for (const waiting of this.waiting) {
-      if (batch.length < this.options.maxBatch && !keys.has(waiting.key)) {
+      if (batch.length < this.options.maxBatch && !keys.has(waiting.key) && !this.keysInFlight.has(waiting.key)) {
         keys.add(waiting.key);
         batch.push(waiting);
       } else {
@@ -87,6 +94,7 @@ export class GroupCommit<Request, Result> {
 
   private send(batch: readonly Waiting<Request, Result>[]): void {
     this.inFlight += 1;
+    for (const w of batch) this.keysInFlight.add(w.key);
     this.batching
       .commit(batch.map((w) => w.request))
       .then(
@@ -100,6 +108,7 @@ export class GroupCommit<Request, Result> {
       )
       .finally(() => {
         this.inFlight -= 1;
+        for (const w of batch) this.keysInFlight.delete(w.key);
         this.sendWhileFree();
       });
   }

@@ -62,6 +62,29 @@ describe(PostgresEventStore.name, () => {
     expect(versions).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('reads only the events after a version for a writer that catches up, and none when it is current', async () => {
+    const streamId = `meeting-${randomUUID()}`;
+    for (let version = 0; version < 4; version += 1) await store.append({ streamId, streamType: 'meeting', expectedVersion: version, events: [anEvent()] });
+    expect((await store.readStream(streamId, { afterVersion: 2 })).map((e) => e.streamVersion)).toEqual([3, 4]);
+    expect(await store.readStream(streamId, { afterVersion: 4 })).toEqual([]);
+    expect(await store.readStream(streamId, { afterVersion: 0 })).toEqual(await store.readStream(streamId));
+  });
+
+  it('keeps its connection when Postgres refuses an append (an event id already in the log)', async () => {
+    const onePool = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      const single = new PostgresEventStore(onePool);
+      const backend = async () => (await onePool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const event = anEvent();
+      await single.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [event] });
+      const before = await backend();
+      await expect(single.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [event] })).rejects.toMatchObject({ code: '23505' });
+      expect(await backend()).toBe(before);
+    } finally {
+      await onePool.end();
+    }
+  });
+
   it('refuses a writer that claims a version the stream never reached, leaving no gap', async () => {
     const streamId = `meeting-${randomUUID()}`;
     await store.append({ streamId, streamType: 'meeting', expectedVersion: 0, events: [anEvent()] });

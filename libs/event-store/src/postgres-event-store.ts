@@ -5,6 +5,7 @@ import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
 import { insertAppendClaimingKey, insertAppends, StreamAppend } from './event-rows';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
+import { queryKeepingConnection } from './pooled-statement';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -63,10 +64,14 @@ export class PostgresEventStore {
     );
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  /**
+   * A stream's events in order; `afterVersion` reads only those after it, for a writer that holds the state at
+   * that version and catches up (after a StreamVersionConflict, say) instead of reading the history again.
+   */
+  async readStream(streamId: string, { afterVersion = 0 }: { afterVersion?: number } = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-      [streamId],
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
+      [streamId, afterVersion],
     );
     return rows.map(toRecordedEvent);
   }
@@ -97,7 +102,8 @@ export class PostgresEventStore {
     // Rows take their locks in stream order in every batch, so two concurrent batches can never deadlock.
     const order = batch.map((_, index) => index).sort((a, b) => (batch[a].streamId < batch[b].streamId ? -1 : 1));
     try {
-      const { rows } = await this.pool.query<{ position: string; stream_id: string; stream_version: number }>(
+      const { rows } = await queryKeepingConnection<{ position: string; stream_id: string; stream_version: number }>(
+        this.pool,
         insertAppends(order.map((i) => batch[i]), 'global_position::text AS position, stream_id, stream_version'),
       );
       const outcomes = batch.map((request) => appendOutcome(request, rows.filter((row) => row.stream_id === request.streamId)));
@@ -114,7 +120,7 @@ export class PostgresEventStore {
   /** The events and the idempotency key in one statement: a retry finds the key, a race leaves nothing behind. */
   private async appendClaimingKey(request: AppendRequest, claim: IdempotencyClaim): Promise<AppendResult> {
     try {
-      const { rows } = await this.pool.query<{ result: AppendResult }>(insertAppendClaimingKey(request, claim));
+      const { rows } = await queryKeepingConnection<{ result: AppendResult }>(this.pool, insertAppendClaimingKey(request, claim));
       if (!rows.length) throw new StreamVersionConflict(request.streamId, request.expectedVersion);
       this.notifier.notify(rows[0].result.position);
       return rows[0].result;
