@@ -1,8 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Pool } from 'pg';
+import { Pool, PoolClient, QueryResult } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
-import { inTransaction } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 import { preparingStatements } from './prepared-statements';
@@ -38,6 +37,16 @@ function headersAsStrings(headers: Record<string, unknown> | undefined): Record<
     if (value !== undefined) result[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
   return result;
+}
+
+/**
+ * A partition's offset row as SQL literals, for the statements sent with BEGIN and COMMIT as one simple query
+ * (which takes no parameters): the group and topic escaped by the client, the partition checked to be an integer.
+ */
+function offsetRow(client: PoolClient, groupId: string, topic: string, partition: number): { values: string; where: string } {
+  if (!Number.isSafeInteger(partition)) throw new Error(`Kafka partition ${partition} is not an integer`);
+  const [group, topicName] = [client.escapeLiteral(groupId), client.escapeLiteral(topic)];
+  return { values: `${group}, ${topicName}, ${partition}`, where: `consumer_group = ${group} AND topic = ${topicName} AND partition = ${partition}` };
 }
 
 /**
@@ -134,20 +143,22 @@ export class KafkaProjector {
    *
    * Its statements are prepared once per connection and planned once (plan_cache_mode = force_generic_plan): left
    * to choose, Postgres plans anew each batch a statement whose arrays it can see are short. Their plans are
-   * lookups by key whatever the parameters (docs/adr/0024-statements-planned-once.md).
+   * lookups by key whatever the parameters (docs/adr/0024-statements-planned-once.md). Opening the transaction
+   * with reading the offset, and moving the offset with committing, go in one round trip each (ADR 0027).
    */
-  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
-    const begin = `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan; SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK})`;
-    return inTransaction(this.pool, async (client) => {
-      const sql = preparingStatements(client);
-      // Creates the partition's row on first use and, either way, locks it and reads it: one round trip.
-      const { rows } = await sql.query<{ next_offset: string }>(
-        `INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+  private async applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
+    const client = await this.pool.connect();
+    try {
+      const partition = offsetRow(client, this.options.groupId, batch.topic, batch.partition);
+      // Creates the partition's row on first use and, either way, locks it and reads it.
+      const opened = (await client.query(
+        `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan;
+         SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK});
+         INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES (${partition.values}, 0)
          ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
          RETURNING next_offset::text`,
-        [this.options.groupId, batch.topic, batch.partition],
-      );
-      const nextOffset = BigInt(rows[0].next_offset);
+      )) as unknown as QueryResult<{ next_offset: string }>[];
+      const nextOffset = BigInt(opened[opened.length - 1].rows[0].next_offset);
       const fresh = batch.messages.filter((message) => BigInt(message.offset) >= nextOffset);
       const events = fresh.map((message) =>
         fromWireMessage({
@@ -157,18 +168,18 @@ export class KafkaProjector {
           timestamp: message.timestamp,
         }),
       );
-      const applied = await this.applier.applyAll(sql, events, options);
+      const applied = await this.applier.applyAll(preparingStatements(client), events, options);
       const last = fresh.length ? BigInt(fresh[fresh.length - 1].offset) : null;
       const lastPosition = events.length ? events[events.length - 1].position : null;
-      if (last !== null) {
-        await sql.query(
-          `UPDATE projection_offsets SET next_offset = $4, updated_at = now()
-           WHERE consumer_group = $1 AND topic = $2 AND partition = $3`,
-          [this.options.groupId, batch.topic, batch.partition, (last + 1n).toString()],
-        );
-      }
+      const moveOffset = last === null ? '' : `UPDATE projection_offsets SET next_offset = ${last + 1n}, updated_at = now() WHERE ${partition.where}; `;
+      await client.query(`${moveOffset}COMMIT`);
       return { applied, lastPosition };
-    }, begin);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
