@@ -15,8 +15,8 @@ import { buildServices } from '../deploy/local/services';
 import { updatePerformanceDoc } from './performance-table';
 
 const SIZES = {
-  quick: { appendSeconds: 1, httpSeconds: 3, freshRate: 50, freshSeconds: 5, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, logEvents: 30_000, backlog: 15_000, querySeconds: 2 },
-  full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, brokerWarmUpSeconds: 15, pipelineWarmUpSeconds: 30, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20 },
+  quick: { appendSeconds: 1, httpSeconds: 3, freshRate: 50, freshSeconds: 5, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, breakdownSeconds: 3, logEvents: 30_000, backlog: 15_000, querySeconds: 2 },
+  full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, brokerWarmUpSeconds: 15, pipelineWarmUpSeconds: 30, breakdownSeconds: 15, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20 },
 };
 
 /**
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       return figures;
     }],
     ['http', async () => httpCommandsScenario(environment, size.httpSeconds, libraryAppendRate)],
-    ['freshness', () => freshnessScenario(environment, { rate: size.freshRate, seconds: size.freshSeconds, brokerWarmUpSeconds: size.brokerWarmUpSeconds, pipelineWarmUpSeconds: size.pipelineWarmUpSeconds })],
+    ['freshness', () => freshnessScenario(environment, { rate: size.freshRate, seconds: size.freshSeconds, brokerWarmUpSeconds: size.brokerWarmUpSeconds, pipelineWarmUpSeconds: size.pipelineWarmUpSeconds, breakdownSeconds: size.breakdownSeconds })],
     ['relay', async () => relayScenario(environment, await log(), size.backlog)],
     ['rebuild', async () => rebuildScenario(await log())],
     ['queries', async () => {
