@@ -52,15 +52,16 @@ export class JsonAnswer<T = unknown> {
 export async function sendJsonAnswer(reply: HttpReply, answer: Promise<JsonAnswer>): Promise<void> {
   const found = await answer;
   const request = reply.request.raw;
+  reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding' });
   if ((request.method === 'GET' || request.method === 'HEAD') && fresh(request.headers, { etag: found.etag })) {
-    reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding' }).status(304).send();
+    reply.status(304).send();
     return;
   }
   if (found.json.length >= GZIP_FROM_BYTES && acceptsGzip(request)) {
-    reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding', 'content-encoding': 'gzip' }).send(found.gzipped());
+    reply.header('content-encoding', 'gzip').send(found.gzipped());
     return;
   }
-  reply.headers({ 'content-type': JSON_TYPE, etag: found.etag, vary: 'Accept-Encoding' }).send(found.bytes());
+  reply.send(found.bytes());
 }
 
 /** Accept-Encoding values already negotiated: clients send one of a handful, and negotiating is not free. */

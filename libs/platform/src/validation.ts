@@ -2,8 +2,8 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { LRUCache } from 'lru-cache';
 import { FieldError, InvalidRequest } from './problem-details';
 
-/** Path-and-query inputs remembered once validated, per pipe; a dashboard asks for a few URLs again and again. */
-const REMEMBERED_INPUTS = 10_000;
+/** Path-and-query inputs remembered once validated, per DTO class; a dashboard asks for a few URLs again and again. */
+const REMEMBERED_INPUTS = 1_000;
 
 /**
  * Strict DTO validation: unknown properties are refused (not silently dropped), and every wrong field is
@@ -29,27 +29,27 @@ export function strictValidationPipe(): ValidationPipe {
  * that are not flat strings, are validated every time; refusals are not remembered.
  */
 class RememberingValidationPipe extends ValidationPipe {
-  private readonly accepted = new LRUCache<string, object>({ max: REMEMBERED_INPUTS });
-  private readonly typeIds = new WeakMap<object, number>();
-  private lastTypeId = 0;
+  /** Per DTO class, the DTOs built from the path-and-query strings it was given (as JSON). */
+  private readonly accepted = new WeakMap<object, LRUCache<string, object>>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const key = this.keyOf(value, metadata);
-    if (key === undefined) return super.transform(value, metadata);
-    const known = this.accepted.get(key);
+    const remembered = this.rememberedFor(value, metadata);
+    if (!remembered) return super.transform(value, metadata);
+    const key = JSON.stringify(value);
+    const known = remembered.get(key);
     if (known) return copyOf(known);
     const validated: unknown = await super.transform(value, metadata);
-    if (typeof validated !== 'object' || validated === null) return validated;
-    this.accepted.set(key, copyOf(validated));
+    if (typeof validated === 'object' && validated !== null) remembered.set(key, copyOf(validated));
     return validated;
   }
 
-  private keyOf(value: unknown, { type, metatype }: ArgumentMetadata): string | undefined {
+  /** Where a path and query of flat strings is remembered for its DTO class; nothing for bodies and other inputs. */
+  private rememberedFor(value: unknown, { type, metatype }: ArgumentMetadata): LRUCache<string, object> | undefined {
     if (type === 'body' || typeof metatype !== 'function' || !this.toValidate({ type, metatype })) return undefined;
     if (typeof value !== 'object' || value === null || !Object.values(value).every((v) => typeof v === 'string')) return undefined;
-    let id = this.typeIds.get(metatype);
-    if (id === undefined) this.typeIds.set(metatype, (id = ++this.lastTypeId));
-    return `${id}:${type}:${JSON.stringify(value)}`;
+    let remembered = this.accepted.get(metatype);
+    if (!remembered) this.accepted.set(metatype, (remembered = new LRUCache({ max: REMEMBERED_INPUTS })));
+    return remembered;
   }
 }
 

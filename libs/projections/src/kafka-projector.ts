@@ -1,7 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Pool, PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, Pool, QueryResult } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
+import { inTransaction } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 import { preparingStatements } from './prepared-statements';
@@ -41,11 +42,11 @@ function headersAsStrings(headers: Record<string, unknown> | undefined): Record<
 
 /**
  * A partition's offset row as SQL literals, for the statements sent with BEGIN and COMMIT as one simple query
- * (which takes no parameters): the group and topic escaped by the client, the partition checked to be an integer.
+ * (which takes no parameters): the group and topic escaped, the partition checked to be an integer.
  */
-function offsetRow(client: PoolClient, groupId: string, topic: string, partition: number): { values: string; where: string } {
+function offsetRow(groupId: string, topic: string, partition: number): { values: string; where: string } {
   if (!Number.isSafeInteger(partition)) throw new Error(`Kafka partition ${partition} is not an integer`);
-  const [group, topicName] = [client.escapeLiteral(groupId), client.escapeLiteral(topic)];
+  const [group, topicName] = [escapeLiteral(groupId), escapeLiteral(topic)];
   return { values: `${group}, ${topicName}, ${partition}`, where: `consumer_group = ${group} AND topic = ${topicName} AND partition = ${partition}` };
 }
 
@@ -146,20 +147,19 @@ export class KafkaProjector {
    * lookups by key whatever the parameters (docs/adr/0024-statements-planned-once.md). Opening the transaction
    * with reading the offset, and moving the offset with committing, go in one round trip each (ADR 0027).
    */
-  private async applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null }> {
-    const client = await this.pool.connect();
-    try {
-      const partition = offsetRow(client, this.options.groupId, batch.topic, batch.partition);
-      // Creates the partition's row on first use and, either way, locks it and reads it.
-      const opened = (await client.query(
-        `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan;
-         SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK});
-         INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES (${partition.values}, 0)
-         ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
-         RETURNING next_offset::text`,
-      )) as unknown as QueryResult<{ next_offset: string }>[];
-      const nextOffset = BigInt(opened[opened.length - 1].rows[0].next_offset);
-      const fresh = batch.messages.filter((message) => BigInt(message.offset) >= nextOffset);
+  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null; nextOffset: bigint | null }> {
+    const partition = offsetRow(this.options.groupId, batch.topic, batch.partition);
+    // Creates the partition's row on first use and, either way, locks it and reads it.
+    const begin = `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan;
+      SELECT pg_advisory_xact_lock_shared(${DEAD_LETTER_LOCK});
+      INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES (${partition.values}, 0)
+      ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
+      RETURNING next_offset::text`;
+    const commit = ({ nextOffset }: { nextOffset: bigint | null }) =>
+      `${nextOffset === null ? '' : `UPDATE projection_offsets SET next_offset = ${nextOffset}, updated_at = now() WHERE ${partition.where}; `}COMMIT`;
+    return inTransaction(this.pool, async (client, opened) => {
+      const stored = BigInt((opened[opened.length - 1] as QueryResult<{ next_offset: string }>).rows[0].next_offset);
+      const fresh = batch.messages.filter((message) => BigInt(message.offset) >= stored);
       const events = fresh.map((message) =>
         fromWireMessage({
           key: message.key?.toString('utf8') ?? '',
@@ -169,17 +169,12 @@ export class KafkaProjector {
         }),
       );
       const applied = await this.applier.applyAll(preparingStatements(client), events, options);
-      const last = fresh.length ? BigInt(fresh[fresh.length - 1].offset) : null;
-      const lastPosition = events.length ? events[events.length - 1].position : null;
-      const moveOffset = last === null ? '' : `UPDATE projection_offsets SET next_offset = ${last + 1n}, updated_at = now() WHERE ${partition.where}; `;
-      await client.query(`${moveOffset}COMMIT`);
-      return { applied, lastPosition };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return {
+        applied,
+        lastPosition: events.length ? events[events.length - 1].position : null,
+        nextOffset: fresh.length ? BigInt(fresh[fresh.length - 1].offset) + 1n : null,
+      };
+    }, { begin, commit });
   }
 
   private async seekToStoredOffsets(assignment: Record<string, number[]>): Promise<void> {
