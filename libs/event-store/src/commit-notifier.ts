@@ -1,13 +1,14 @@
 import { Pool } from 'pg';
 
 export const EVENTS_CHANNEL = 'civic_events';
-const AT_MOST_EVERY_MS = 10;
+const AT_MOST_EVERY_MS = 3;
 
 /**
- * Wakes log readers (the relay) after appends commit, at most once per 10 ms per process. A NOTIFY inside the
+ * Wakes log readers (the relay) after appends commit, at most once per 3 ms per process. A NOTIFY inside the
  * appending transaction would serialize every commit on Postgres's notification queue lock; one sent after the
- * commit, and coalesced, costs nothing per append under load and at most 10 ms of latency when idle. Readers
- * also poll, so a lost notification only delays, never loses, an event.
+ * commit, and coalesced, costs little per append under load and at most 3 ms of latency. Readers also poll, so a
+ * lost notification only delays, never loses, an event. The relay reads only when woken (docs/adr/0028), so this
+ * window is part of every event's way to Kafka: at 10 ms, 201 → sent by the relay was 4 ms at p50 and 16 at p99.
  */
 export class CommitNotifier {
   private pending?: NodeJS.Timeout;

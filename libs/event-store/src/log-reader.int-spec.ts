@@ -140,9 +140,13 @@ describe(GapFreeLogReader.name, () => {
     checkpoint = await drain(checkpoint, delivered);
     expect(delivered).toEqual([]);
     expect(await reader.heldBack(checkpoint)).toBe(1);
+    expect(await reader.follow(checkpoint, 10)).toEqual({ events: [], heldBack: 1 });
 
     await writerA.query('COMMIT');
     await writerA.end();
+    const followed = await reader.follow(checkpoint, 10);
+    expect(followed.events.map((e) => e.eventId)).toEqual([slow.eventId, fast.eventId]);
+    expect(followed.heldBack).toBe(0);
 
     checkpoint = await drain(checkpoint, delivered);
     expect(delivered.map((e) => e.eventId)).toEqual([slow.eventId, fast.eventId]);
@@ -230,6 +234,34 @@ describe(GapFreeLogReader.name, () => {
         await session.end();
       }
     });
+  });
+
+  it('follows the log as readAfter reads it, batch by batch in commit order, saving the checkpoint given in the same statement', async () => {
+    const appended: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const event = newEvent(`followed ${i}`);
+      await store.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [event] });
+      appended.push(event.eventId);
+    }
+    const expected: RecordedEvent[] = [];
+    await drain(LOG_START, expected);
+    const followed: RecordedEvent[] = [];
+    let checkpoint = LOG_START;
+    let saved: LogCheckpoint | undefined;
+    for (;;) {
+      const { events, heldBack } = await reader.follow(checkpoint, 3, saved && { reader: 'a-follower', checkpoint: saved });
+      expect(heldBack).toBe(0);
+      if (saved) expect(await new LogCheckpointStore(db.pool).load('a-follower')).toEqual(saved);
+      if (!events.length) break;
+      expect(events.length).toBeLessThanOrEqual(3);
+      followed.push(...events);
+      saved = checkpoint = checkpointOf(events[events.length - 1]);
+    }
+    expect(followed).toEqual(expected);
+    expect(followed.map((e) => e.eventId).slice(-7)).toEqual(appended);
+    // Without a checkpoint to save, nothing is written.
+    await reader.follow(LOG_START, 3);
+    expect(await new LogCheckpointStore(db.pool).load('a-follower')).toEqual(checkpoint);
   });
 
   it('keeps each reader\'s latest checkpoint, and its commit without waiting for the disk leaves the session\'s setting alone', async () => {

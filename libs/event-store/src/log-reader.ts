@@ -17,6 +17,43 @@ export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
  */
 const HORIZON = '(SELECT event_log_horizon())';
 
+/** A log reader's checkpoint to store (LogCheckpointStore reads it back). */
+export interface SavedCheckpoint {
+  readonly reader: string;
+  readonly checkpoint: LogCheckpoint;
+}
+
+/**
+ * GapFreeLogReader.follow as one statement. The horizon is taken once (a materialized CTE), so the events read and
+ * those counted as held back are split by the same horizon: two readings of the lock table could differ, and an
+ * event between them would be neither read nor counted. The count is a row of its own joined to the batch, so an
+ * empty batch still answers it. Those held back are counted from the horizon alone: a reader only ever takes events
+ * below the horizon, which never moves back (transaction ids only grow), so all at or past it are past the reader's
+ * checkpoint too, and the index walk starts at the horizon instead of at the checkpoint (a whole backlog each time).
+ * The batch keeps the order of its subquery with no sort on top (a sort copied every row again, doubling the read
+ * of a full batch): joined on nothing but true to a single row, the only plan Postgres has is a nested loop with
+ * that row outside, which emits the subquery's rows as they come. The save does not wait for the disk, as
+ * LogCheckpointStore.save.
+ */
+const FOLLOW = `
+  WITH horizon AS MATERIALIZED (SELECT event_log_horizon() AS below),
+  saved AS (
+    INSERT INTO log_checkpoints (reader, transaction_id, global_position)
+    SELECT $4, $5::xid8, $6::bigint FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_disk
+    WHERE $4::text IS NOT NULL
+    ON CONFLICT (reader) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+      global_position = EXCLUDED.global_position, updated_at = now()
+  ),
+  held AS (
+    SELECT count(*)::int AS held_back FROM events WHERE transaction_id >= (SELECT below FROM horizon)
+  )
+  SELECT batch.*, held.held_back FROM held LEFT JOIN LATERAL (
+    SELECT ${EVENT_COLUMNS} FROM events
+    WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < (SELECT below FROM horizon)
+    ORDER BY transaction_id, global_position
+    LIMIT $3
+  ) AS batch ON true`;
+
 /**
  * Reads the whole log in commit order without ever stepping over a late commit.
  *
@@ -45,6 +82,21 @@ export class GapFreeLogReader {
       values: [checkpoint.transactionId, checkpoint.position, limit],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * What a follower of the log (the relay) asks each time it looks, in one round trip: the next events, how many
+   * committed events wait behind an open transaction (it looks again soon if any do), and, when given, its last
+   * checkpoint saved in the same statement. A separate save, an empty read after each batch and a count of those
+   * held back were three more round trips per batch, each waking Postgres and the relay again (docs/adr/0028).
+   */
+  async follow(after: LogCheckpoint, limit: number, save?: SavedCheckpoint): Promise<{ events: RecordedEvent[]; heldBack: number }> {
+    const { rows } = await this.pool.query<Partial<EventRow> & { held_back: number }>({
+      name: 'log-follow',
+      text: FOLLOW,
+      values: [after.transactionId, after.position, limit, save?.reader ?? null, save?.checkpoint.transactionId ?? null, save?.checkpoint.position ?? null],
+    });
+    return { events: rows[0].position === null ? [] : rows.map((row) => toRecordedEvent(row as EventRow)), heldBack: rows[0].held_back };
   }
 
   /**

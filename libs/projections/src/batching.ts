@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import { RecordedEvent } from '@civic/event-store';
 import { SqlExecutor } from './projection';
 
@@ -10,9 +11,12 @@ import { SqlExecutor } from './projection';
  */
 export async function insertRows(sql: SqlExecutor, table: string, columns: readonly string[], rows: readonly unknown[][], tail = ''): Promise<void> {
   if (!rows.length) return;
-  const records = rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]])));
+  const records = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]]))));
   const list = columns.join(', ');
-  await sql.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(null::${table}, $1::json) ${tail}`, [JSON.stringify(records)]);
+  const statement = (json: string) => `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(null::${table}, ${json}::json) ${tail}`;
+  // Nothing is read back, so the statement may go later, with the commit (the JSON then written as a literal).
+  if (sql.sendLater) sql.sendLater(statement(escapeLiteral(records)));
+  else await sql.query(statement('$1'), [records]);
 }
 
 /**

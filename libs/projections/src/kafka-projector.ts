@@ -6,6 +6,7 @@ import { inTransaction } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 import { preparingStatements } from './prepared-statements';
+import { deferringStatements } from './deferred-statements';
 
 /** How often the offsets already in Postgres are also committed to Kafka, for lag monitoring. */
 const DEFAULT_KAFKA_COMMIT_INTERVAL_MS = 5_000;
@@ -145,9 +146,10 @@ export class KafkaProjector {
    * Its statements are prepared once per connection and planned once (plan_cache_mode = force_generic_plan): left
    * to choose, Postgres plans anew each batch a statement whose arrays it can see are short. Their plans are
    * lookups by key whatever the parameters (docs/adr/0024-statements-planned-once.md). Opening the transaction
-   * with reading the offset, and moving the offset with committing, go in one round trip each (ADR 0027).
+   * with reading the offset, and moving the offset with committing, go in one round trip each (ADR 0027); the
+   * batch's last inserts, which answer nothing, go with the commit (ADR 0028).
    */
-  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null; nextOffset: bigint | null }> {
+  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null; nextOffset: bigint | null; sentWithCommit: string }> {
     const partition = offsetRow(this.options.groupId, batch.topic, batch.partition);
     // Creates the partition's row on first use and, either way, locks it and reads it.
     const begin = `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan;
@@ -155,8 +157,8 @@ export class KafkaProjector {
       INSERT INTO projection_offsets AS o (consumer_group, topic, partition, next_offset) VALUES (${partition.values}, 0)
       ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET next_offset = o.next_offset
       RETURNING next_offset::text`;
-    const commit = ({ nextOffset }: { nextOffset: bigint | null }) =>
-      `${nextOffset === null ? '' : `UPDATE projection_offsets SET next_offset = ${nextOffset}, updated_at = now() WHERE ${partition.where}; `}COMMIT`;
+    const commit = ({ nextOffset, sentWithCommit }: { nextOffset: bigint | null; sentWithCommit: string }) =>
+      `${sentWithCommit}${nextOffset === null ? '' : `UPDATE projection_offsets SET next_offset = ${nextOffset}, updated_at = now() WHERE ${partition.where}; `}COMMIT`;
     return inTransaction(this.pool, async (client, opened) => {
       const stored = BigInt((opened[opened.length - 1] as QueryResult<{ next_offset: string }>).rows[0].next_offset);
       const fresh = batch.messages.filter((message) => BigInt(message.offset) >= stored);
@@ -168,9 +170,13 @@ export class KafkaProjector {
           timestamp: message.timestamp,
         }),
       );
-      const applied = await this.applier.applyAll(preparingStatements(client), events, options);
+      // Isolating failures, each statement goes at once, inside its event's savepoint.
+      const prepared = preparingStatements(client);
+      const deferring = options.isolateFailures ? undefined : deferringStatements(prepared);
+      const applied = await this.applier.applyAll(deferring ?? prepared, events, options);
       return {
         applied,
+        sentWithCommit: deferring?.takeDeferred() ?? '',
         lastPosition: events.length ? events[events.length - 1].position : null,
         nextOffset: fresh.length ? BigInt(fresh[fresh.length - 1].offset) + 1n : null,
       };

@@ -8,6 +8,12 @@ export interface SqlExecutor {
    * the statement instead of being passed over.
    */
   copyRows?(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * Sends a statement (parameters already in its text as literals) whose only answer is success or failure later:
+   * before the next query, or with the commit. Offered only where a batch's last statements can ride with its
+   * COMMIT (see deferringStatements); a failure then fails the batch as it would have at once.
+   */
+  sendLater?(text: string): void;
 }
 
 /**

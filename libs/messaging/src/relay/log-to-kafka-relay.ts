@@ -7,6 +7,8 @@ import { allTopics, topicForStreamType } from '../topics';
 
 /** How soon to look again when committed events wait behind a transaction still open. */
 const HELD_BACK_RECHECK_MS = 5;
+/** How soon a relay with nothing to send still saves the checkpoint it reached (in a read of its own). */
+const CHECKPOINT_SAVED_WITHIN_MS = 100;
 
 /** Events as Kafka messages (CloudEvents, binary mode), grouped by the topic of their stream type, in log order. */
 export function toTopicMessages(events: readonly RecordedEvent[], topicPrefix: string): TopicMessages[] {
@@ -59,6 +61,8 @@ export class LogToKafkaRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private notified = false;
+  /** The checkpoint last saved to Postgres (the same object as the current one once saved). */
+  private saved?: LogCheckpoint;
   private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0 };
 
   constructor(
@@ -112,45 +116,48 @@ export class LogToKafkaRelay {
     });
 
     let checkpoint = await this.checkpoints.load(this.options.name);
+    this.saved = checkpoint;
     this.state = { ...this.state, role: 'leader', checkpoint };
     this.log(`leader; resuming after position ${checkpoint.position}`);
     // With a backlog (a full batch), the next batch is read and encoded while this one is acknowledged by Kafka:
-    // the log and the broker work at the same time. Without one, the next batch is read after the acknowledgement,
-    // so that what was committed during the send goes with it rather than waiting for the send after. The
-    // checkpoint moves only after the acknowledgement, so a crash re-sends, never skips.
+    // the log and the broker work at the same time. Without one, the relay waits for the next notification (one
+    // that came during the send wakes it at once) or, with events held back behind an open transaction, looks
+    // again in a few milliseconds. The checkpoint moves only after the acknowledgement, so a crash re-sends, never
+    // skips; it is saved by the next read (GapFreeLogReader.follow), which a relay with nothing to do makes within
+    // CHECKPOINT_SAVED_WITHIN_MS, so a crash re-sends at most what that while published.
     let next = this.prepare(checkpoint);
-    // The checkpoint of one batch is written while the next is sent: a crash before it is written only re-sends.
-    let saving = Promise.resolve();
     while (this.running) {
-      const { batch, topicMessages } = await next;
+      const { batch, topicMessages, heldBack } = await next;
+      this.state = { ...this.state, heldBack };
       if (batch.length) {
         const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
         const sent = checkpointOf(batch[batch.length - 1]);
         const backlog = batch.length === this.options.batchSize;
-        if (backlog) next = this.prepare(sent);
+        if (backlog) next = this.prepare(sent, checkpoint);
         await sending;
         checkpoint = sent;
-        await saving; // checkpoints are written in order
-        saving = this.checkpoints.save(this.options.name, checkpoint);
-        saving.catch(() => undefined); // a failure surfaces at the next await of it
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
-        if (!backlog) next = this.prepare(checkpoint);
-        continue;
+        if (backlog) continue;
       }
-      const heldBack = await this.reader.heldBack(checkpoint);
-      this.state = { ...this.state, heldBack };
+      const unsaved = checkpoint !== this.saved;
       // Events held back behind an open transaction are due within milliseconds: look again soon.
-      await this.idle(heldBack ? Math.min(HELD_BACK_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs);
-      next = this.prepare(checkpoint);
+      const wait = heldBack ? HELD_BACK_RECHECK_MS : unsaved ? CHECKPOINT_SAVED_WITHIN_MS : this.options.pollIntervalMs;
+      await this.idle(Math.min(wait, this.options.pollIntervalMs));
+      next = this.prepare(checkpoint, checkpoint);
     }
     await next.catch(() => undefined); // a read started before stop() finishes before the relay says it stopped
-    await saving;
+    if (checkpoint !== this.saved) await this.checkpoints.save(this.options.name, checkpoint);
   }
 
-  /** The next batch after a checkpoint, read and encoded as Kafka messages per topic. */
-  private async prepare(after: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[] }> {
-    const batch = await this.reader.readAfter(after, this.options.batchSize);
-    return { batch, topicMessages: toTopicMessages(batch, this.options.topicPrefix) };
+  /**
+   * The next batch after a checkpoint, read and encoded as Kafka messages per topic; `acknowledged` (a checkpoint
+   * Kafka has acknowledged everything up to) is saved by the same statement when it is not saved yet.
+   */
+  private async prepare(after: LogCheckpoint, acknowledged?: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[]; heldBack: number }> {
+    const save = acknowledged && acknowledged !== this.saved ? { reader: this.options.name, checkpoint: acknowledged } : undefined;
+    const { events, heldBack } = await this.reader.follow(after, this.options.batchSize, save);
+    if (save) this.saved = save.checkpoint;
+    return { batch: events, topicMessages: toTopicMessages(events, this.options.topicPrefix), heldBack };
   }
 
   private async becomeLeader(): Promise<void> {
