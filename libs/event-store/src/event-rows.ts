@@ -1,5 +1,6 @@
 import { NewEvent } from './event-envelope';
 import { contentHash } from './integrity/event-hash';
+import { EVENTS_CHANNEL } from './commit-notifier';
 
 /** One append: events for one stream, decided on `expectedVersion`. */
 export interface StreamAppend {
@@ -23,14 +24,26 @@ function remember(returning: string): number {
  * stale append does not fail the statement for the others. UNIQUE(stream_id, stream_version) still decides a
  * race with a writer not yet committed.
  */
-export function insertAppends(appends: readonly StreamAppend[], returning: string): { name: string; text: string; values: unknown[] } {
+export function insertAppends(appends: readonly StreamAppend[], returning: string, { notifying = false }: Notifying = {}): { name: string; text: string; values: unknown[] } {
+  const returned = notifying ? `${returning}, ${NOTIFY_AT_COMMIT}` : returning;
   return {
     // Named, so that each connection parses and plans it once rather than on every append.
-    name: `insert-appends-${returningNames.get(returning) ?? remember(returning)}`,
-    text: insertText(returning),
+    name: `insert-appends-${returningNames.get(returned) ?? remember(returned)}`,
+    text: insertText(returned),
     values: [rowsJson(appends)],
   };
 }
+
+/** Whether the statement also notifies the log's readers, delivered when its transaction commits (CommitNotifier). */
+export interface Notifying {
+  readonly notifying?: boolean;
+}
+
+/**
+ * A notification to the log's readers, sent if the statement writes a row. Called once a row; Postgres delivers a
+ * transaction's identical notifications once.
+ */
+const NOTIFY_AT_COMMIT = `pg_notify('${EVENTS_CHANNEL}', '') AS notified`;
 
 /**
  * One append and its idempotency key in one statement, so that no transaction stays open between round trips
@@ -41,9 +54,10 @@ export function insertAppends(appends: readonly StreamAppend[], returning: strin
 export function insertAppendClaimingKey(
   append: StreamAppend,
   claim: { readonly scope: string; readonly key: string; readonly requestHash: string },
+  { notifying = false }: Notifying = {},
 ): { name: string; text: string; values: unknown[] } {
   return {
-    name: 'insert-append-claiming-key',
+    name: notifying ? 'insert-append-claiming-key-notifying' : 'insert-append-claiming-key',
     text: `WITH inserted AS (${insertText('global_position, stream_version, event_id')}),
            claimed AS (
              INSERT INTO idempotency_keys (scope, key, request_hash, result)
@@ -55,7 +69,7 @@ export function insertAppendClaimingKey(
              FROM inserted
              HAVING count(*) = $6
              RETURNING result)
-           SELECT result FROM claimed`,
+           SELECT result${notifying ? `, ${NOTIFY_AT_COMMIT}` : ''} FROM claimed`,
     values: [rowsJson([append]), claim.scope, claim.key, claim.requestHash, append.streamId, append.events.length],
   };
 }

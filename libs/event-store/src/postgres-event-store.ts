@@ -101,13 +101,14 @@ export class PostgresEventStore {
   private async commitTogether(batch: readonly AppendRequest[]): Promise<Outcome<AppendResult>[]> {
     // Rows take their locks in stream order in every batch, so two concurrent batches can never deadlock.
     const order = batch.map((_, index) => index).sort((a, b) => (batch[a].streamId < batch[b].streamId ? -1 : 1));
+    const notifying = this.notifier.takeStatementTurn();
     try {
       const { rows } = await queryKeepingConnection<{ position: string; stream_id: string; stream_version: number }>(
         this.pool,
-        insertAppends(order.map((i) => batch[i]), 'global_position::text AS position, stream_id, stream_version'),
+        insertAppends(order.map((i) => batch[i]), 'global_position::text AS position, stream_id, stream_version', { notifying }),
       );
       const outcomes = batch.map((request) => appendOutcome(request, rows.filter((row) => row.stream_id === request.streamId)));
-      if (rows.length) this.notifier.notify(rows.map((row) => BigInt(row.position)).reduce((a, b) => (b > a ? b : a)).toString());
+      if (rows.length && !notifying) this.notifier.notify(rows.map((row) => BigInt(row.position)).reduce((a, b) => (b > a ? b : a)).toString());
       return outcomes;
     } catch (error) {
       if (batch.length > 1 && isRowError(error)) {
@@ -119,10 +120,11 @@ export class PostgresEventStore {
 
   /** The events and the idempotency key in one statement: a retry finds the key, a race leaves nothing behind. */
   private async appendClaimingKey(request: AppendRequest, claim: IdempotencyClaim): Promise<AppendResult> {
+    const notifying = this.notifier.takeStatementTurn();
     try {
-      const { rows } = await queryKeepingConnection<{ result: AppendResult }>(this.pool, insertAppendClaimingKey(request, claim));
+      const { rows } = await queryKeepingConnection<{ result: AppendResult }>(this.pool, insertAppendClaimingKey(request, claim, { notifying }));
       if (!rows.length) throw new StreamVersionConflict(request.streamId, request.expectedVersion);
-      this.notifier.notify(rows[0].result.position);
+      if (!notifying) this.notifier.notify(rows[0].result.position);
       return rows[0].result;
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
