@@ -170,8 +170,11 @@ describe(PostgresEventStore.name, () => {
     });
     afterAll(() => listener.end());
 
-    /** Two appends sent together by a store of its own (one that has notified nothing yet); the queries it sent to notify. */
-    async function twoAppendsTogether(keyedFirst: boolean): Promise<string[]> {
+    /**
+     * Appends sent together by a store of its own (one that has notified nothing yet), keyed or group-committed;
+     * once each commit has been announced, the queries it sent to notify.
+     */
+    async function appendsTogether(keyed: readonly boolean[]): Promise<string[]> {
       const pool = new Pool({ connectionString: db.url, max: 4 });
       try {
         const sent: string[] = [];
@@ -181,24 +184,29 @@ describe(PostgresEventStore.name, () => {
           return query(...args);
         };
         const fresh = new PostgresEventStore(pool);
-        const keyed = { idempotency: { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-n' } };
         const append = (withKey: boolean) =>
-          fresh.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()], ...(withKey ? keyed : {}) });
+          fresh.append({
+            streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()],
+            ...(withKey ? { idempotency: { scope: 'POST /v1/meetings clerk', key: randomUUID(), requestHash: 'hash-n' } } : {}),
+          });
         const before = notified;
-        await Promise.all([append(keyedFirst), append(!keyedFirst)]);
-        await waitFor('a notification for each of the two commits', async () => notified - before >= 2, { intervalMs: 10 });
+        await Promise.all(keyed.map(append));
+        await waitFor('a notification for each commit', async () => notified - before >= keyed.length, { intervalMs: 10 });
         return sent.filter((text) => text.includes('pg_notify'));
       } finally {
         await pool.end();
       }
     }
 
-    it('the first append of a quiet spell from its own statement, one within the window by a query after it (keyed first)', async () => {
-      expect(await twoAppendsTogether(true)).toEqual(['SELECT pg_notify($1, $2)']);
+    it('the first append of a quiet spell from its own statement, with no query of its own', async () => {
+      expect(await appendsTogether([true])).toEqual([]);
+      expect(await appendsTogether([false])).toEqual([]);
     });
 
-    it('the same with the group-committed append first', async () => {
-      expect(await twoAppendsTogether(false)).toEqual(['SELECT pg_notify($1, $2)']);
+    // Whether the second falls within the first's window depends on the machine's speed: at most one query either way.
+    it('appends sent together, each announced, by its statement or by one query at the window\'s end', async () => {
+      expect((await appendsTogether([true, false])).length).toBeLessThanOrEqual(1);
+      expect((await appendsTogether([false, true])).length).toBeLessThanOrEqual(1);
     });
   });
 
