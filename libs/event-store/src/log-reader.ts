@@ -17,6 +17,18 @@ export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
  */
 const HORIZON = '(SELECT event_log_horizon())';
 
+/**
+ * Upserts a reader's checkpoint from three parameters, committed without waiting for the disk (set for this
+ * statement's transaction only): see LogCheckpointStore.save. `when` may hold the save back (a WHERE clause).
+ */
+function saveCheckpoint(reader: string, transactionId: string, position: string, when = ''): string {
+  return `INSERT INTO log_checkpoints (reader, transaction_id, global_position)
+    SELECT ${reader}, ${transactionId}::xid8, ${position}::bigint FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_disk
+    ${when}
+    ON CONFLICT (reader) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+      global_position = EXCLUDED.global_position, updated_at = now()`;
+}
+
 /** A log reader's checkpoint to store (LogCheckpointStore reads it back). */
 export interface SavedCheckpoint {
   readonly reader: string;
@@ -37,13 +49,7 @@ export interface SavedCheckpoint {
  */
 const FOLLOW = `
   WITH horizon AS MATERIALIZED (SELECT event_log_horizon() AS below),
-  saved AS (
-    INSERT INTO log_checkpoints (reader, transaction_id, global_position)
-    SELECT $4, $5::xid8, $6::bigint FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_disk
-    WHERE $4::text IS NOT NULL
-    ON CONFLICT (reader) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-      global_position = EXCLUDED.global_position, updated_at = now()
-  ),
+  saved AS (${saveCheckpoint('$4', '$5', '$6', 'WHERE $4::text IS NOT NULL')}),
   held AS (
     SELECT count(*)::int AS held_back FROM events WHERE transaction_id >= (SELECT below FROM horizon)
   )
@@ -110,18 +116,6 @@ export class GapFreeLogReader {
        WHERE transaction_id < ${HORIZON} ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
     );
     return rows.length ? { transactionId: rows[0].transaction_text, position: rows[0].position_text } : LOG_START;
-  }
-
-  /** Committed events a reader cannot take yet because an older transaction is still open. */
-  async heldBack(checkpoint: LogCheckpoint): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>({
-      name: 'log-held-back',
-      text: `SELECT count(*)::text AS count FROM events
-             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-               AND transaction_id >= ${HORIZON}`,
-      values: [checkpoint.transactionId, checkpoint.position],
-    });
-    return Number(rows[0].count);
   }
 }
 
@@ -208,10 +202,7 @@ export class LogCheckpointStore {
   async save(reader: string, checkpoint: LogCheckpoint): Promise<void> {
     await this.pool.query({
       name: 'log-checkpoint-save',
-      text: `INSERT INTO log_checkpoints (reader, transaction_id, global_position)
-             SELECT $1, $2::xid8, $3::bigint FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_disk
-             ON CONFLICT (reader) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
-               global_position = EXCLUDED.global_position, updated_at = now()`,
+      text: saveCheckpoint('$1', '$2', '$3'),
       values: [reader, checkpoint.transactionId, checkpoint.position],
     });
   }
