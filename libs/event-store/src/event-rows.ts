@@ -1,5 +1,5 @@
 import { NewEvent } from './event-envelope';
-import { contentHash } from './integrity/event-hash';
+import { hashedParts } from './integrity/event-hash';
 import { EVENTS_CHANNEL } from './commit-notifier';
 
 /** One append: events for one stream, decided on `expectedVersion`. */
@@ -9,6 +9,20 @@ export interface StreamAppend {
   /** The version the decision was made on; 0 for a stream that does not exist yet. */
   readonly expectedVersion: number;
   readonly events: readonly NewEvent[];
+}
+
+/**
+ * An append with its events already serialized and hashed: done by each writer when it submits its append, not
+ * by whoever sends the batch (a value JSON cannot hold fails its own append only), and done once.
+ */
+export interface PreparedAppend extends StreamAppend {
+  /** The events as rows of `insertText`, in order: a comma-separated run of JSON objects. */
+  readonly rows: string;
+}
+
+/** The append with its rows serialized and hashed. */
+export function prepareAppend<T extends StreamAppend>(append: T): T & PreparedAppend {
+  return { ...append, rows: append.events.map((event, index) => rowJson(append, event, append.expectedVersion + index + 1)).join(',') };
 }
 
 /** A statement name per RETURNING list: the same name must always mean the same text on a connection. */
@@ -24,7 +38,7 @@ function remember(returning: string): number {
  * stale append does not fail the statement for the others. UNIQUE(stream_id, stream_version) still decides a
  * race with a writer not yet committed.
  */
-export function insertAppends(appends: readonly StreamAppend[], returning: string, { notifying = false }: Notifying = {}): { name: string; text: string; values: unknown[] } {
+export function insertAppends(appends: readonly PreparedAppend[], returning: string, { notifying = false }: Notifying = {}): { name: string; text: string; values: unknown[] } {
   const returned = notifying ? `${returning}, ${NOTIFY_AT_COMMIT}` : returning;
   return {
     // Named, so that each connection parses and plans it once rather than on every append.
@@ -52,7 +66,7 @@ const NOTIFY_AT_COMMIT = `pg_notify('${EVENTS_CHANNEL}', '') AS notified`;
  * Answers the result stored with the key, or none if the stream was not at the expected version.
  */
 export function insertAppendClaimingKey(
-  append: StreamAppend,
+  append: PreparedAppend,
   claim: { readonly scope: string; readonly key: string; readonly requestHash: string },
   { notifying = false }: Notifying = {},
 ): { name: string; text: string; values: unknown[] } {
@@ -97,27 +111,32 @@ function insertText(returning: string): string {
          RETURNING ${returning}`;
 }
 
-/** The events of the appends as the rows of `insertText`, in order, as JSON. */
-function rowsJson(appends: readonly StreamAppend[]): string {
-  return JSON.stringify(
-    appends.flatMap((append) =>
-      append.events.map((event, index) => {
-        const version = append.expectedVersion + index + 1;
-        return {
-          stream_id: append.streamId,
-          stream_type: append.streamType,
-          expected_version: append.expectedVersion,
-          stream_version: version,
-          event_id: event.eventId,
-          event_type: event.type,
-          schema_version: event.schemaVersion,
-          data: event.data,
-          metadata: event.metadata,
-          occurred_on: event.occurredOn,
-          unit_code: event.unitCode,
-          content_hash: `\\x${contentHash({ ...event, streamId: append.streamId, streamType: append.streamType, streamVersion: version }).toString('hex')}`,
-        };
-      }),
-    ),
+/** The rows of the appends, in order, as one JSON array. */
+function rowsJson(appends: readonly PreparedAppend[]): string {
+  return `[${appends.map((append) => append.rows).join(',')}]`;
+}
+
+/**
+ * One event as a row of `insertText`. Written out by hand so that the data and metadata go in as the canonical
+ * texts their hash was computed over, serialized once; every other field is a string or an integer.
+ */
+function rowJson(append: StreamAppend, event: NewEvent, version: number): string {
+  const { hash, data, metadata } = hashedParts({ ...event, streamId: append.streamId, streamType: append.streamType, streamVersion: version });
+  return (
+    `{"stream_id":${text(append.streamId)},"stream_type":${text(append.streamType)},` +
+    `"expected_version":${integer(append.expectedVersion)},"stream_version":${integer(version)},` +
+    `"event_id":${text(event.eventId)},"event_type":${text(event.type)},"schema_version":${integer(event.schemaVersion)},` +
+    `"data":${data},"metadata":${metadata},"occurred_on":${text(event.occurredOn)},"unit_code":${text(event.unitCode)},` +
+    `"content_hash":"\\\\x${hash.toString('hex')}"}`
   );
+}
+
+/** A string field as JSON; a missing one as null, as JSON.stringify would have left it out. */
+function text(value: string | null | undefined): string {
+  return JSON.stringify(value ?? null);
+}
+
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`Not an integer: ${value}`);
+  return String(value);
 }

@@ -3,7 +3,7 @@ import { RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
-import { insertAppendClaimingKey, insertAppends, StreamAppend } from './event-rows';
+import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend, StreamAppend } from './event-rows';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
 
@@ -46,7 +46,7 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PostgresEventStore {
   private readonly notifier: CommitNotifier;
-  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
+  private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, AppendResult>;
 
   constructor(
     private readonly pool: Pool,
@@ -89,8 +89,9 @@ export class PostgresEventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     if (!request.events.length) throw new Error('Nothing to append');
-    if (request.idempotency) return this.appendClaimingKey(request, request.idempotency);
-    return this.groupCommit.submit(request);
+    const prepared = prepareAppend(request);
+    if (request.idempotency) return this.appendClaimingKey(prepared, request.idempotency);
+    return this.groupCommit.submit(prepared);
   }
 
   /**
@@ -98,7 +99,7 @@ export class PostgresEventStore {
    * that conflicts is refused alone; a row error (a duplicate) fails the statement, and then each append is
    * tried alone so that only the faulty one is refused.
    */
-  private async commitTogether(batch: readonly AppendRequest[]): Promise<Outcome<AppendResult>[]> {
+  private async commitTogether(batch: readonly (AppendRequest & PreparedAppend)[]): Promise<Outcome<AppendResult>[]> {
     // Rows take their locks in stream order in every batch, so two concurrent batches can never deadlock.
     const order = batch.map((_, index) => index).sort((a, b) => (batch[a].streamId < batch[b].streamId ? -1 : 1));
     const notifying = this.notifier.takeStatementTurn();
@@ -119,7 +120,7 @@ export class PostgresEventStore {
   }
 
   /** The events and the idempotency key in one statement: a retry finds the key, a race leaves nothing behind. */
-  private async appendClaimingKey(request: AppendRequest, claim: IdempotencyClaim): Promise<AppendResult> {
+  private async appendClaimingKey(request: PreparedAppend, claim: IdempotencyClaim): Promise<AppendResult> {
     const notifying = this.notifier.takeStatementTurn();
     try {
       const { rows } = await queryKeepingConnection<{ result: AppendResult }>(this.pool, insertAppendClaimingKey(request, claim, { notifying }));
@@ -148,11 +149,12 @@ export class PostgresEventStore {
     alsoInTransaction: (sql: PoolClient, recorded: readonly RecordedEvent[]) => Promise<void> = async () => undefined,
   ): Promise<RecordedEvent[]> {
     if (!requests.length) return [];
+    const prepared = requests.map(prepareAppend);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       // The statement leaves out the rows of a stream not at its expected version: any shortfall refuses them all.
-      const { rows } = await client.query<EventRow>(insertAppends(requests, EVENT_COLUMNS));
+      const { rows } = await client.query<EventRow>(insertAppends(prepared, EVENT_COLUMNS));
       const inserted = new Map<string, number>();
       for (const row of rows) inserted.set(row.stream_id, (inserted.get(row.stream_id) ?? 0) + 1);
       for (const request of requests) {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { createHash, hash } from 'node:crypto';
+import { canonicalJson, canonicalObject } from './canonical-json';
 import { NewEvent, RecordedEvent } from '../event-envelope';
 
 /** Everything a writer decides about an event: the part of a row its content hash covers. */
@@ -13,29 +13,44 @@ export interface StoredPlace {
 }
 
 function sha256(...parts: Buffer[]): Buffer {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part);
+  return digest.digest();
+}
+
+/** An event's content hash, and its data and metadata as the canonical JSON it was taken over. */
+export interface HashedParts {
+  readonly hash: Buffer;
+  /** Canonical JSON, and JSON all the same: a writer stores these very texts rather than serialize the data twice. */
+  readonly data: string;
+  readonly metadata: string;
 }
 
 /**
- * SHA-256 over the RFC 8785 canonical JSON of the content. The content goes through JSON first, so the hash
- * of what a writer appends equals the hash of what a verifier reads back from jsonb.
+ * SHA-256 over the RFC 8785 canonical JSON of the content as JSON sees it, so the hash of what a writer appends
+ * equals the hash of what a verifier reads back from jsonb.
  */
 export function contentHash(content: HashedContent): Buffer {
-  const fields = {
-    streamId: content.streamId,
-    streamType: content.streamType,
-    streamVersion: content.streamVersion,
-    eventId: content.eventId,
-    type: content.type,
-    schemaVersion: content.schemaVersion,
-    data: content.data,
-    metadata: content.metadata,
-    occurredOn: content.occurredOn,
-    unitCode: content.unitCode,
-  };
-  return sha256(Buffer.from(canonicalize(JSON.parse(JSON.stringify(fields))), 'utf8'));
+  return hashedParts(content).hash;
+}
+
+/** The content hash, with the canonical texts of the data and metadata it was computed from. */
+export function hashedParts(content: HashedContent): HashedParts {
+  const data = canonicalJson(content.data);
+  const metadata = canonicalJson(content.metadata);
+  const text = canonicalObject({
+    streamId: canonicalJson(content.streamId),
+    streamType: canonicalJson(content.streamType),
+    streamVersion: canonicalJson(content.streamVersion),
+    eventId: canonicalJson(content.eventId),
+    type: canonicalJson(content.type),
+    schemaVersion: canonicalJson(content.schemaVersion),
+    data,
+    metadata,
+    occurredOn: canonicalJson(content.occurredOn),
+    unitCode: canonicalJson(content.unitCode),
+  });
+  return { hash: hash('sha256', text, 'buffer'), data: data ?? 'null', metadata: metadata ?? 'null' };
 }
 
 /**
