@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { FieldError, InvalidRequest } from './problem-details';
+import { rememberValidationRules } from './validation-rules-memory';
 
 /** Path-and-query inputs remembered once validated, per DTO class; a dashboard asks for a few URLs again and again. */
 const REMEMBERED_INPUTS = 1_000;
@@ -11,6 +12,7 @@ const REMEMBERED_INPUTS = 1_000;
  * bottom-up, so DTOs put the type check (IsInt, IsString) last to have it reported first.
  */
 export function strictValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new RememberingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
