@@ -15,9 +15,10 @@ function serviceLog(name: ServiceName, topicPrefix: string): { logFile?: string 
 }
 
 /** Built services (dist/) started against a bench database, and an administrator token for them. */
-export async function startServices(environment: BenchEnvironment, databaseUrl: string, names: readonly ServiceName[], topicPrefix: string): Promise<{ urls: Record<string, string>; token: string; stop(): Promise<void> }> {
+export async function startServices(environment: BenchEnvironment, databaseUrl: string, names: readonly ServiceName[], topicPrefix: string): Promise<{ urls: Record<string, string>; pids: Record<string, number>; token: string; stop(): Promise<void> }> {
   const started: RunningService[] = [];
   const urls: Record<string, string> = {};
+  const pids: Record<string, number> = {};
   try {
     for (const name of names) {
       const service = await startService(name, await freePort(), {
@@ -28,11 +29,12 @@ export async function startServices(environment: BenchEnvironment, databaseUrl: 
       }, serviceLog(name, topicPrefix));
       started.push(service);
       urls[name] = service.url;
+      if (service.child.pid !== undefined) pids[name] = service.child.pid;
     }
   } catch (error) {
     for (const service of started.reverse()) await service.stop();
     throw error;
   }
   const token = await mintToken(environment.signingKey, { subject: 'bench', roles: ['administrator'], units: [], expiresIn: '2h' });
-  return { urls, token, stop: async () => { for (const service of started.reverse()) await service.stop(); } };
+  return { urls, pids, token, stop: async () => { for (const service of started.reverse()) await service.stop(); } };
 }
