@@ -1,6 +1,7 @@
 export * from './event-envelope';
 export * from './event-store.errors';
 export * from './postgres-event-store';
+export { AppendAtEnd } from './stream-end-appends';
 export * from './log-reader';
 export * from './read-model-session';
 export * from './command-processor';

@@ -6,6 +6,7 @@ import { CommitNotifier } from './commit-notifier';
 import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend, StreamAppend } from './event-rows';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
+import { AppendAtEnd, AppendsAtStreamEnd } from './stream-end-appends';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -29,6 +30,12 @@ export interface AppendRequest extends StreamAppend {
   readonly idempotency?: IdempotencyClaim;
 }
 
+/** An append committed: its answer, and the position of each of its events in version order. */
+interface CommittedAppend {
+  readonly result: AppendResult;
+  readonly positions: readonly string[];
+}
+
 export interface EventStoreOptions {
   /** How appends without an idempotency key share transactions (docs/adr/0015). */
   readonly groupCommit?: GroupCommitOptions;
@@ -46,7 +53,8 @@ const UNIQUE_VIOLATION = '23505';
  */
 export class PostgresEventStore {
   private readonly notifier: CommitNotifier;
-  private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, AppendResult>;
+  private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, CommittedAppend>;
+  private readonly atEnd: AppendsAtStreamEnd<IdempotencyClaim>;
 
   constructor(
     private readonly pool: Pool,
@@ -58,10 +66,15 @@ export class PostgresEventStore {
         commit: (batch) => this.commitTogether(batch),
         keyOf: (request) => request.streamId,
         refusalAfter: (waiting, committed) =>
-          waiting.expectedVersion < committed.streamVersion ? new StreamVersionConflict(waiting.streamId, waiting.expectedVersion) : undefined,
+          waiting.expectedVersion < committed.result.streamVersion ? new StreamVersionConflict(waiting.streamId, waiting.expectedVersion) : undefined,
       },
       groupCommit,
     );
+    this.atEnd = new AppendsAtStreamEnd({
+      head: (streamId) => this.streamHead(streamId),
+      commit: async (append) => (await this.groupCommit.submit(append)).positions,
+      commitClaiming: (append, claim) => this.appendClaimingKey(append, claim),
+    });
   }
 
   /**
@@ -91,7 +104,22 @@ export class PostgresEventStore {
     if (!request.events.length) throw new Error('Nothing to append');
     const prepared = prepareAppend(request);
     if (request.idempotency) return this.appendClaimingKey(prepared, request.idempotency);
-    return this.groupCommit.submit(prepared);
+    return (await this.groupCommit.submit(prepared)).result;
+  }
+
+  /**
+   * Appends events that no prior state of the stream decided (an import, another system's feed) at its end,
+   * whatever its version: never a StreamVersionConflict, unless another process keeps moving the stream. The
+   * appends of a hot stream share one statement (docs/adr/0033-appends-at-the-stream-end.md).
+   */
+  appendAtEnd(request: AppendAtEnd<IdempotencyClaim>): Promise<AppendResult> {
+    return this.atEnd.submit(request);
+  }
+
+  /** The stream's last version, 0 when it has no events. */
+  private async streamHead(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number | null }>('SELECT max(stream_version) AS version FROM events WHERE stream_id = $1', [streamId]);
+    return rows[0].version ?? 0;
   }
 
   /**
@@ -99,7 +127,7 @@ export class PostgresEventStore {
    * that conflicts is refused alone; a row error (a duplicate) fails the statement, and then each append is
    * tried alone so that only the faulty one is refused.
    */
-  private async commitTogether(batch: readonly (AppendRequest & PreparedAppend)[]): Promise<Outcome<AppendResult>[]> {
+  private async commitTogether(batch: readonly (AppendRequest & PreparedAppend)[]): Promise<Outcome<CommittedAppend>[]> {
     // Rows take their locks in stream order in every batch, so two concurrent batches can never deadlock.
     const order = batch.map((_, index) => index).sort((a, b) => (batch[a].streamId < batch[b].streamId ? -1 : 1));
     const notifying = this.notifier.takeStatementTurn();
@@ -134,6 +162,11 @@ export class PostgresEventStore {
         const first = await this.findIdempotentResult(claim);
         if (!first) throw new Error(`Idempotency key ${claim.key} vanished`);
         return first;
+      }
+      if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_event_id_unique') {
+        // A retry that carries the same events meets them before it meets its key.
+        const first = await this.findIdempotentResult(claim);
+        if (first) return first;
       }
       throw translate(error, request);
     }
@@ -181,12 +214,16 @@ export class PostgresEventStore {
 }
 
 /** The rows inserted for one append: all of its events, or none because its version was not the stream's. */
-function appendOutcome(request: AppendRequest, rows: readonly { position: string; stream_version: number }[]): Outcome<AppendResult> {
+function appendOutcome(request: AppendRequest, rows: readonly { position: string; stream_version: number }[]): Outcome<CommittedAppend> {
   if (rows.length !== request.events.length) return { ok: false, error: new StreamVersionConflict(request.streamId, request.expectedVersion) };
-  const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
+  const inOrder = [...rows].sort((a, b) => a.stream_version - b.stream_version);
+  const last = inOrder[inOrder.length - 1];
   return {
     ok: true,
-    result: { streamId: request.streamId, streamVersion: last.stream_version, eventIds: request.events.map((e) => e.eventId), position: last.position },
+    result: {
+      result: { streamId: request.streamId, streamVersion: last.stream_version, eventIds: request.events.map((e) => e.eventId), position: last.position },
+      positions: inOrder.map((row) => row.position),
+    },
   };
 }
 
