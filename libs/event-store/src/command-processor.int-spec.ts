@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DomainRuleViolation, meetingDecider, MeetingHeldData, UnitsOnDate } from '@civic/domain';
+import { DomainRuleViolation, meetingDecider, MeetingHeldData, movementDecider, movementStreamId, UnitsOnDate } from '@civic/domain';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { CommandProcessor } from './command-processor';
-import { IdempotencyKeyReused } from './event-store.errors';
+import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from './event-store.errors';
 import { IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
 import { meetingStream, meetingStreamId } from './streams/meeting.stream';
+import { movementStream } from './streams/movement.stream';
 
 const UNITS: UnitsOnDate = { '00238': { code: '00238', level: 'COMMUNE', name: 'Phường Khương Thượng', type: 'Phường', provinceCode: '01' } };
 
@@ -81,5 +82,76 @@ describe('CommandProcessor, usually-new commands', () => {
       expect(await eventsOf(other)).toEqual([]);
       expect(await eventsOf(data)).toEqual(['MeetingHeld']);
     });
+  });
+});
+
+/** Commands on an existing record: without If-Match they are decided on the record as it is when they land. */
+describe('CommandProcessor, changes that land first', () => {
+  let db: TestDatabase;
+  let processor: CommandProcessor;
+  const MINH_KHAI: UnitsOnDate = { '00295': { code: '00295', level: 'COMMUNE', name: 'Phường Minh Khai', type: 'Phường', provinceCode: '01' } };
+  const context = (expectedVersion?: number) => ({
+    metadata: { actor: { subject: 'clerk-00295', roles: ['ward-clerk'] }, correlationId: randomUUID(), causationId: 'c', commandId: 'c' },
+    newEventId: randomUUID,
+    expectedVersion,
+  });
+
+  /** Minh Khai's 2021 emulation movement, launched on 12/01/2021 (seed 000). */
+  async function launchMovement(): Promise<string> {
+    const movementId = randomUUID();
+    await processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
+      type: 'LaunchEmulationMovement',
+      data: {
+        movementId, name: 'Phong trào thi đua năm 2021', kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG',
+        launchedBy: { body: 'UBND', unitCode: '00295' }, launchedOn: '2021-01-12', period: { from: '2021-01-01', to: '2021-12-31' },
+        criteria: ['Hoàn thành xuất sắc các chỉ tiêu kinh tế - xã hội năm 2021'], parentMovementId: null, meetingId: null,
+      },
+      metadata: { receivedOn: '2026-11-23', units: MINH_KHAI },
+    }, context(), { usuallyNew: true });
+    return movementId;
+  }
+  const review = (movementId: string, reviewKind: 'SO_KET' | 'TONG_KET', expectedVersion?: number) =>
+    processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
+      type: 'ReviewEmulationMovement',
+      data: { movementId, reviewKind, reviewedOn: '2021-07-15', meetingId: null, findings: null },
+      metadata: { receivedOn: '2026-11-23' },
+    }, context(expectedVersion));
+  const eventsOf = async (movementId: string) =>
+    (await db.pool.query(`SELECT data->>'reviewKind' AS kind FROM events WHERE stream_id = $1 ORDER BY stream_version`, [movementStreamId(movementId)])).rows.map((r) => r.kind ?? 'launched');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    processor = new CommandProcessor(new PostgresEventStore(db.pool));
+  });
+  afterAll(() => db.drop());
+
+  it('decides a command without If-Match again when another change landed first, instead of refusing it', async () => {
+    const movementId = await launchMovement();
+    const results = await Promise.all(Array.from({ length: 6 }, () => review(movementId, 'SO_KET')));
+
+    expect(results.map((r) => r.streamVersion).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(await eventsOf(movementId)).toEqual(['launched', ...Array(6).fill('SO_KET')]);
+  });
+
+  it('answers by the rules on the record as it is then: a review after the final one is refused as such', async () => {
+    const movementId = await launchMovement();
+    const outcomes = await Promise.allSettled([review(movementId, 'SO_KET'), review(movementId, 'TONG_KET'), review(movementId, 'SO_KET'), review(movementId, 'SO_KET')]);
+
+    const refusals = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason);
+    expect(refusals).toEqual(refusals.map(() => expect.objectContaining({ code: 'MOVEMENT.ALREADY_CONCLUDED' })));
+    const stored = await eventsOf(movementId);
+    expect(stored).toHaveLength(1 + outcomes.length - refusals.length);
+    expect(stored[stored.length - 1]).toBe('TONG_KET');
+  });
+
+  it('reports a change that landed first to a caller who named the version (If-Match), and decides nothing over it', async () => {
+    const movementId = await launchMovement();
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => review(movementId, 'SO_KET', 1)));
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
+      expect([StreamVersionConflict, StaleRecordVersion].some((refusal) => o.reason instanceof refusal)).toBe(true);
+    }
+    expect(await eventsOf(movementId)).toEqual(['launched', 'SO_KET']);
   });
 });

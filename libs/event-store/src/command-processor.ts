@@ -1,7 +1,10 @@
 import { Decider } from '@civic/domain';
 import { EventMetadata, NewEvent, RecordedEvent } from './event-envelope';
 import { AppendResult, IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
-import { StaleRecordVersion } from './event-store.errors';
+import { StaleRecordVersion, StreamVersionConflict } from './event-store.errors';
+
+/** Times a command without If-Match is decided when other changes keep landing first; then the caller hears of it (409). */
+const DECISIONS = 5;
 
 export interface DomainEventShape {
   readonly type: string;
@@ -73,12 +76,23 @@ export class CommandProcessor {
       if (first) return first;
     }
     const history = await this.store.readStream(streamId);
-    const currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
+    let currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
     if (context.expectedVersion !== undefined && context.expectedVersion !== currentVersion) {
       throw new StaleRecordVersion(streamId, context.expectedVersion, currentVersion);
     }
-    const state = history.map(stream.fromRecorded).reduce(decider.evolve, decider.initialState());
-    return this.decideAndAppend({ decider, stream, streamId, command, context }, currentVersion, state);
+    let state = history.map(stream.fromRecorded).reduce(decider.evolve, decider.initialState());
+    for (let decision = 1; ; decision += 1) {
+      try {
+        return await this.decideAndAppend({ decider, stream, streamId, command, context }, currentVersion, state);
+      } catch (error) {
+        // A caller who named no version (no If-Match) asked for the command on the record as it is: when another
+        // change landed first, the command is decided again on the record with that change, by the same rules.
+        if (!(error instanceof StreamVersionConflict) || context.expectedVersion !== undefined || decision >= DECISIONS) throw error;
+        const missed = await this.store.readStream(streamId, { afterVersion: currentVersion });
+        state = missed.map(stream.fromRecorded).reduce(decider.evolve, state);
+        currentVersion = missed.at(-1)?.streamVersion ?? currentVersion;
+      }
+    }
   }
 
   private decideAndAppend<Command, Event extends DomainEventShape, State>(
