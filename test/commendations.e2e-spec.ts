@@ -89,6 +89,26 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(again.body.code).toBe('COMMENDATION.ALREADY_REVOKED');
   });
 
+  it('revokes once when revocations naming the same version race: the others hear that the record changed', async () => {
+    const granted = await postJson(commendations(), wardGiayKhen({ recipients: { households: { count: 2 } }, reason: 'Gia đình văn hoá' }));
+    const id = granted.headers.get('location')!.split('/').pop();
+    const revocation = { revokedOn: '2021-06-01', reason: 'Thu hồi theo Quyết định số 13/QĐ-UBND' };
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postJson(`${commendations()}/${id}/revocation`, revocation, { 'If-Match': granted.headers.get('etag')! })));
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      // Read before the winner committed: 409 at the append; read after it: 412 at the If-Match check.
+      expect([
+        [409, 'RECORD.CHANGED_CONCURRENTLY'],
+        [412, 'RECORD.VERSION_STALE'],
+      ]).toContainEqual([refused.status, refused.body.code]);
+    }
+    // The record is at version 2, the one revocation: a further one naming it is refused by the domain's rule.
+    const again = await postJson(`${commendations()}/${id}/revocation`, revocation, { 'If-Match': '"2"' });
+    expect(again.body.code).toBe('COMMENDATION.ALREADY_REVOKED');
+  });
+
   it('finds a commendation by a recipient’s name with diacritics and case ignored', async () => {
     const search = async (name: string) =>
       (await getJson(`${system.url('query-api')}/v1/commendations?recipient=${encodeURIComponent(name)}`)).body.items.length;
