@@ -94,7 +94,7 @@ export class UnitRegistryImporter {
         type: 'UnitListImported',
         data: { list: options.list, contentHash: sha256(options.content), effectiveFrom: options.effectiveFrom, counts },
       };
-      const registryVersion = await this.streamVersion(UNIT_REGISTRY_STREAM_ID);
+      const registryVersion = await this.store.streamVersion(UNIT_REGISTRY_STREAM_ID);
       requests.push({
         streamId: UNIT_REGISTRY_STREAM_ID,
         streamType: ADMIN_UNIT_STREAM_TYPE,
@@ -144,13 +144,6 @@ export class UnitRegistryImporter {
       [UNIT_REGISTRY_STREAM_ID, contentHash],
     );
     return (rowCount ?? 0) > 0;
-  }
-
-  private async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number | null }>('SELECT max(stream_version) AS version FROM events WHERE stream_id = $1', [
-      streamId,
-    ]);
-    return rows[0].version ?? 0;
   }
 
   private newEvent(event: AdminUnitEvent | UnitListImported, metadata: EventMetadata, occurredOn: CivicDate, unitCode: string) {

@@ -127,10 +127,12 @@ describe('CommandProcessor, changes that land first', () => {
 
   it('decides a command without If-Match again when another change landed first, instead of refusing it', async () => {
     const movementId = await launchMovement();
-    const results = await Promise.all(Array.from({ length: 6 }, () => review(movementId, 'SO_KET')));
+    // Each time a review is beaten, another one has landed: of five, none is beaten more than four times, so each
+    // lands within the processor's five decisions whatever order they commit in.
+    const results = await Promise.all(Array.from({ length: 5 }, () => review(movementId, 'SO_KET')));
 
-    expect(results.map((r) => r.streamVersion).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
-    expect(await eventsOf(movementId)).toEqual(['launched', ...Array(6).fill('SO_KET')]);
+    expect(results.map((r) => r.streamVersion).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6]);
+    expect(await eventsOf(movementId)).toEqual(['launched', ...Array(5).fill('SO_KET')]);
   });
 
   it('answers by the rules on the record as it is then: a review after the final one is refused as such', async () => {

@@ -75,22 +75,22 @@ export class CommandProcessor {
       const first = await this.store.findIdempotentResult(context.idempotency);
       if (first) return first;
     }
-    const history = await this.store.readStream(streamId);
-    let currentVersion = history.length ? history[history.length - 1].streamVersion : 0;
-    if (context.expectedVersion !== undefined && context.expectedVersion !== currentVersion) {
-      throw new StaleRecordVersion(streamId, context.expectedVersion, currentVersion);
+    const fold = (events: readonly RecordedEvent[], record: { state: State; version: number }) => ({
+      state: events.map(stream.fromRecorded).reduce(decider.evolve, record.state),
+      version: events.at(-1)?.streamVersion ?? record.version,
+    });
+    let record = fold(await this.store.readStream(streamId), { state: decider.initialState(), version: 0 });
+    if (context.expectedVersion !== undefined && context.expectedVersion !== record.version) {
+      throw new StaleRecordVersion(streamId, context.expectedVersion, record.version);
     }
-    let state = history.map(stream.fromRecorded).reduce(decider.evolve, decider.initialState());
     for (let decision = 1; ; decision += 1) {
       try {
-        return await this.decideAndAppend({ decider, stream, streamId, command, context }, currentVersion, state);
+        return await this.decideAndAppend({ decider, stream, streamId, command, context }, record.version, record.state);
       } catch (error) {
         // A caller who named no version (no If-Match) asked for the command on the record as it is: when another
         // change landed first, the command is decided again on the record with that change, by the same rules.
         if (!(error instanceof StreamVersionConflict) || context.expectedVersion !== undefined || decision >= DECISIONS) throw error;
-        const missed = await this.store.readStream(streamId, { afterVersion: currentVersion });
-        state = missed.map(stream.fromRecorded).reduce(decider.evolve, state);
-        currentVersion = missed.at(-1)?.streamVersion ?? currentVersion;
+        record = fold(await this.store.readStream(streamId, { afterVersion: record.version }), record);
       }
     }
   }

@@ -71,7 +71,7 @@ export class PostgresEventStore {
       groupCommit,
     );
     this.atEnd = new AppendsAtStreamEnd({
-      head: (streamId) => this.streamHead(streamId),
+      head: (streamId) => this.streamVersion(streamId),
       commit: async (append) => (await this.groupCommit.submit(append)).positions,
       commitClaiming: (append, claim) => this.appendClaimingKey(append, claim),
     });
@@ -117,7 +117,7 @@ export class PostgresEventStore {
   }
 
   /** The stream's last version, 0 when it has no events. */
-  private async streamHead(streamId: string): Promise<number> {
+  async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.pool.query<{ version: number | null }>('SELECT max(stream_version) AS version FROM events WHERE stream_id = $1', [streamId]);
     return rows[0].version ?? 0;
   }

@@ -10,26 +10,27 @@
 export function canonicalJson(value: unknown, key = ''): string | undefined {
   const json = jsonValueOf(value, key);
   if (json === null || typeof json !== 'object') return JSON.stringify(json) as string | undefined;
-  let text = '';
   if (Array.isArray(json)) {
+    let text = '';
     for (let index = 0; index < json.length; index++) text += `${index ? ',' : ''}${canonicalJson(json[index], String(index)) ?? 'null'}`;
     return `[${text}]`;
   }
-  for (const name of Object.keys(json).sort()) {
-    const member = canonicalJson((json as Record<string, unknown>)[name], name);
-    if (member !== undefined) text += `${text ? ',' : ''}${JSON.stringify(name)}:${member}`;
-  }
-  return `{${text}}`;
+  return objectText(json as Record<string, unknown>, (member, name) => canonicalJson(member, name));
 }
 
 /** An object from members already in canonical JSON (undefined ones left out), in canonical order. */
 export function canonicalObject(members: Readonly<Record<string, string | undefined>>): string {
-  const parts: string[] = [];
+  return objectText(members, (member) => member);
+}
+
+/** `{"name":text,...}` in the members' canonical order, a member whose text is undefined left out. */
+function objectText<Member>(members: Readonly<Record<string, Member>>, textOf: (member: Member, name: string) => string | undefined): string {
+  let text = '';
   for (const name of Object.keys(members).sort()) {
-    const member = members[name];
-    if (member !== undefined) parts.push(`${JSON.stringify(name)}:${member}`);
+    const member = textOf(members[name], name);
+    if (member !== undefined) text += `${text ? ',' : ''}${JSON.stringify(name)}:${member}`;
   }
-  return `{${parts.join(',')}}`;
+  return `{${text}}`;
 }
 
 /** What JSON.stringify serializes in place of a value: its toJSON, then the primitive a boxed primitive holds. */
