@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { CommendationGrantedData, commendationStreamId, EmulationMovementLaunchedData, MeetingHeldData, movementStreamId } from '@civic/domain';
-import { AppendRequest, meetingStreamId, NewEvent, PostgresEventStore } from '@civic/event-store';
+import { AppendRequest, meetingStreamId, NewEvent, ANY_EVENT, PostgresEventStore } from '@civic/event-store';
 import { meetingEvent, Ward, WardPicker } from './workload';
 
 export interface SeedOptions {
@@ -61,7 +61,7 @@ const PARALLEL_WRITERS = 3;
  * the event store, hash chains included.
  */
 export async function seedLog(pool: Pool, { events, wards, years, onProgress }: SeedOptions): Promise<number> {
-  const store = new PostgresEventStore(pool);
+  const store = new PostgresEventStore(pool, ANY_EVENT);
   const picker = new WardPicker(wards);
   let written = 0;
   let i = 0;

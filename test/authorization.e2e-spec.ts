@@ -160,3 +160,67 @@ describe('Who may do what', () => {
     expect(after.body.detail).toContain('on 2025-07-15');
   });
 });
+
+/**
+ * A command names units besides its own: convening bodies, joint issuers, a proposer. Each must be in the
+ * recorder's jurisdiction on the fact's date, so no clerk can attribute a fact to another ward's body. A body of a
+ * unit above the meeting's own may convene it with the unit's bodies (a district's HĐND deputies meeting voters
+ * with the ward's Front: docs/adr/0035-units-a-record-names.md).
+ */
+describe('Every unit a command names lies in the recorder’s jurisdiction', () => {
+  let system: RunningSystem;
+  const NEIGHBOUR = '00241'; // Phường Nguyễn Du, another ward of Quận Hai Bà Trưng
+  const clerk = { authorization: `Bearer ${testToken({ subject: 'clerk-minh-khai', roles: ['ward-clerk'], units: [WARD.inside] })}` };
+  const officer = { authorization: `Bearer ${testToken({ subject: 'officer-hai-ba-trung', roles: ['district-officer'], units: [DISTRICT.inside] })}` };
+  const events = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const conveningWith = (unit: string, ...others: { body: string; unitCode: string }[]) =>
+    minhKhaiReview({ unitCode: unit, convenedBy: [{ body: 'UB_MTTQ', unitCode: unit }, ...others], title: `Hội nghị ${others.map((o) => o.unitCode).join(', ')}` });
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+  });
+  afterAll(() => system?.stop());
+
+  it.each([
+    ['a clerk naming a body of another ward as convener', clerk, conveningWith(WARD.inside, { body: 'UBND', unitCode: NEIGHBOUR }), '/convenedBy/1/unitCode'],
+    ['a clerk naming a body of a ward of another city', clerk, conveningWith(WARD.inside, { body: 'UBND', unitCode: WARD.outside }), '/convenedBy/1/unitCode'],
+    ['a district officer naming a body of another district', officer, conveningWith(DISTRICT.inside, { body: 'UBND', unitCode: '006' }), '/convenedBy/1/unitCode'],
+  ])('refuses %s (403), recording nothing', async (_, token, body, field) => {
+    const before = await events();
+    const response = await postJson(`${system.url('records-api')}/v1/meetings`, body, token);
+    expect(response).toMatchObject({ status: 403, body: { code: 'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION' } });
+    expect(response.body.detail).toContain(field);
+    expect(await events()).toBe(before);
+  });
+
+  it.each([
+    ['the district People’s Council convening a ward meeting with the ward’s Front', clerk, conveningWith(WARD.inside, { body: 'HDND', unitCode: DISTRICT.inside })],
+    ['the city’s Front convening with the ward', clerk, conveningWith(WARD.inside, { body: 'UB_MTTQ', unitCode: CITY.inside })],
+    ['a district officer naming a body of one of the district’s wards', officer, conveningWith(DISTRICT.inside, { body: 'UBND', unitCode: WARD.inside })],
+  ])('admits %s (201)', async (_, token, body) => {
+    expect((await postJson(`${system.url('records-api')}/v1/meetings`, body, token)).status).toBe(201);
+  });
+
+  it('checks the units of a correction as those of a new record', async () => {
+    const recorded = await postJson(`${system.url('records-api')}/v1/meetings`, conveningWith(WARD.inside), clerk);
+    const id = idOf(recorded.body.streamId);
+    const moved = await postJson(`${system.url('records-api')}/v1/meetings/${id}/corrections`, { reason: 'Sửa', meeting: conveningWith(WARD.inside, { body: 'UBND', unitCode: NEIGHBOUR }) }, { ...clerk, 'if-match': '"1"' });
+    expect(moved).toMatchObject({ status: 403, body: { code: 'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION' } });
+    expect(moved.body.detail).toContain('/meeting/convenedBy/1/unitCode');
+  });
+
+  it('refuses joint issuers and proposers outside the jurisdiction, and admits a ward proposing to its district', async () => {
+    const grant = (issuer: string, extra: Record<string, unknown>) => ({ ...commendation(issuer), ...extra });
+    const jointly = await postJson(`${system.url('records-api')}/v1/commendations`, grant(WARD.inside, { jointIssuers: [{ body: 'UB_MTTQ', unitCode: NEIGHBOUR }] }), clerk);
+    expect(jointly).toMatchObject({ status: 403, body: { code: 'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION' } });
+    expect(jointly.body.detail).toContain('/jointIssuers/0/unitCode');
+    // A higher body is no joint issuer of a ward's certificate: only the units of a meeting's conveners may lie above.
+    const above = await postJson(`${system.url('records-api')}/v1/commendations`, grant(WARD.inside, { jointIssuers: [{ body: 'UB_MTTQ', unitCode: DISTRICT.inside }] }), clerk);
+    expect(above).toMatchObject({ status: 403, body: { code: 'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION' } });
+    const proposed = await postJson(`${system.url('records-api')}/v1/commendations`, grant(WARD.inside, { proposer: { body: 'UBND', unitCode: NEIGHBOUR } }), clerk);
+    expect(proposed).toMatchObject({ status: 403, body: { code: 'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION' } });
+    expect(proposed.body.detail).toContain('/proposer/unitCode');
+    const fromWard = await postJson(`${system.url('records-api')}/v1/commendations`, grant(DISTRICT.inside, { proposer: { body: 'UBND', unitCode: WARD.inside } }), officer);
+    expect(fromWard.status).toBe(201);
+  });
+});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@civic/event-store';
+import { ANY_EVENT, PostgresEventStore } from '@civic/event-store';
 import { RunningSystem, runCommand, waitFor } from '@civic/testing';
 import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
 import { toMeeting } from '../apps/records-api/src/record-meeting/record-meeting.http.controller';
@@ -36,7 +36,7 @@ describe('Poison events', () => {
     const metadata = { actor: { subject: 'legacy-import', roles: ['administrator'] }, correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID() };
     // What records-api would store for the request, less the title.
     const { title, ...untitled } = toMeeting(minhKhaiReview({ heldOn: '2021-02-01' }) as unknown as RecordMeetingRequestDto, meetingId);
-    await new PostgresEventStore(system.database.pool).append({
+    await new PostgresEventStore(system.database.pool, ANY_EVENT).append({
       streamId: broken,
       streamType: 'meeting',
       expectedVersion: 0,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
-import { contentHash, NewEvent, PostgresEventStore, StreamVersionConflict } from '@civic/event-store';
+import { contentHash, NewEvent, ANY_EVENT, PostgresEventStore, StreamVersionConflict } from '@civic/event-store';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure, interleavedThroughput } from '../measure';
 import { meetingEvent, officialWards, WardPicker } from '../workload';
@@ -29,7 +29,7 @@ const FLOOR_TABLE = `
 export async function appendScenario(environment: BenchEnvironment, seconds: number): Promise<Figure[]> {
   const { url, pool } = await environment.database('append');
   await pool.query(FLOOR_TABLE);
-  const store = new PostgresEventStore(pool);
+  const store = new PostgresEventStore(pool, ANY_EVENT);
   const emmett = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true } } as never);
   const picker = new WardPicker(officialWards());
   const event = (i: number) => meetingEvent(picker.next(), 2021 + (i % 4), i);

@@ -45,6 +45,18 @@ const CLOUD_EVENT_HEADERS = {
   additionalProperties: false,
 };
 
+/**
+ * Event types some of whose stored events an old defect wrote with empty values (libs/domain meeting.repairs.ts,
+ * commendation.repairs.ts); the relay publishes them repaired (libs/messaging published-data.ts).
+ */
+const LIST_DEFECT = (what: string): string =>
+  ` Records of the list defect: until 2026-12-05 the records API took a list where it expected one object and stored empty objects in its place (${what}). The log is never rewritten; the relay publishes those events with the empty values left out, in the same schema version, so every message matches this schema. The values themselves were never stored and cannot be recovered.`;
+const REPAIRED_ON_PUBLISH: Record<string, string> = {
+  MeetingHeld: LIST_DEFECT('`"chairs": [{}]`, `"attendeeCount": {}`: an empty person, convening body, report or indicator is left out of its list; an empty chair, count, term or presenter is null'),
+  MeetingCorrected: LIST_DEFECT('in the corrected meeting, as for MeetingHeld'),
+  CommendationGranted: LIST_DEFECT('`"proposer": {}`, `"jointIssuers": [{}]`, a recipient group `{"count": 0}`: an empty joint issuer or recipient group is left out, an empty proposer is null'),
+};
+
 export const messageId = (event: Pick<PublishedEvent, 'type' | 'schemaVersion'>): string => `${event.type}.v${event.schemaVersion}`;
 
 function message(event: PublishedEvent): object {
@@ -52,9 +64,10 @@ function message(event: PublishedEvent): object {
     name: event.type,
     title: `${event.type}, schema version ${event.schemaVersion}`,
     summary: event.summary,
-    description: event.current
+    description:
+      (event.current
       ? 'Written by the current code.'
-      : 'No longer written; earlier events in this shape stay in the log and on the topic. civic-records reads them as the current version by a pure upcast (libs/domain).',
+      : 'No longer written; earlier events in this shape stay in the log and on the topic. civic-records reads them as the current version by a pure upcast (libs/domain).') + (REPAIRED_ON_PUBLISH[event.type] ?? ''),
     contentType: 'application/json',
     headers: {
       allOf: [

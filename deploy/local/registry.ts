@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOfficialRegistry, UnitRegistryImporter } from '../../libs/admin-units/src';
 import { createPool } from '../../libs/database/src';
+import { PublishedEventContract } from '../../libs/messaging/src';
 import { Log } from './log';
 import { repoRoot } from './paths';
 import { databaseUrlFor, withClient } from './postgres';
@@ -17,7 +18,7 @@ export async function loadRegistry(databaseUrl: string, log: Log): Promise<void>
   }
   const pool = createPool('civic-registry-loader', databaseUrl, 2);
   try {
-    const importer = new UnitRegistryImporter(pool, { subject: 'system-loader', roles: ['administrator'] });
+    const importer = new UnitRegistryImporter(pool, { subject: 'system-loader', roles: ['administrator'] }, new PublishedEventContract());
     const reports = await loadOfficialRegistry(importer, OFFICIAL_LISTS_DIR, (list) => {
       log(`importing ${list}`);
       return undefined;

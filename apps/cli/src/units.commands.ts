@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { Pool } from 'pg';
 import { isCivicDate } from '@civic/domain';
 import { ImportReport, importReform, loadOfficialRegistry, parseFlatUnitList, UnitRegistryImporter } from '@civic/admin-units';
+import { PublishedEventContract } from '@civic/messaging';
 import { progressBar } from './progress';
 
 const OPERATOR = { subject: 'cli-operator', roles: ['administrator'] };
@@ -27,7 +28,7 @@ export function registerUnitCommands(program: Command, pool: () => Pool, officia
   const withPool = async (work: (importer: UnitRegistryImporter) => Promise<void>) => {
     const connection = pool();
     try {
-      await work(new UnitRegistryImporter(connection, OPERATOR));
+      await work(new UnitRegistryImporter(connection, OPERATOR, new PublishedEventContract()));
     } finally {
       await connection.end();
     }

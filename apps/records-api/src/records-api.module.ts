@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Pool } from 'pg';
 import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
+import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
 import { AuthModule, DatabaseModule, HealthController, PG_POOL } from '@civic/platform';
@@ -31,7 +32,7 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
     ReviewEmulationMovementHttpController,
   ],
   providers: [
-    { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool)) },
+    { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool, new PublishedEventContract())) },
     { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
     { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },
     RecordMeetingHandler,

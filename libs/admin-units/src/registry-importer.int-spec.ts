@@ -1,3 +1,4 @@
+import { PublishedEventContract } from '@civic/messaging';
 import { createTestDatabase, readSharedAdminUnits, TestDatabase } from '@civic/testing';
 import { parseFlatUnitList } from './flat-unit-list';
 import { parseCrosswalk, parseNewCommuneList, parseNewProvinces, parseProvinceMerges } from './reform-lists';
@@ -16,7 +17,7 @@ describe(UnitRegistryImporter.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    importer = new UnitRegistryImporter(db.pool, { subject: 'importer-test', roles: ['administrator'] });
+    importer = new UnitRegistryImporter(db.pool, { subject: 'importer-test', roles: ['administrator'] }, new PublishedEventContract());
     registry = new UnitRegistryReader(db.pool);
   });
   afterAll(() => db.drop());

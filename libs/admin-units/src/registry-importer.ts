@@ -18,7 +18,7 @@ import {
   UnitListImported,
   UnitSource,
 } from '@civic/domain';
-import { AppendRequest, EventMetadata, PostgresEventStore } from '@civic/event-store';
+import { AppendRequest, EventContract, EventMetadata, PostgresEventStore } from '@civic/event-store';
 import { ProjectionApplier, adminUnitsProjection } from '@civic/projections';
 import { UnitRegistryReader } from './unit-registry.reader';
 
@@ -51,8 +51,10 @@ export class UnitRegistryImporter {
   constructor(
     private readonly pool: Pool,
     private readonly actor: EventMetadata['actor'],
+    /** The published contract every registry event is checked against before it is written. */
+    contract: EventContract,
   ) {
-    this.store = new PostgresEventStore(pool);
+    this.store = new PostgresEventStore(pool, contract);
   }
 
   async importList(

@@ -26,3 +26,5 @@ export * from './movements/movement.commands';
 export * from './movements/movement.decider';
 export * from './meetings/meeting.events.v1';
 export * from './meetings/meeting.upcasters';
+export * from './meetings/meeting.repairs';
+export * from './commendations/commendation.repairs';

@@ -4,6 +4,7 @@ import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { CommandProcessor } from './command-processor';
 import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from './event-store.errors';
 import { IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
+import { ANY_EVENT } from './event-contract';
 import { meetingStream, meetingStreamId } from './streams/meeting.stream';
 import { movementStream } from './streams/movement.stream';
 
@@ -30,7 +31,7 @@ describe('CommandProcessor, usually-new commands', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    processor = new CommandProcessor(new PostgresEventStore(db.pool));
+    processor = new CommandProcessor(new PostgresEventStore(db.pool, ANY_EVENT));
   });
   afterAll(() => db.drop());
 
@@ -121,7 +122,7 @@ describe('CommandProcessor, changes that land first', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    processor = new CommandProcessor(new PostgresEventStore(db.pool));
+    processor = new CommandProcessor(new PostgresEventStore(db.pool, ANY_EVENT));
   });
   afterAll(() => db.drop());
 

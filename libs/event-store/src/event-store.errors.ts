@@ -28,3 +28,18 @@ export class StaleRecordVersion extends Error {
     this.name = 'StaleRecordVersion';
   }
 }
+
+/**
+ * An event its published schema does not admit (docs/asyncapi): a defect in the code that decided it, caught
+ * before the append, so nothing is written. Never the caller's fault; the command answers 500.
+ */
+export class EventContractViolation extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    readonly failures: readonly { readonly path: string; readonly message: string }[],
+  ) {
+    super(`${eventType} v${schemaVersion} does not match its published schema: ${failures.map((f) => `${f.path || '/'} ${f.message}`).join('; ')}`);
+    this.name = 'EventContractViolation';
+  }
+}

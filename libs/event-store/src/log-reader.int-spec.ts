@@ -5,6 +5,7 @@ import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from './event-envelope';
 import { checkpointOf, GapFreeLogReader, inPartition, LOG_START, LogCheckpoint, LogCheckpointStore, LogPartitionReader } from './log-reader';
 import { PostgresEventStore } from './postgres-event-store';
+import { ANY_EVENT } from './event-contract';
 import { contentHash } from './integrity/event-hash';
 
 describe(GapFreeLogReader.name, () => {
@@ -15,7 +16,7 @@ describe(GapFreeLogReader.name, () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     reader = new GapFreeLogReader(db.pool);
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
   });
   afterAll(() => db.drop());
 
@@ -212,7 +213,7 @@ describe(GapFreeLogReader.name, () => {
     it('Postgres refuses events from a read-model session, marked or not, so passing over it loses nothing', async () => {
       const sessions = new Pool({ connectionString: db.url, options: READ_MODEL_SESSION_OPTION, max: 1 });
       try {
-        const refused = new PostgresEventStore(sessions).append({
+        const refused = new PostgresEventStore(sessions, ANY_EVENT).append({
           streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [newEvent('from a read-model session')],
         });
         await expect(refused).rejects.toThrow(/read-model session may not write events/);

@@ -5,6 +5,7 @@ import { EVENTS_CHANNEL } from './commit-notifier';
 import { NewEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { AppendResult, PostgresEventStore } from './postgres-event-store';
+import { ANY_EVENT } from './event-contract';
 
 const metadata = {
   actor: { subject: 'clerk-00295', roles: ['ward-clerk'] },
@@ -29,7 +30,7 @@ describe(PostgresEventStore.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
   });
   afterAll(() => db.drop());
 
@@ -74,7 +75,7 @@ describe(PostgresEventStore.name, () => {
   it('keeps its connection when Postgres refuses an append (an event id already in the log)', async () => {
     const onePool = new Pool({ connectionString: db.url, max: 1 });
     try {
-      const single = new PostgresEventStore(onePool);
+      const single = new PostgresEventStore(onePool, ANY_EVENT);
       const backend = async () => (await onePool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const event = anEvent();
       await single.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [event] });
@@ -99,7 +100,7 @@ describe(PostgresEventStore.name, () => {
     let grouped: PostgresEventStore;
     beforeAll(() => {
       // One transaction at a time: everything submitted while the first is busy goes in the second.
-      grouped = new PostgresEventStore(db.pool, { groupCommit: { maxInFlight: 1, maxBatch: 100 } });
+      grouped = new PostgresEventStore(db.pool, ANY_EVENT, { groupCommit: { maxInFlight: 1, maxBatch: 100 } });
     });
     const transactionsOf = async (streamIds: readonly string[]) =>
       (await db.pool.query('SELECT DISTINCT transaction_id::text FROM events WHERE stream_id = ANY($1)', [streamIds])).rows.length;
@@ -183,7 +184,7 @@ describe(PostgresEventStore.name, () => {
           sent.push(String(args[0]));
           return query(...args);
         };
-        const fresh = new PostgresEventStore(pool);
+        const fresh = new PostgresEventStore(pool, ANY_EVENT);
         const append = (withKey: boolean) =>
           fresh.append({
             streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [anEvent()],
@@ -278,7 +279,7 @@ describe(PostgresEventStore.name, () => {
     // One connection, so that every statement below is prepared on the connection asked afterwards.
     const pool = new Pool({ connectionString: db.url, max: 1 });
     try {
-      const oneConnection = new PostgresEventStore(pool);
+      const oneConnection = new PostgresEventStore(pool, ANY_EVENT);
       for (let i = 0; i < 12; i += 1) {
         const events = Array.from({ length: 1 + (i % 3) }, () => anEvent());
         await oneConnection.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events });

@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { RecordedEvent } from './event-envelope';
+import { NewEvent, RecordedEvent } from './event-envelope';
 import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
@@ -7,6 +7,7 @@ import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend, 
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
 import { AppendAtEnd, AppendsAtStreamEnd } from './stream-end-appends';
+import { EventContract } from './event-contract';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -58,6 +59,8 @@ export class PostgresEventStore {
 
   constructor(
     private readonly pool: Pool,
+    /** Every event is checked against it before anything of its append is written. */
+    private readonly contract: EventContract,
     { groupCommit = DEFAULT_GROUP_COMMIT }: EventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
@@ -102,6 +105,7 @@ export class PostgresEventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     if (!request.events.length) throw new Error('Nothing to append');
+    this.checkContract(request);
     const prepared = prepareAppend(request);
     if (request.idempotency) return this.appendClaimingKey(prepared, request.idempotency);
     return (await this.groupCommit.submit(prepared)).result;
@@ -112,8 +116,13 @@ export class PostgresEventStore {
    * whatever its version: never a StreamVersionConflict, unless another process keeps moving the stream. The
    * appends of a hot stream share one statement (docs/adr/0033-appends-at-the-stream-end.md).
    */
-  appendAtEnd(request: AppendAtEnd<IdempotencyClaim>): Promise<AppendResult> {
+  async appendAtEnd(request: AppendAtEnd<IdempotencyClaim>): Promise<AppendResult> {
+    this.checkContract(request);
     return this.atEnd.submit(request);
+  }
+
+  private checkContract({ events }: { readonly events: readonly NewEvent[] }): void {
+    for (const event of events) this.contract.check(event);
   }
 
   /** The stream's last version, 0 when it has no events. */
@@ -182,6 +191,7 @@ export class PostgresEventStore {
     alsoInTransaction: (sql: PoolClient, recorded: readonly RecordedEvent[]) => Promise<void> = async () => undefined,
   ): Promise<RecordedEvent[]> {
     if (!requests.length) return [];
+    for (const request of requests) this.checkContract(request);
     const prepared = requests.map(prepareAppend);
     const client = await this.pool.connect();
     try {

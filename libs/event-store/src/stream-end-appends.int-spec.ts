@@ -4,6 +4,7 @@ import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { NewEvent } from './event-envelope';
 import { ChainVerifier } from './integrity/chain-verifier';
 import { AppendResult, PostgresEventStore } from './postgres-event-store';
+import { ANY_EVENT } from './event-contract';
 
 const anEvent = (title: string): NewEvent => ({
   eventId: randomUUID(),
@@ -21,7 +22,7 @@ describe('PostgresEventStore.appendAtEnd', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
   });
   afterAll(() => db.drop());
 
@@ -74,7 +75,7 @@ describe('PostgresEventStore.appendAtEnd', () => {
   it('decides again on the new head when another process moves the stream under the head it remembers', async () => {
     const other = new Pool({ connectionString: db.url, max: 4 });
     try {
-      const otherStore = new PostgresEventStore(other);
+      const otherStore = new PostgresEventStore(other, ANY_EVENT);
       const streamId = `unit-registry-${randomUUID()}`;
       await appendAtEnd(streamId, 'đầu');
       await otherStore.appendAtEnd({ streamId, streamType: 'unit-registry', events: [anEvent('từ tiến trình khác')] });

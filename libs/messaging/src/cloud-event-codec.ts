@@ -1,5 +1,6 @@
 import { CloudEvent, Kafka, KafkaMessage } from 'cloudevents';
 import { RecordedEvent } from '@civic/event-store';
+import { publishedData } from './contract/published-data';
 
 /** What a Kafka message is made of, independent of the client library. */
 export interface WireMessage {
@@ -19,6 +20,7 @@ const SOURCE_PREFIX = '/civic-records/';
  * SDK, and decoded by it.
  */
 export function toWireMessage(event: RecordedEvent): WireMessage {
+  const data = publishedData(event);
   const cloudEvent = new CloudEvent<Record<string, unknown>>({
     specversion: '1.0',
     id: event.eventId,
@@ -27,7 +29,7 @@ export function toWireMessage(event: RecordedEvent): WireMessage {
     subject: event.streamId,
     time: event.recordedAt,
     datacontenttype: 'application/json',
-    data: event.data,
+    data,
     partitionkey: event.streamId,
     streamid: event.streamId,
     streamtype: event.streamType,
@@ -42,7 +44,7 @@ export function toWireMessage(event: RecordedEvent): WireMessage {
     actor: event.metadata.actor.subject,
     actorroles: event.metadata.actor.roles.join(','),
   });
-  return { key: event.streamId, value: JSON.stringify(event.data), headers: binaryModeHeaders(cloudEvent), timestamp: `${Date.parse(event.recordedAt)}` };
+  return { key: event.streamId, value: JSON.stringify(data), headers: binaryModeHeaders(cloudEvent), timestamp: `${Date.parse(event.recordedAt)}` };
 }
 
 /**

@@ -3,3 +3,5 @@ export * from './cloud-event-codec';
 export * from './kafka-client';
 export * from './relay/log-to-kafka-relay';
 export * from './contract/event-contract';
+export * from './contract/published-event-contract';
+export * from './contract/published-data';

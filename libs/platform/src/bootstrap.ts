@@ -5,12 +5,16 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
+import { BODY_LIMIT_BYTES, useStrictJsonBodies } from './json-body';
+import { answerUndecodableAddress, refuseHostileAddresses } from './request-url';
 
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
 export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, api?: ApiDescription): Promise<INestApplication> {
   process.env.SERVICE_NAME ??= serviceName;
-  // Fastify under Nest (docs/adr/0019-fastify.md); request bodies are limited to 256 KiB.
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: 256 * 1024 }), { bufferLogs: false });
+  // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });
+  useStrictJsonBodies(app.getHttpAdapter().getInstance());
+  refuseHostileAddresses(app.getHttpAdapter().getInstance());
   // Security headers; the policy lets the OpenAPI page at /docs load its own scripts and styles and nothing else.
   const headers = securityHeaders({
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },

@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
-import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
-import { InvalidRequest, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
+import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { InvalidRequest, MalformedJson, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
 import { Unauthenticated } from './auth/token-verifier';
 import { Forbidden } from './auth/access-policy';
 
@@ -40,7 +40,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (bodyError === 'FST_ERR_CTP_BODY_TOO_LARGE' || frameworkStatus === HttpStatus.PAYLOAD_TOO_LARGE) {
       return { type: problemType('REQUEST.TOO_LARGE'), title: 'The request body is too large', status: HttpStatus.PAYLOAD_TOO_LARGE, detail: 'Request bodies are limited to 256 KiB.', code: 'REQUEST.TOO_LARGE' };
     }
-    if (bodyError === 'FST_ERR_CTP_INVALID_JSON_BODY' || bodyError === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) || (error instanceof HttpException && error.getStatus() === 400 && !(error.getResponse() as { errors?: unknown }).errors && /JSON/.test(error.message))) {
+    if (error instanceof MalformedJson || bodyError === 'FST_ERR_CTP_INVALID_JSON_BODY' || bodyError === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) || (error instanceof HttpException && error.getStatus() === 400 && !(error.getResponse() as { errors?: unknown }).errors && /JSON/.test(error.message))) {
       return { type: problemType('REQUEST.MALFORMED_JSON'), title: 'The body is not valid JSON', status: HttpStatus.BAD_REQUEST, detail: 'The request body could not be read as JSON.', code: 'REQUEST.MALFORMED_JSON', errors: [{ field: '/', message: 'not valid JSON' }] };
     }
     if (bodyError === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || frameworkStatus === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return this.toProblem(new UnsupportedMediaType());
@@ -105,6 +105,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'Corrections name the version they correct: send If-Match with the ETag you read.',
         code: 'RECORD.IF_MATCH_REQUIRED',
         errors: [{ field: 'If-Match', message: 'required' }],
+      };
+    }
+    if (error instanceof EventContractViolation) {
+      // Our defect, not the caller's: the log names the event type and every failing path; the answer does not.
+      this.logger.error(`event contract violated, nothing appended: ${error.message}`);
+      return {
+        type: problemType('EVENT.CONTRACT_VIOLATION'),
+        title: 'The record could not be stored',
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+        detail: 'The event this request produced does not match the published event contract, which is a defect on our side. Nothing was recorded; it has been logged for the operators.',
+        code: 'EVENT.CONTRACT_VIOLATION',
       };
     }
     if (error instanceof HttpException) {

@@ -32,6 +32,14 @@ export class InvalidRequest extends Error {
   }
 }
 
+/** A body that says it is JSON and is not (400). */
+export class MalformedJson extends Error {
+  constructor() {
+    super('The request body could not be read as JSON');
+    this.name = 'MalformedJson';
+  }
+}
+
 /** A change to an existing record arrived without If-Match (RFC 6585: 428). */
 export class PreconditionRequired extends Error {
   constructor() {

@@ -22,7 +22,7 @@ import {
   PostgresEventStore,
   toRecordedEvent,
 } from '@civic/event-store';
-import { allTopics, LogToKafkaRelay } from '@civic/messaging';
+import { allTopics, LogToKafkaRelay, PublishedEventContract } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { KafkaProjector } from './kafka-projector';
 import { claimReplayedStreams, ProjectionApplier } from './projection-applier';
@@ -75,7 +75,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
   beforeAll(async () => {
     live = await createTestDatabase();
     rebuilt = await createTestDatabase();
-    const processor = new CommandProcessor(new PostgresEventStore(live.pool));
+    const processor = new CommandProcessor(new PostgresEventStore(live.pool, new PublishedEventContract()));
     const context = () => ({
       metadata: { actor: { subject: 'test', roles: [] }, correlationId: randomUUID(), causationId: 'c', commandId: 'c' },
       newEventId: randomUUID,

@@ -6,3 +6,5 @@ export * from './running-system';
 export * from './shared-data';
 export * from './run-command';
 export * from './test-tokens';
+export * from './command-bodies';
+export * from './wrong-shapes';

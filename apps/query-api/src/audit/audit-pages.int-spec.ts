@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
-import { AuditFilter, AuditLogReader, PostgresEventStore, RecordedEvent } from '@civic/event-store';
+import { AuditFilter, AuditLogReader, ANY_EVENT, PostgresEventStore, RecordedEvent } from '@civic/event-store';
 import { AuditPages } from './audit-pages';
 
 describe(AuditPages.name, () => {
@@ -10,7 +10,7 @@ describe(AuditPages.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
     log = new AuditLogReader(db.pool);
   });
   afterAll(() => db.drop());

@@ -2,7 +2,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
 import { toMeeting } from '../record-meeting/record-meeting.http.controller';
 import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
 import { CorrectMeetingCommand } from './correct-meeting.handler';
@@ -13,7 +13,7 @@ export class CorrectMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** A correction is a new event carrying the whole corrected record; history is never rewritten. */
-  @Access({ kind: 'record', unit: fromBody('meeting.unitCode'), date: fromBody('meeting.heldOn'), stream: streamOf('meeting-', 'id') })
+  @Access({ kind: 'record', unit: fromBody('meeting.unitCode'), date: fromBody('meeting.heldOn'), stream: streamOf('meeting-', 'id'), joinedBy: unitsInBody('meeting.convenedBy') })
   @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/corrections')
   @HttpCode(201)

@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
-import { NfcText } from '@civic/platform';
+import { IsUUID } from 'class-validator';
+import { NestedObject, NfcText } from '@civic/platform';
 import { RecordMeetingRequestDto } from '../record-meeting/record-meeting.request.dto';
 
 export class MeetingIdParams {
@@ -13,7 +12,6 @@ export class CorrectMeetingRequestDto {
   @NfcText(1000)
   reason!: string;
 
-  @ValidateNested()
-  @Type(() => RecordMeetingRequestDto)
+  @NestedObject(() => RecordMeetingRequestDto)
   meeting!: RecordMeetingRequestDto;
 }

@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { GrantCommendation, RecipientGroup } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
 import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 
@@ -14,7 +14,7 @@ export class GrantCommendationHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Records a commendation (giấy khen, bằng khen, cờ thi đua or an emulation title), checked against who may grant what on that date. */
-  @Access({ kind: 'record', unit: fromBody('issuer.unitCode'), date: fromBody('grantedOn') })
+  @Access({ kind: 'record', unit: fromBody('issuer.unitCode'), date: fromBody('grantedOn'), names: unitsInBody('jointIssuers', 'proposer') })
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)

@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
 import {
   CIVIC_BODY_VALUES,
   CivicBody,
@@ -11,7 +10,7 @@ import {
   EmulationTitle,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { ExactlyOneOf, IsCivicDate, NfcText, NfcTextList, OneOf } from '@civic/platform';
+import { ExactlyOneOf, IsCivicDate, NestedList, NestedObject, NfcText, NfcTextList, OneOf } from '@civic/platform';
 
 export class BodyOfUnitDto {
   @OneOf(CIVIC_BODY_VALUES)
@@ -37,19 +36,13 @@ export class RecipientGroupDto {
 }
 
 export class RecipientsDto {
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecipientGroupDto)
+  @NestedObject(() => RecipientGroupDto, { optional: true })
   collectives?: RecipientGroupDto;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecipientGroupDto)
+  @NestedObject(() => RecipientGroupDto, { optional: true })
   individuals?: RecipientGroupDto;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RecipientGroupDto)
+  @NestedObject(() => RecipientGroupDto, { optional: true })
   households?: RecipientGroupDto;
 }
 
@@ -67,20 +60,13 @@ export class GrantCommendationRequestDto {
   @OneOf(COMMENDATION_TYPE_VALUES)
   commendationType!: CommendationType;
 
-  @ValidateNested()
-  @Type(() => BodyOfUnitDto)
+  @NestedObject(() => BodyOfUnitDto)
   issuer!: BodyOfUnitDto;
 
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => BodyOfUnitDto)
-  @ArrayMaxSize(10)
-  @IsArray()
+  @NestedList(() => BodyOfUnitDto, { optional: true, maxItems: 10 })
   jointIssuers?: BodyOfUnitDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BodyOfUnitDto)
+  @NestedObject(() => BodyOfUnitDto, { optional: true })
   proposer?: BodyOfUnitDto;
 
   @IsCivicDate()
@@ -97,8 +83,7 @@ export class GrantCommendationRequestDto {
   @NfcText(100)
   decisionNumber?: string;
 
-  @ValidateNested()
-  @Type(() => RecipientsDto)
+  @NestedObject(() => RecipientsDto)
   recipients!: RecipientsDto;
 
   @NfcText(1000)

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { MOVEMENT_FORM_VALUES, MOVEMENT_KIND_VALUES, MOVEMENT_SCOPE_VALUES, MovementForm, MovementKind, MovementScope } from '@civic/domain';
-import { IsCivicDate, NfcText, NfcTextList, OneOf } from '@civic/platform';
+import { IsCivicDate, NestedObject, NfcText, NfcTextList, OneOf } from '@civic/platform';
 import { BodyOfUnitDto } from '../grant-commendation/grant-commendation.request.dto';
 
 export class MovementPeriodDto {
@@ -28,15 +27,13 @@ export class LaunchEmulationMovementRequestDto {
   @OneOf(MOVEMENT_SCOPE_VALUES)
   scope!: MovementScope;
 
-  @ValidateNested()
-  @Type(() => BodyOfUnitDto)
+  @NestedObject(() => BodyOfUnitDto)
   launchedBy!: BodyOfUnitDto;
 
   @IsCivicDate()
   launchedOn!: string;
 
-  @ValidateNested()
-  @Type(() => MovementPeriodDto)
+  @NestedObject(() => MovementPeriodDto)
   period!: MovementPeriodDto;
 
   @IsOptional()

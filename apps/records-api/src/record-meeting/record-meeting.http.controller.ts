@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
 import { RecordMeetingCommand } from './record-meeting.handler';
 
@@ -14,7 +14,7 @@ export class RecordMeetingHttpController {
   constructor(private readonly commandBus: CommandBus) {}
 
   /** Records a meeting (hội nghị, kỳ họp, tiếp công dân, …) held by bodies of a unit. */
-  @Access({ kind: 'record', unit: fromBody('unitCode'), date: fromBody('heldOn') })
+  @Access({ kind: 'record', unit: fromBody('unitCode'), date: fromBody('heldOn'), joinedBy: unitsInBody('convenedBy') })
   @ApiCommand({ onExistingRecord: false, ifMatch: 'none' })
   @Post()
   @HttpCode(201)

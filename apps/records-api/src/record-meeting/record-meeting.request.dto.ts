@@ -1,8 +1,4 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsInt,
   IsNumber,
   IsOptional,
@@ -11,7 +7,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   ATTENDANCE_QUALIFIER_VALUES,
@@ -22,7 +17,8 @@ import {
   MeetingKind,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { IsCivicDate, NfcText, OneOf } from '@civic/platform';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsCivicDate, NestedList, NestedObject, NfcText, OneOf } from '@civic/platform';
 
 const UNIT_CODE_MESSAGE = '$property must be an official unit code: 2 (province), 3 (district) or 5 (commune/ward) digits';
 
@@ -46,9 +42,7 @@ export class MeetingReportDto {
   @NfcText(500)
   title!: string;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MeetingChairDto)
+  @NestedObject(() => MeetingChairDto, { optional: true })
   presenter?: MeetingChairDto;
 }
 
@@ -127,38 +121,27 @@ export class RecordMeetingRequestDto {
   @NfcText(300)
   venue?: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ConveningBodyDto)
+  /** The bodies that convened it; a body of a unit above the meeting's unit may convene with it (ADR 0035). */
+  @NestedList(() => ConveningBodyDto, { maxItems: 20 })
   convenedBy!: ConveningBodyDto[];
 
-  /** Who chaired (chủ trì); several people often do. */
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => MeetingChairDto)
-  @IsArray()
+  /** Who chaired (chủ trì), as a list: several people often do. */
+  @NestedList(() => MeetingChairDto, { optional: true, maxItems: 20 })
   chairs?: MeetingChairDto[];
 
-  /** One chair, as the first version of this API took it; added to `chairs`. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MeetingChairDto)
+  /**
+   * Deprecated: one chair as a single object `{fullName, role}`, as the first version of this API took it; it is
+   * put first in `chairs`. A list here is refused (400): send several chairs as `chairs`.
+   */
+  @ApiProperty({ deprecated: true })
+  @NestedObject(() => MeetingChairDto, { optional: true })
   chairedBy?: MeetingChairDto;
 
   /** Higher-level officials attending (dự, tham dự). */
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MeetingChairDto)
-  @IsArray()
+  @NestedList(() => MeetingChairDto, { optional: true, maxItems: 100 })
   guests?: MeetingChairDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AttendeeCountDto)
+  @NestedObject(() => AttendeeCountDto, { optional: true })
   attendeeCount?: AttendeeCountDto;
 
   @IsOptional()
@@ -173,31 +156,19 @@ export class RecordMeetingRequestDto {
   @IsInt()
   planYear?: number;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SubjectTermDto)
+  @NestedObject(() => SubjectTermDto, { optional: true })
   subjectTerm?: SubjectTermDto;
 
   @IsOptional()
   @NfcText(500)
   theme?: string;
 
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => MeetingReportDto)
-  @IsArray()
+  @NestedList(() => MeetingReportDto, { optional: true, maxItems: 50 })
   reports?: MeetingReportDto[];
 
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MeetingIndicatorDto)
-  @IsArray()
+  @NestedList(() => MeetingIndicatorDto, { optional: true, maxItems: 100 })
   indicators?: MeetingIndicatorDto[];
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MeetingSourceDto)
+  @NestedObject(() => MeetingSourceDto, { optional: true })
   source?: MeetingSourceDto;
 }

@@ -1,6 +1,7 @@
 /**
  * A civic date is a local calendar date (YYYY-MM-DD, Asia/Ho_Chi_Minh) on which something happened in
  * public life. It is never a timestamp: a meeting "held on 12/01/2021" has no time zone of its own.
+ * @pattern ^\d{4}-\d{2}-\d{2}$
  */
 export type CivicDate = string;
 

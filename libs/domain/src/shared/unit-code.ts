@@ -1,6 +1,7 @@
 /**
  * Official administrative unit codes (Decision 124/2004/QĐ-TTg, Decision 19/2025/QĐ-TTg): 2 digits for a
  * province, 3 for a district, 5 for a commune or ward. They are identifiers, not hierarchical paths.
+ * @pattern ^(\d{2}|\d{3}|\d{5})$
  */
 export type UnitCode = string;
 

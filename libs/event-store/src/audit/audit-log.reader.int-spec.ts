@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from '../event-envelope';
 import { PostgresEventStore } from '../postgres-event-store';
+import { ANY_EVENT } from '../event-contract';
 import { AuditLogReader } from './audit-log.reader';
 
 describe(AuditLogReader.name, () => {
@@ -13,7 +14,7 @@ describe(AuditLogReader.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
     reader = new AuditLogReader(db.pool);
     // Seven events of one ward over two years, the last one a correction of the first record.
     const streams = Array.from({ length: 6 }, () => `meeting-${randomUUID()}`);

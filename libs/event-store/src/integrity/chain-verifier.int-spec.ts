@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { NewEvent } from '../event-envelope';
 import { PostgresEventStore } from '../postgres-event-store';
+import { ANY_EVENT } from '../event-contract';
 import { ChainVerifier } from './chain-verifier';
 
 describe(ChainVerifier.name, () => {
@@ -12,7 +13,7 @@ describe(ChainVerifier.name, () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
     verifier = new ChainVerifier(db.pool);
   });
   afterEach(() => db.drop());

@@ -3,6 +3,7 @@ import { MeetingHeldDataV1, meetingDecider, upcastMeetingV1 } from '@civic/domai
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { CommandProcessor } from '../command-processor';
 import { PostgresEventStore } from '../postgres-event-store';
+import { ANY_EVENT } from '../event-contract';
 import { meetingStream, meetingStreamId } from './meeting.stream';
 
 describe('A meeting recorded in schema version 1', () => {
@@ -29,7 +30,7 @@ describe('A meeting recorded in schema version 1', () => {
     };
     const metadata = { actor: { subject: 's', roles: [] }, correlationId: 'c', causationId: 'c', commandId: 'c' };
     // Written as the first version of the API wrote it, before the full record existed.
-    await new PostgresEventStore(db.pool).append({
+    await new PostgresEventStore(db.pool, ANY_EVENT).append({
       streamId: meetingStreamId(meetingId),
       streamType: 'meeting',
       expectedVersion: 0,
@@ -39,7 +40,7 @@ describe('A meeting recorded in schema version 1', () => {
     const upcast = upcastMeetingV1(v1);
     const corrected = { ...upcast, guests: [{ fullName: 'Đàm Văn Huân', role: 'Phó Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội' }] };
     const units = { '002': { code: '002', level: 'DISTRICT' as const, name: 'Quận Hoàn Kiếm', type: 'Quận', provinceCode: '01' } };
-    await new CommandProcessor(new PostgresEventStore(db.pool)).handle(
+    await new CommandProcessor(new PostgresEventStore(db.pool, ANY_EVENT)).handle(
       meetingDecider,
       meetingStream,
       meetingStreamId(meetingId),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NewEvent, PostgresEventStore } from '@civic/event-store';
+import { NewEvent, ANY_EVENT, PostgresEventStore } from '@civic/event-store';
 import { createTestDatabase, MessageCollector, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { LogToKafkaRelay, RelayOptions } from './log-to-kafka-relay';
 import { topicForStreamType } from '../topics';
@@ -44,7 +44,7 @@ describe(LogToKafkaRelay.name, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool, ANY_EVENT);
     prefix = testNamespace();
   });
 

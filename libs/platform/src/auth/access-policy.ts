@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { isCivicDate } from '@civic/domain';
-import { AccessRule } from './access-rule';
+import { AccessRule, NamedUnit } from './access-rule';
 import { Jurisdiction, When } from './jurisdiction';
 import { Principal, Role, SCOPED_ROLES } from './principal';
 
@@ -30,6 +30,8 @@ export interface RequestFacts {
   readonly year?: unknown;
   /** The unit and date of the existing record a command changes, when it exists. */
   readonly existing?: { readonly unitCode: string; readonly occurredOn: string };
+  /** The other units a command names; `mayBeAbove`: a body of a unit above the fact's own may take part. */
+  readonly named?: readonly (NamedUnit & { readonly mayBeAbove: boolean })[];
 }
 
 /**
@@ -59,7 +61,10 @@ export class AccessPolicy {
         // A missing or malformed unit or date is left to validation (400); the existing record's unit stands in
         // for commands that name none (a revocation is of the commendation's unit).
         const unit = facts.unit ?? facts.existing?.unitCode;
-        if (typeof unit === 'string' && isCivicDate(facts.date)) await this.requireJurisdiction(principal, unit, { date: facts.date as string }, 'record for');
+        if (typeof unit === 'string' && isCivicDate(facts.date)) {
+          await this.requireJurisdiction(principal, unit, { date: facts.date as string }, 'record for');
+          await this.requireNamedUnits(principal, unit, facts.date as string, facts.named ?? []);
+        }
         return;
     }
   }
@@ -67,6 +72,25 @@ export class AccessPolicy {
   private requireRole(principal: Principal, allowed: readonly Role[], action: string, who: string): void {
     if (!principal.roles.some((role) => allowed.includes(role))) {
       throw new Forbidden('ACCESS.ROLE_NOT_ALLOWED', `Your roles (${principal.roles.join(', ')}) do not allow you to ${action}; that is for ${who}.`);
+    }
+  }
+
+  /**
+   * A record names only bodies the recorder answers for: a clerk cannot attribute a fact to another ward's
+   * committee. Bodies of units above the fact's own may take part where the rule says so (`mayBeAbove`).
+   */
+  private async requireNamedUnits(principal: Principal, factUnit: string, date: string, named: NonNullable<RequestFacts['named']>): Promise<void> {
+    if (principal.roles.some((role) => NATIONAL.includes(role))) return;
+    const when = { date };
+    for (const { field, unit, mayBeAbove } of named) {
+      if (typeof unit !== 'string' || !UNIT_CODE.test(unit)) continue; // malformed: validation answers 400
+      if (await this.jurisdiction.contains(principal.units, unit, when)) continue;
+      if (mayBeAbove && (await this.jurisdiction.contains([unit], factUnit, when))) continue;
+      const above = mayBeAbove ? `, or of a unit above ${factUnit} taking part in its meeting` : '';
+      throw new Forbidden(
+        'ACCESS.NAMED_UNIT_OUTSIDE_JURISDICTION',
+        `${field} names unit ${unit}, which is outside the units you act for (${principal.units.join(', ') || 'none'}) on ${date}. A record may name only bodies of your units${above}.`,
+      );
     }
   }
 

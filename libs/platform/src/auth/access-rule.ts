@@ -6,6 +6,13 @@ import type { HttpRequest } from '../http';
 /** Reads one value of a request (a path parameter, a query or body field) for an access decision. */
 export type RequestValue = (request: HttpRequest) => unknown;
 
+/** A unit a command names besides its own (a convening body's, a proposer's), with the body field it is in. */
+export interface NamedUnit {
+  readonly field: string;
+  readonly unit: unknown;
+}
+export type NamedUnits = (request: HttpRequest) => readonly NamedUnit[];
+
 export const ACCESS_RULE = 'civic:access-rule';
 
 /**
@@ -21,8 +28,20 @@ export type AccessRule =
   | { readonly kind: 'audit' }
   /** A summary or list of a unit (in a year when `year` is given); `unit` may be absent on lists, which then span every unit. */
   | { readonly kind: 'read'; readonly unit: RequestValue; readonly year?: RequestValue }
-  /** Recording a fact of a unit on a date; `stream` names an existing record the command changes (its unit stands in when `unit` is left out). */
-  | { readonly kind: 'record'; readonly unit?: RequestValue; readonly date: RequestValue; readonly stream?: RequestValue };
+  /**
+   * Recording a fact of a unit on a date; `stream` names an existing record the command changes (its unit stands
+   * in when `unit` is left out). Every other unit the command names must be in the caller's jurisdiction on the
+   * fact's date too: those of `names` always, those of `joinedBy` unless the unit lies above the fact's own unit
+   * (a body of a higher level taking part, as a district HĐND meeting voters with a ward's Front).
+   */
+  | {
+      readonly kind: 'record';
+      readonly unit?: RequestValue;
+      readonly date: RequestValue;
+      readonly stream?: RequestValue;
+      readonly names?: NamedUnits;
+      readonly joinedBy?: NamedUnits;
+    };
 
 export const Access = (rule: AccessRule): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ACCESS_RULE, rule), ...(rule.kind === 'public' ? [] : [ApiBearerAuth(), ApiProblems(401, 403, 429)]));
@@ -34,6 +53,20 @@ const at = (source: unknown, path: string): unknown =>
 export const fromBody = (path: string): RequestValue => (request) => at(request.body, path);
 export const fromParam = (name: string): RequestValue => (request) => at(request.params, name);
 export const fromQuery = (name: string): RequestValue => (request) => at(request.query, name);
+/**
+ * The unit codes in body fields that hold a body of a unit, `{ body, unitCode }`, or a list of them:
+ * `unitsInBody('convenedBy')`, `unitsInBody('meeting.convenedBy')`. Malformed values are left to validation.
+ */
+export const unitsInBody =
+  (...paths: string[]): NamedUnits =>
+  (request) =>
+    paths.flatMap((path) => {
+      const value = at(request.body, path);
+      const pointer = `/${path.replace(/\./g, '/')}`;
+      const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [`${pointer}/${index}`, item]) : value === undefined ? [] : [[pointer, value]];
+      return entries.map(([field, item]) => ({ field: `${field}/unitCode`, unit: at(item, 'unitCode') }));
+    });
+
 /** The stream of an existing record, from the id in the path: `streamOf('meeting-', 'id')`. */
 export const streamOf = (prefix: string, parameter: string): RequestValue => (request) => {
   const id = at(request.params, parameter);

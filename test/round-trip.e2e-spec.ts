@@ -1,0 +1,285 @@
+import fc from 'fast-check';
+import { allTopics } from '@civic/messaging';
+import {
+  commendationBody,
+  correctionBody,
+  expectedText,
+  meetingBody,
+  MessageCollector,
+  movementBody,
+  namesThePlace,
+  PROPERTY_WARD,
+  revocationBody,
+  reviewBody,
+  RunningSystem,
+  testKafka,
+  waitFor,
+  wrongBodiesOf,
+} from '@civic/testing';
+import { RecordMeetingRequestDto } from '../apps/records-api/src/record-meeting/record-meeting.request.dto';
+import { CorrectMeetingRequestDto } from '../apps/records-api/src/correct-meeting/correct-meeting.request.dto';
+import { GrantCommendationRequestDto } from '../apps/records-api/src/grant-commendation/grant-commendation.request.dto';
+import { RevokeCommendationRequestDto } from '../apps/records-api/src/revoke-commendation/revoke-commendation.request.dto';
+import { LaunchEmulationMovementRequestDto } from '../apps/records-api/src/launch-emulation-movement/launch-emulation-movement.request.dto';
+import { ReviewEmulationMovementRequestDto } from '../apps/records-api/src/review-emulation-movement/review-emulation-movement.request.dto';
+import { getJson, JsonResponse, postJson } from './meeting-requests';
+
+/** Valid bodies per command endpoint, and wrong ones per endpoint: seeded, so every run sends the same requests. */
+const VALID_PER_ENDPOINT = 40;
+const WRONG_PER_ENDPOINT = 120;
+const SEED = 27;
+
+type Body = Record<string, unknown>;
+type Json = Record<string, unknown>;
+
+const text = (value: unknown) => (typeof value === 'string' ? expectedText(value) : value);
+const person = (p: Body) => ({ fullName: text(p.fullName), role: text(p.role) });
+const bodyOfUnit = (b: Body) => ({ body: b.body, unitCode: b.unitCode });
+
+/** What the record of a meeting must hold of the body that recorded it: every field, texts in NFC without outer spaces. */
+function expectedMeeting(body: Body, meetingId: string): Json {
+  const list = (name: string) => (body[name] as Body[] | undefined) ?? [];
+  const source = body.source as Body | undefined;
+  return {
+    meetingId,
+    unitCode: body.unitCode,
+    kind: body.kind,
+    title: text(body.title),
+    heldOn: body.heldOn,
+    venue: text(body.venue) ?? null,
+    convenedBy: list('convenedBy').map(bodyOfUnit),
+    chairs: [...(body.chairedBy ? [body.chairedBy as Body] : []), ...list('chairs')].map(person),
+    guests: list('guests').map(person),
+    attendeeCount: body.attendeeCount ?? null,
+    reviewYear: body.reviewYear ?? null,
+    planYear: body.planYear ?? null,
+    subjectTerm: body.subjectTerm ?? null,
+    theme: text(body.theme) ?? null,
+    reports: list('reports').map((r) => ({ title: text(r.title), presenter: r.presenter ? person(r.presenter as Body) : null })),
+    indicators: list('indicators').map((i) => ({ label: text(i.label), numerator: i.numerator, denominator: i.denominator ?? null, unit: text(i.unit) ?? null })),
+    source: source ? { url: source.url ?? null, publishedOn: source.publishedOn ?? null, author: text(source.author) ?? null } : null,
+  };
+}
+
+function expectedGrant(body: Body, commendationId: string): Json {
+  const groups = body.recipients as Record<string, Body>;
+  return {
+    commendationId,
+    award: { form: body.form },
+    commendationType: body.commendationType,
+    issuer: bodyOfUnit(body.issuer as Body),
+    jointIssuers: ((body.jointIssuers as Body[] | undefined) ?? []).map(bodyOfUnit),
+    proposer: body.proposer ? bodyOfUnit(body.proposer as Body) : null,
+    grantedOn: body.grantedOn,
+    forYear: body.forYear ?? Number((body.grantedOn as string).slice(0, 4)),
+    decisionNumber: text(body.decisionNumber) ?? null,
+    recipients: Object.fromEntries(Object.entries(groups).map(([kind, group]) => [kind, group.names ? { names: (group.names as string[]).map(text) } : { count: group.count }])),
+    reason: text(body.reason),
+    posthumous: body.posthumous ?? false,
+    meetingId: null,
+    movementId: null,
+    regime: 'A',
+  };
+}
+
+function expectedMovement(body: Body, movementId: string): Json {
+  const period = body.period as Body;
+  return {
+    movementId,
+    name: text(body.name),
+    kind: body.kind,
+    form: body.form,
+    scope: body.scope,
+    launchedBy: bodyOfUnit(body.launchedBy as Body),
+    launchedOn: body.launchedOn,
+    period: { from: period.from, to: period.to ?? null },
+    criteria: ((body.criteria as string[] | undefined) ?? []).map(text),
+    parentMovementId: null,
+    meetingId: null,
+  };
+}
+
+/** One accepted command: where it went and what its event must hold. */
+interface Accepted {
+  readonly route: string;
+  readonly streamId: string;
+  readonly eventId: string;
+  readonly expected: Json;
+  readonly body: Body;
+}
+
+describe('What is accepted is kept: generated commands round-trip through one running system', () => {
+  let system: RunningSystem;
+  let collector: MessageCollector;
+  const accepted: Accepted[] = [];
+  const records = (path: string) => `${system.url('records-api')}/v1/${path}`;
+  const eventCount = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  const idOf = (response: JsonResponse) => response.headers.get('location')!.split('/').pop()!;
+
+  async function accept(route: string, path: string, body: Body, expected: (id: string) => Json, headers: Record<string, string> = {}): Promise<JsonResponse> {
+    const response = await postJson(records(path), body, headers);
+    expect({ route, body, status: response.status, problem: response.status === 201 ? undefined : response.body }).toEqual({ route, body, status: 201, problem: undefined });
+    const id = path.includes('/') ? path.split('/')[1] : idOf(response);
+    accepted.push({ route, streamId: response.body.streamId, eventId: response.body.eventIds[0], expected: expected(id), body });
+    return response;
+  }
+
+  beforeAll(async () => {
+    system = await RunningSystem.start({ environment: { THROTTLE_LIMIT_PER_MINUTE: '100000' } });
+    collector = await new MessageCollector(testKafka('e2e-round-trip'), allTopics(system.topicPrefix)).start();
+
+    const sample = <T>(arbitrary: fc.Arbitrary<T>, salt: number) => fc.sample(arbitrary, { seed: SEED + salt, numRuns: VALID_PER_ENDPOINT });
+    const meetings = sample(meetingBody(), 1);
+    for (const body of meetings) await accept('POST /v1/meetings', 'meetings', body, (id) => expectedMeeting(body, id));
+    const meetingIds = accepted.filter((a) => a.route === 'POST /v1/meetings').map((a) => a.streamId.replace('meeting-', ''));
+    for (const [index, body] of sample(correctionBody(), 2).entries()) {
+      const id = meetingIds[index];
+      // A correction keeps the record's id; its event holds the whole corrected record and the reason.
+      await accept('POST /v1/meetings/{id}/corrections', `meetings/${id}/corrections`, body, () => ({ meetingId: id, reason: text(body.reason), meeting: expectedMeeting(body.meeting as Body, id) }), { 'If-Match': '"1"' });
+    }
+    const grants = sample(commendationBody(), 3);
+    for (const body of grants) await accept('POST /v1/commendations', 'commendations', body, (id) => expectedGrant(body, id));
+    const grantIds = accepted.filter((a) => a.route === 'POST /v1/commendations').map((a) => ({ id: a.streamId.replace('commendation-', ''), grantedOn: a.body.grantedOn as string }));
+    for (const { id, grantedOn } of grantIds) {
+      const [body] = fc.sample(revocationBody(grantedOn), { seed: SEED + id.charCodeAt(0), numRuns: 1 });
+      await accept('POST /v1/commendations/{id}/revocation', `commendations/${id}/revocation`, body, () => ({ commendationId: id, revokedOn: body.revokedOn, reason: text(body.reason), unitCode: PROPERTY_WARD }), { 'If-Match': '"1"' });
+    }
+    for (const body of sample(movementBody(), 4)) await accept('POST /v1/emulation-movements', 'emulation-movements', body, (id) => expectedMovement(body, id));
+    const movements = accepted.filter((a) => a.route === 'POST /v1/emulation-movements').map((a) => ({ id: a.streamId.replace('emulation-movement-', ''), launchedOn: a.body.launchedOn as string }));
+    for (const { id, launchedOn } of movements) {
+      const [body] = fc.sample(reviewBody(launchedOn), { seed: SEED + id.charCodeAt(0), numRuns: 1 });
+      await accept('POST /v1/emulation-movements/{id}/reviews', `emulation-movements/${id}/reviews`, body, () => ({
+        movementId: id,
+        reviewKind: body.reviewKind,
+        reviewedOn: body.reviewedOn,
+        meetingId: null,
+        findings: text(body.findings) ?? null,
+        unitCode: PROPERTY_WARD,
+      }));
+    }
+  });
+  afterAll(async () => {
+    await collector?.stop();
+    await system?.stop();
+  });
+
+  it('answers 201 to every generated valid body of every command, all sent to one records-api process', () => {
+    const perRoute = new Map<string, number>();
+    for (const { route } of accepted) perRoute.set(route, (perRoute.get(route) ?? 0) + 1);
+    expect(Object.fromEntries(perRoute)).toEqual({
+      'POST /v1/meetings': VALID_PER_ENDPOINT,
+      'POST /v1/meetings/{id}/corrections': VALID_PER_ENDPOINT,
+      'POST /v1/commendations': VALID_PER_ENDPOINT,
+      'POST /v1/commendations/{id}/revocation': VALID_PER_ENDPOINT,
+      'POST /v1/emulation-movements': VALID_PER_ENDPOINT,
+      'POST /v1/emulation-movements/{id}/reviews': VALID_PER_ENDPOINT,
+    });
+  });
+
+  it('stores in each event exactly the data submitted (texts in NFC, without outer spaces)', async () => {
+    const { rows } = await system.database.pool.query<{ event_id: string; data: Json }>('SELECT event_id::text, data FROM events WHERE event_id = ANY($1::uuid[])', [accepted.map((a) => a.eventId)]);
+    const stored = new Map(rows.map((row) => [row.event_id, row.data]));
+    for (const { route, eventId, expected } of accepted) expect({ route, data: stored.get(eventId) }).toEqual({ route, data: expected });
+  });
+
+  it('publishes on Kafka exactly the data submitted', async () => {
+    const ids = new Set(accepted.map((a) => a.eventId));
+    await waitFor('every accepted event on Kafka', async () => collector.messages.filter((m) => ids.has(m.headers.ce_id)).length >= ids.size || undefined, { timeoutMs: 60_000 });
+    const published = new Map(collector.messages.map((m) => [m.headers.ce_id, JSON.parse(m.value) as Json]));
+    for (const { route, eventId, expected } of accepted) expect({ route, data: published.get(eventId) }).toEqual({ route, data: expected });
+  });
+
+  it('shows exactly the data submitted in the audit history of each record', async () => {
+    for (const { route, streamId, eventId, expected } of accepted) {
+      const history = await getJson(`${system.url('query-api')}/v1/audit/streams/${streamId}`);
+      const version = (history.body.versions as { eventId: string; data: Json }[]).find((v) => v.eventId === eventId);
+      expect({ route, data: version?.data }).toEqual({ route, data: expected });
+    }
+  });
+
+  it('shows what each list shows of a record exactly as submitted, once the projector has it', async () => {
+    const list = async (path: string, key: string) => {
+      const items = new Map<string, Json>();
+      let after: string | undefined;
+      do {
+        const page = await getJson(`${system.url('query-api')}/v1/${path}${after ? `&after=${after}` : ''}`);
+        expect(page.status).toBe(200);
+        for (const item of page.body.items as Json[]) items.set(item[key] as string, item);
+        after = page.body.nextCursor ?? undefined;
+      } while (after);
+      return items;
+    };
+    const latest = new Map<string, Accepted>();
+    for (const a of accepted) latest.set(a.streamId, a);
+    const meetingsShown = await waitFor('every meeting in the list', async () => {
+      const items = await list(`meetings?unitCode=${PROPERTY_WARD}&limit=100`, 'meetingId');
+      return items.size >= VALID_PER_ENDPOINT && [...items.values()].every((m) => m.corrections === 1) ? items : undefined;
+    }, { timeoutMs: 60_000 });
+    for (const { streamId, expected } of [...latest.values()].filter((a) => a.route.startsWith('POST /v1/meetings/'))) {
+      const meeting = expected.meeting as Json;
+      expect(meetingsShown.get(streamId.replace('meeting-', ''))).toEqual({
+        meetingId: meeting.meetingId, unitCode: meeting.unitCode, kind: meeting.kind, title: meeting.title, heldOn: meeting.heldOn, attendeeCount: meeting.attendeeCount, corrections: 1,
+      });
+    }
+    const grantsShown = await waitFor('every revoked grant in the list', async () => {
+      const items = await list(`commendations?unitCode=${PROPERTY_WARD}&limit=100`, 'commendationId');
+      return items.size >= VALID_PER_ENDPOINT && [...items.values()].every((g) => g.revokedOn) ? items : undefined;
+    }, { timeoutMs: 60_000 });
+    const grants = accepted.filter((a) => a.route === 'POST /v1/commendations');
+    const revocations = new Map(accepted.filter((a) => a.route.endsWith('/revocation')).map((a) => [a.streamId, a.expected]));
+    for (const { streamId, expected } of grants) {
+      const count = (kind: string) => {
+        const group = (expected.recipients as Record<string, { count?: number; names?: string[] }>)[kind];
+        return group ? (group.count ?? group.names!.length) : 0;
+      };
+      expect(grantsShown.get(expected.commendationId as string)).toEqual({
+        commendationId: expected.commendationId,
+        award: 'GIAY_KHEN',
+        awardKind: expect.any(String),
+        issuer: expected.issuer,
+        grantedOn: expected.grantedOn,
+        forYear: expected.forYear,
+        recipients: { collectives: count('collectives'), individuals: count('individuals'), households: count('households') },
+        regime: 'A',
+        revokedOn: revocations.get(streamId)!.revokedOn,
+      });
+    }
+    const movementsShown = await waitFor('every reviewed movement in the list', async () => {
+      const items = await list(`emulation-movements?unitCode=${PROPERTY_WARD}&limit=100`, 'movementId');
+      return items.size >= VALID_PER_ENDPOINT ? items : undefined;
+    }, { timeoutMs: 60_000 });
+    for (const { expected } of accepted.filter((a) => a.route === 'POST /v1/emulation-movements')) {
+      expect(movementsShown.get(expected.movementId as string)).toMatchObject({
+        movementId: expected.movementId, name: expected.name, kind: expected.kind, form: expected.form, scope: expected.scope, launchedBy: expected.launchedBy, launchedOn: expected.launchedOn, period: expected.period,
+      });
+    }
+  });
+
+  it('refuses every generated wrong body with 400 naming the field, and records nothing', async () => {
+    const [meetingId] = accepted.filter((a) => a.route === 'POST /v1/meetings').map((a) => a.streamId.replace('meeting-', ''));
+    const [grantId] = accepted.filter((a) => a.route === 'POST /v1/commendations').map((a) => a.streamId.replace('commendation-', ''));
+    const [movementId] = accepted.filter((a) => a.route === 'POST /v1/emulation-movements').map((a) => a.streamId.replace('emulation-movement-', ''));
+    const endpoints = [
+      { path: 'meetings', dto: RecordMeetingRequestDto, bodies: meetingBody() },
+      { path: `meetings/${meetingId}/corrections`, dto: CorrectMeetingRequestDto, bodies: correctionBody() },
+      { path: 'commendations', dto: GrantCommendationRequestDto, bodies: commendationBody() },
+      { path: `commendations/${grantId}/revocation`, dto: RevokeCommendationRequestDto, bodies: revocationBody('2021-06-01') },
+      { path: 'emulation-movements', dto: LaunchEmulationMovementRequestDto, bodies: movementBody() },
+      { path: `emulation-movements/${movementId}/reviews`, dto: ReviewEmulationMovementRequestDto, bodies: reviewBody('2021-06-01') },
+    ];
+    const before = await eventCount();
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [index, { path, dto, bodies }] of endpoints.entries()) {
+      const wrongBodies = fc.sample(bodies.chain((body) => fc.constantFrom(...wrongBodiesOf(body, dto))), { seed: SEED + 100 + index, numRuns: WRONG_PER_ENDPOINT });
+      for (const { pointer, what, body } of wrongBodies) {
+        const response = await postJson(records(path), body, { 'If-Match': '"1"' });
+        sent += 1;
+        if (response.status !== 400 || !namesThePlace(response.body.errors, pointer)) failures.push(`${path} with ${what} at ${pointer}: ${response.status} ${JSON.stringify(response.body.errors ?? response.body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBe(endpoints.length * WRONG_PER_ENDPOINT);
+    expect(await eventCount()).toBe(before);
+  });
+});
