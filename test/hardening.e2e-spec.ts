@@ -104,6 +104,36 @@ describe('Hardening of every entry point', () => {
     expect(await events()).toBe(before);
   });
 
+  it('answers each body that was once accepted and dropped, or answered 500, with a 4xx naming what is wrong (issue #27)', async () => {
+    const before = await events();
+    const commendation = { form: 'GIAY_KHEN', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: MINH_KHAI }, grantedOn: '2021-01-12', reason: 'Thành tích năm 2020' };
+    const cases: [string, string, string, string][] = [
+      ['meetings', JSON.stringify(minhKhaiReview({ chairedBy: [{ fullName: 'Nguyễn Văn A', role: 'Chủ tịch' }] })), '/chairedBy', 'one object'],
+      ['meetings', JSON.stringify(minhKhaiReview({ title: 'Hội nghị\u0000' })), '/title', 'U+0000'],
+      ['meetings', JSON.stringify(minhKhaiReview({ title: 'TITLE' })).replace('TITLE', '\\ud800'), '/title', 'U+D800'],
+      ['meetings', JSON.stringify(minhKhaiReview({ title: 'Hội nghị \u202Egnaht' })), '/title', 'bidirectional'],
+      ['meetings', JSON.stringify(minhKhaiReview({ title: 'Hội\u200Bnghị' })), '/title', 'zero-width'],
+      ['meetings', `${'['.repeat(5000)}${']'.repeat(5000)}`, '/', 'deeper than 64'],
+      ['commendations', JSON.stringify(commendation), '/recipients', 'required'],
+      ['emulation-movements/%00/reviews', JSON.stringify({ reviewKind: 'SO_KET', reviewedOn: '2021-07-01' }), '/id', 'U+0000'],
+    ];
+    for (const [path, body, field, says] of cases) {
+      const response = await fetch(`${system.url('records-api')}/v1/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(testToken()) }, body });
+      const problem = (await response.json()) as { errors?: unknown };
+      expect({ path, status: response.status, contentType: response.headers.get('content-type') }).toEqual({ path, status: 400, contentType: expect.stringMatching(/^application\/problem\+json/) });
+      expect(problem.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringContaining(says) }]));
+    }
+    expect(await events()).toBe(before);
+  });
+
+  it('answers a path parameter holding NUL or bytes that are not UTF-8 with 400 Problem Details, before any query', async () => {
+    for (const path of ['/v1/units/%00', '/v1/units/%FF', '/v1/audit/streams/meeting-%C3%28', '/v1/summaries/wards/%E0%80%80?year=2021', '/v1/meetings?unitCode=%00']) {
+      const { status, contentType, text } = await probe(path);
+      expect({ path, status, contentType }).toEqual({ path, status: 400, contentType: expect.stringMatching(/^application\/problem\+json/) });
+      expect(JSON.parse(text)).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: expect.stringMatching(/^\//) })] });
+    }
+  });
+
   it('sends security headers and no framework banner, on answers and on refusals', async () => {
     const services = ['records-api', 'query-api'] as const;
     for (const url of services.flatMap((service) => [`${system.url(service)}/health`, `${system.url(service)}/v1/no-such-resource`])) {
