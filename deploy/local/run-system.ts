@@ -10,6 +10,7 @@ import { mintToken } from './dev-token';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
 import { buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
+import { Supervisor } from './supervisor';
 
 const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };
 const log = logger('start');
@@ -22,13 +23,13 @@ async function main(): Promise<void> {
   mkdirSync(runDir, { recursive: true });
   const postgres = await provisionPostgres(logger('postgres'));
   const kafka = await provisionKafka(logger('kafka'), { stateDir: join(runDir, 'kafka'), brokerPort: 9092, controllerPort: 9093 });
-  const services: RunningService[] = [];
+  let supervisor: Supervisor<RunningService> | undefined;
   let stopping = false;
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping services, then Kafka and Postgres');
-    for (const service of [...services].reverse()) await service.stop();
+    await supervisor?.stop();
     await kafka.stop();
     await postgres.stop();
     process.exit(exitCode);
@@ -45,34 +46,19 @@ async function main(): Promise<void> {
     await buildServices();
     // Tokens are verified against this machine's development key, generated on the first start.
     const signingKey = ensureSigningKey(join(runDir, 'auth'), 'civic-records-dev', 'civic-records');
-    const restarts: number[] = [];
-    const launch = async (name: ServiceName, index: number): Promise<void> => {
-      const service = await startService(
-        name,
-        PORTS[name],
-        { databaseUrl, kafkaBrokers: kafka.brokers, extra: authEnvironment(signingKey) },
-        { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
-      );
-      services[index] = service;
-      service.child.on('exit', (code) => {
-        if (stopping) return;
-        // A service that exits on its own (the relay does when it loses its lock) is started again;
-        // one that keeps failing takes the system down rather than flapping unseen.
-        restarts.push(Date.now());
-        const recent = restarts.filter((at) => at > Date.now() - 60_000).length;
-        if (recent > 5) {
-          log(`${name} keeps exiting (last code ${code}); stopping the system`);
-          void stopAll(1);
-          return;
-        }
-        log(`${name} exited with ${code}; starting it again`);
-        launch(name, index).catch((error: Error) => {
-          log(`${name} could not restart: ${error.message}`);
-          void stopAll(1);
-        });
-      });
-    };
-    for (const [index, name] of SERVICE_NAMES.entries()) await launch(name, index);
+    // A service that exits is started again, waiting longer after each restart in a row; one that flaps never
+    // takes the others, Kafka or Postgres down with it (deploy/local/supervisor.ts).
+    supervisor = new Supervisor<RunningService>(
+      (name) =>
+        startService(
+          name as ServiceName,
+          PORTS[name as ServiceName],
+          { databaseUrl, kafkaBrokers: kafka.brokers, extra: authEnvironment(signingKey) },
+          { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
+        ),
+      { log: logger('supervisor') },
+    );
+    for (const name of SERVICE_NAMES) await supervisor.start(name);
     const demoToken = await mintToken(signingKey, { subject: 'demo-data-loader', roles: ['administrator'], units: [], expiresIn: '10m' });
     const demo = await loadDemoData(`http://127.0.0.1:${PORTS['records-api']}`, demoToken);
     log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended)`);

@@ -19,12 +19,8 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         batchSize: Number(process.env.RELAY_BATCH_SIZE ?? 500),
         pollIntervalMs: Number(process.env.RELAY_POLL_INTERVAL_MS ?? 1000),
         standbyRetryMs: Number(process.env.RELAY_STANDBY_RETRY_MS ?? 2000),
+        maxRetryMs: Number(process.env.RELAY_MAX_RETRY_MS ?? 30_000),
         topicPrefix: topicPrefix(),
-        // Without its lock or producer the relay could publish out of order: exit, and let the supervisor restart it.
-        onFatalError: () => {
-          process.exitCode = 1;
-          process.kill(process.pid, 'SIGTERM');
-        },
       },
       (message) => this.logger.log(message),
     );

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { markingReadModelSessions, READ_MODEL_SESSION_OPTION } from '@civic/event-store';
+import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/event-store';
 
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL;
@@ -23,9 +23,5 @@ export function createPool(applicationName: string, url = databaseUrlFromEnv(), 
   const options = ['-c idle_in_transaction_session_timeout=15000 -c statement_timeout=30000'];
   if (readModelSession) options.push(READ_MODEL_SESSION_OPTION);
   const marking = readModelSession ? markingReadModelSessions((error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`)) : {};
-  const pool = new Pool({ connectionString: url, application_name: applicationName, max, options: options.join(' '), ...marking });
-  // An idle client losing its connection (server restart, failover) is dropped by the pool; without a listener
-  // the error would crash the process.
-  pool.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
-  return pool;
+  return survivingConnectionLoss(new Pool({ connectionString: url, application_name: applicationName, max, options: options.join(' '), ...marking }), applicationName);
 }

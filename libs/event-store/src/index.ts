@@ -1,5 +1,6 @@
 export * from './event-envelope';
 export * from './event-store.errors';
+export * from './connection-loss';
 export * from './event-contract';
 export * from './postgres-event-store';
 export { AppendAtEnd } from './stream-end-appends';

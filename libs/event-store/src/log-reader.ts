@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
+import { survivingConnectionLoss } from './connection-loss';
 
 /** Where a reader of the whole log stands: the last (transaction, position) it has handled. */
 export interface LogCheckpoint {
@@ -143,13 +144,11 @@ export class LogPartitionReader {
     private readonly partition: LogPartition,
     private readonly upTo: LogCheckpoint,
   ) {
-    this.pool = new Pool({
-      connectionString: databaseUrl,
-      max: 2,
-      application_name: `civic-log-partition-${partition.index}`,
-      options: '-c enable_sort=off -c jit=off -c max_parallel_workers_per_gather=0',
-    });
-    this.pool.on('error', () => undefined); // an idle connection lost: the next query opens another
+    const name = `civic-log-partition-${partition.index}`;
+    this.pool = survivingConnectionLoss(
+      new Pool({ connectionString: databaseUrl, max: 2, application_name: name, options: '-c enable_sort=off -c jit=off -c max_parallel_workers_per_gather=0' }),
+      name,
+    );
   }
 
   async readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {

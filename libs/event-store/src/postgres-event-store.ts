@@ -194,6 +194,7 @@ export class PostgresEventStore {
     for (const request of requests) this.checkContract(request);
     const prepared = requests.map(prepareAppend);
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       // The statement leaves out the rows of a stream not at its expected version: any shortfall refuses them all.
@@ -211,14 +212,15 @@ export class PostgresEventStore {
       this.notifier.notify(recorded[recorded.length - 1].position);
       return recorded;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is broken: released with its error, the pool closes it.
+      broken = await client.query('ROLLBACK').then(() => undefined, (rollbackError: Error) => rollbackError);
       const pgError = error as { code?: string; constraint?: string };
       if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_stream_version_unique') {
         throw new StreamVersionConflict('(one of the streams)', -1);
       }
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonNestingExceeds, refusedCharacterIn, refusedTextIn } from './input-text';
+import { jsonNestingExceeds, jsonTextMayHoldRefused, refusedCharacterIn, refusedTextIn } from './input-text';
 
 describe('refusedCharacterIn', () => {
   it.each([
@@ -55,6 +55,18 @@ describe('refusedTextIn', () => {
     let deep: unknown = '\u0000';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
     expect(refusedTextIn(deep)).toHaveLength(1);
+  });
+});
+
+describe('jsonTextMayHoldRefused', () => {
+  it('never passes over a JSON text whose parsed value holds a refused character, written raw or escaped', () => {
+    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\u0000', '\ud800', '\u202e', '\ufffe', 'ok'));
+    const value = fc.dictionary(anyText, fc.oneof(anyText, fc.array(anyText)));
+    fc.assert(fc.property(value, (v) => refusedTextIn(v).length === 0 || jsonTextMayHoldRefused(JSON.stringify(v))), { seed: 27, numRuns: 1000 });
+  });
+
+  it('lets a clean body go without walking it', () => {
+    expect(jsonTextMayHoldRefused(JSON.stringify({ title: 'Hội nghị tổng kết 🎉', chairs: [{ fullName: 'Nguyễn Văn A' }] }))).toBe(false);
   });
 });
 

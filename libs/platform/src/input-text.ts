@@ -31,6 +31,15 @@ export function refusedCharacterIn(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the text of a JSON document may hold a refused character once parsed: one written as it is, or one
+ * written as an escape (`\u0000`; JSON cannot hold a raw control character in a string). Most bodies have
+ * neither, and their parsed values need not be walked.
+ */
+export function jsonTextMayHoldRefused(text: string): boolean {
+  return text.includes('\\u') || ANY_REFUSED.test(text);
+}
+
 /** RFC 6901: `~` and `/` in a key are escaped, so a pointer names one place. */
 const pointerTo = (parent: string, key: string | number): string => `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 

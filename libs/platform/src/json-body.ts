@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { InvalidRequest, MalformedJson } from './problem-details';
-import { jsonNestingExceeds, refusedTextIn } from './input-text';
+import { jsonNestingExceeds, jsonTextMayHoldRefused, refusedTextIn } from './input-text';
 
 /** Request bodies are limited to 256 KiB (413 past it). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -34,7 +34,7 @@ export function useStrictJsonBodies(fastify: FastifyInstance): void {
     }
     parseJson(request, text, (error, body) => {
       if (error) return done(new MalformedJson(), undefined);
-      const refused = refusedTextIn(body);
+      const refused = jsonTextMayHoldRefused(text) ? refusedTextIn(body) : [];
       return refused.length > 0 ? done(new InvalidRequest(refused), undefined) : done(null, body);
     });
   });

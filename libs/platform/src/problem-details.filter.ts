@@ -1,10 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
-import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { EventContractViolation, IdempotencyKeyReused, isConnectionLoss, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
 import { InvalidRequest, MalformedJson, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
 import { Unauthenticated } from './auth/token-verifier';
 import { Forbidden } from './auth/access-policy';
+
+/** How soon a caller may try again when the database could not be reached: a reconnect usually takes less. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one place that turns errors into RFC 9457 responses. Unknown errors become a plain 500 with no stack
@@ -20,6 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<HttpReply>();
     const problem = { ...this.toProblem(error), instance: pathOf(request) };
     if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -116,6 +120,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.INTERNAL_SERVER_ERROR,
         detail: 'The event this request produced does not match the published event contract, which is a defect on our side. Nothing was recorded; it has been logged for the operators.',
         code: 'EVENT.CONTRACT_VIOLATION',
+      };
+    }
+    if (isConnectionLoss(error)) {
+      this.logger.warn(`database unavailable: ${(error as Error).message}`);
+      return {
+        type: problemType('SERVER.DATABASE_UNAVAILABLE'),
+        title: 'The records store is unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: `The database could not be reached, or dropped the connection. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds; a command sent again with the same Idempotency-Key is recorded once, whether or not this attempt was.`,
+        code: 'SERVER.DATABASE_UNAVAILABLE',
       };
     }
     if (error instanceof HttpException) {

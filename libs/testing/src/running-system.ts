@@ -58,6 +58,12 @@ export class RunningSystem {
     this.services.set(name, service);
   }
 
+  /** Whether the service's process is still the one started (it has not exited since). */
+  alive(name: ServiceName): boolean {
+    const service = this.services.get(name);
+    return Boolean(service && !service.exited());
+  }
+
   /** SIGKILL: no shutdown hook runs, exactly like a crash. */
   async kill(name: ServiceName): Promise<void> {
     await this.services.get(name)?.kill();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { survivingConnectionLoss } from '@civic/event-store';
 
 export interface TestDatabase {
   readonly url: string;
@@ -31,10 +32,9 @@ export async function createTestDatabase({ withRegistry = false }: { withRegistr
   const name = `civic_test_${required('CIVIC_TEST_RUN_ID')}_${randomBytes(4).toString('hex')}`;
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = urlFor(adminUrl, name);
-  const pool = new Pool({ connectionString: url, max: 10 });
-  // pool.end() resolves before idle sockets are closed; the DROP ... WITH (FORCE) below may then terminate one,
-  // which is expected and must not surface as an unhandled error.
-  pool.on('error', () => undefined);
+  // Connections lost while idle or in use (pool.end() resolves before idle sockets are closed, and the DROP ... WITH
+  // (FORCE) below may terminate one; tests of faults terminate them on purpose) must not crash the test process.
+  const pool = survivingConnectionLoss(new Pool({ connectionString: url, max: 10 }), 'test', () => undefined);
   return {
     url,
     pool,

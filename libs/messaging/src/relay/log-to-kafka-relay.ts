@@ -31,12 +31,9 @@ export interface RelayOptions {
   readonly pollIntervalMs: number;
   /** How often a standby instance tries to take over the lock. */
   readonly standbyRetryMs: number;
+  /** The longest wait before competing again after losing the lead; waits double from standbyRetryMs up to it. */
+  readonly maxRetryMs?: number;
   readonly topicPrefix: string;
-  /**
-   * Called when the relay can no longer guarantee order (lost its lock session, producer failure). The service
-   * exits so that a supervisor restarts it; tests observe it instead.
-   */
-  readonly onFatalError: (error: Error) => void;
 }
 
 export interface RelayStatus {
@@ -44,7 +41,13 @@ export interface RelayStatus {
   readonly checkpoint: LogCheckpoint | null;
   readonly published: number;
   readonly heldBack: number;
+  /** Why the relay last stepped down (its lock session or Kafka lost), and when; null while all is well. */
+  readonly lastFailure: { readonly message: string; readonly at: string } | null;
+  /** When the checkpoint last moved, or the relay last found nothing to send (ISO time). */
+  readonly progressAt: string | null;
 }
+
+const DEFAULT_MAX_RETRY_MS = 30_000;
 
 /**
  * Moves the event log to Kafka. One instance is active (it holds a session-level advisory lock); the others
@@ -63,7 +66,9 @@ export class LogToKafkaRelay {
   private notified = false;
   /** The checkpoint last saved to Postgres (the same object as the current one once saved). */
   private saved?: LogCheckpoint;
-  private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0 };
+  private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0, lastFailure: null, progressAt: null };
+  /** Set when the lock session is lost: the leader must stop sending at once, since another may take over. */
+  private leadershipLost?: Error;
 
   constructor(
     private readonly pool: Pool,
@@ -81,28 +86,52 @@ export class LogToKafkaRelay {
 
   start(): void {
     this.running = true;
-    this.loop = this.run().catch((error: Error) => this.fail(error));
+    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.producer?.disconnect();
-    await this.lockSession?.end().catch(() => undefined);
+    await this.resign();
     this.state = { ...this.state, role: 'stopped' };
   }
 
-  private fail(error: Error): void {
-    if (!this.running) return;
-    this.running = false;
-    this.wake?.();
-    this.state = { ...this.state, role: 'stopped' };
-    this.log(`relay stopped: ${error.message}`);
-    this.options.onFatalError(error);
-  }
-
+  /**
+   * Leads while it can. Losing the lock session, the database or Kafka makes it step down: it gives up its lock
+   * and producer, waits (doubling from standbyRetryMs up to maxRetryMs) and competes for the lock again, as a
+   * standby does. It never exits on its own; the checkpoint it saved is where the next leader resumes.
+   */
   private async run(): Promise<void> {
+    for (let failures = 0; this.running; ) {
+      try {
+        await this.lead();
+        return;
+      } catch (error) {
+        if (!this.running) return;
+        failures += 1;
+        const wait = Math.min(this.options.standbyRetryMs * 2 ** (failures - 1), this.options.maxRetryMs ?? DEFAULT_MAX_RETRY_MS);
+        const message = (error as Error).message;
+        this.state = { ...this.state, role: 'standby', lastFailure: { message, at: new Date().toISOString() } };
+        this.log(`stepped down (${message}); competing for the lead again in ${wait} ms`);
+        await this.resign();
+        await this.idle(wait);
+        if (this.state.role === 'leader') failures = 0;
+      }
+    }
+  }
+
+  /** Gives up the producer and the lock session, whatever state they are in. */
+  private async resign(): Promise<void> {
+    const [producer, session] = [this.producer, this.lockSession];
+    this.producer = undefined;
+    this.lockSession = undefined;
+    await producer?.disconnect().catch(() => undefined);
+    await session?.end().catch(() => undefined);
+  }
+
+  private async lead(): Promise<void> {
+    this.leadershipLost = undefined;
     await this.becomeLeader();
     if (!this.running) return;
     await ensureTopics(this.kafka, allTopics(this.options.topicPrefix));
@@ -117,7 +146,7 @@ export class LogToKafkaRelay {
 
     let checkpoint = await this.checkpoints.load(this.options.name);
     this.saved = checkpoint;
-    this.state = { ...this.state, role: 'leader', checkpoint };
+    this.state = { ...this.state, role: 'leader', checkpoint, lastFailure: null, progressAt: new Date().toISOString() };
     this.log(`leader; resuming after position ${checkpoint.position}`);
     // With a backlog (a full batch), the next batch is read and encoded while this one is acknowledged by Kafka:
     // the log and the broker work at the same time. Without one, the relay waits for the next notification (one
@@ -126,17 +155,28 @@ export class LogToKafkaRelay {
     // skips; it is saved by the next read (GapFreeLogReader.follow), which a relay with nothing to do makes within
     // CHECKPOINT_SAVED_WITHIN_MS, so a crash re-sends at most what that while published.
     let next = this.prepare(checkpoint);
+    // A read started before a failure is awaited (and its failure swallowed) before stepping down.
+    const settle = () => next.then(() => undefined, () => undefined);
     while (this.running) {
+      if (this.leadershipLost) {
+        await settle();
+        throw this.leadershipLost;
+      }
       const { batch, topicMessages, heldBack } = await next;
-      this.state = { ...this.state, heldBack };
+      this.state = { ...this.state, heldBack, ...(batch.length ? {} : { progressAt: new Date().toISOString() }) };
       if (batch.length) {
         const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
         const sent = checkpointOf(batch[batch.length - 1]);
         const backlog = batch.length === this.options.batchSize;
         if (backlog) next = this.prepare(sent, checkpoint);
-        await sending;
+        try {
+          await sending;
+        } catch (error) {
+          if (backlog) await settle();
+          throw error;
+        }
         checkpoint = sent;
-        this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
+        this.state = { ...this.state, checkpoint, published: this.state.published + batch.length, progressAt: new Date().toISOString() };
         if (backlog) continue;
       }
       const unsaved = checkpoint !== this.saved;
@@ -153,24 +193,39 @@ export class LogToKafkaRelay {
    * The next batch after a checkpoint, read and encoded as Kafka messages per topic; `acknowledged` (a checkpoint
    * Kafka has acknowledged everything up to) is saved by the same statement when it is not saved yet.
    */
-  private async prepare(after: LogCheckpoint, acknowledged?: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[]; heldBack: number }> {
+  private prepare(after: LogCheckpoint, acknowledged?: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[]; heldBack: number }> {
     const save = acknowledged && acknowledged !== this.saved ? { reader: this.options.name, checkpoint: acknowledged } : undefined;
-    const { events, heldBack } = await this.reader.follow(after, this.options.batchSize, save);
-    if (save) this.saved = save.checkpoint;
-    return { batch: events, topicMessages: toTopicMessages(events, this.options.topicPrefix), heldBack };
+    const prepared = this.reader.follow(after, this.options.batchSize, save).then(({ events, heldBack }) => {
+      if (save) this.saved = save.checkpoint;
+      return { batch: events, topicMessages: toTopicMessages(events, this.options.topicPrefix), heldBack };
+    });
+    // Read ahead while a send is acknowledged, it may fail before it is awaited: the failure is met when it is.
+    prepared.catch(() => undefined);
+    return prepared;
   }
 
   private async becomeLeader(): Promise<void> {
     this.state = { ...this.state, role: 'standby' };
     while (this.running) {
       const session = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.name}-lock` });
-      await session.connect();
+      // Until it holds the lock, a failing session only fails the attempt (the query below rejects).
+      session.on('error', () => undefined);
+      await session.connect().catch(async (error: Error) => {
+        await session.end().catch(() => undefined);
+        throw error;
+      });
       const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
         `civic-records:${this.options.name}`,
       ]);
       if (rows[0].locked) {
-        // Losing this session means losing the lock: another instance may take over, so this one must stop.
-        session.on('error', (error) => this.fail(new Error(`lock session lost: ${error.message}`)));
+        // Losing this session means losing the lock: another instance may take over, so this one stops sending.
+        const lost = (error?: Error) => {
+          if (this.lockSession !== session) return;
+          this.leadershipLost = new Error(`lock session lost${error ? `: ${error.message}` : ''}`);
+          this.wake?.();
+        };
+        session.on('error', lost);
+        session.on('end', () => lost());
         this.lockSession = session;
         return;
       }

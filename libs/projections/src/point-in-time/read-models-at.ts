@@ -55,8 +55,9 @@ export class ReadModelsAt {
         },
       });
     } finally {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      // A connection that cannot even roll back is broken: released with an error, the pool closes it.
+      const rolledBack = await client.query('ROLLBACK').then(() => undefined, (error: Error) => error);
+      client.release(rolledBack);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { checkpointOf, LogCheckpoint, markingReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, LogCheckpoint, markingReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent, survivingConnectionLoss } from '@civic/event-store';
 import { ProjectionApplier } from '../projection-applier';
 import { applyInOwnTransaction } from '../rebuild-from-log';
 import { SHADOW_SCHEMA } from './shadow-schema';
@@ -26,8 +26,7 @@ export function shadowPool(databaseUrl: string, applicationName: string, max = P
     options: `-c search_path=${SHADOW_SCHEMA},public -c synchronous_commit=off ${READ_MODEL_SESSION_OPTION}`,
     ...markingReadModelSessions((error) => console.error(`[${applicationName}] could not mark a read-model session: ${error.message}`)),
   });
-  pool.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
-  return pool;
+  return survivingConnectionLoss(pool, applicationName);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, survivingConnectionLoss, toRecordedEvent } from '@civic/event-store';
 import { Projection } from '../projection';
 import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
@@ -179,9 +179,7 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
 }
 
 function pool(connectionString: string, applicationName: string): Pool {
-  const created = new Pool({ connectionString, application_name: applicationName, max: 3 });
-  created.on('error', (error) => console.error(`[${applicationName}] idle database connection lost: ${error.message}`));
-  return created;
+  return survivingConnectionLoss(new Pool({ connectionString, application_name: applicationName, max: 3 }), applicationName);
 }
 
 const rate = (events: number, started: number) => Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));
