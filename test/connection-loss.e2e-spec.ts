@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isConnectionLoss } from '@civic/event-store';
-import { RunningSystem, waitFor } from '@civic/testing';
+import { retryingOnConnectionLoss, RunningSystem, waitFor } from '@civic/testing';
 import { SERVICE_NAMES } from '../deploy/local/services';
 import { getJson, minhKhaiReview, postJson } from './meeting-requests';
 
@@ -21,16 +20,7 @@ describe('Database connections terminated under load', () => {
   const deadServices = () =>
     SERVICE_NAMES.filter((name) => !system.alive(name)).map((name) => ({ name, said: system.output.filter((line) => line.startsWith(`[${name}]`)).slice(-15) }));
 
-  /** The test's own queries go through a pool whose connections die too: tried again on a fresh one. */
-  const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!isConnectionLoss(error) || attempt === 5) throw error;
-      }
-    }
-  };
+  const retrying = retryingOnConnectionLoss;
   const terminateServiceConnections = () =>
     retrying(() =>
       system.database.pool.query<{ n: number }>(
@@ -89,6 +79,9 @@ describe('Database connections terminated under load', () => {
       const { rows: counted } = await retrying(() => system.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rm_meetings WHERE meeting_id::text = ANY($1)', [ids.map((id) => id.replace('meeting-', ''))]));
       return counted[0].n === ids.length || undefined;
     }, { timeoutMs: 60_000 });
+    for (const service of SERVICE_NAMES) {
+      await waitFor(`${service} ready again`, async () => (await getJson(`${system.url(service)}/health/ready`, { authorization: '' })).status === 200, { timeoutMs: 60_000 });
+    }
     expect(deadServices()).toEqual([]);
   });
 });

@@ -1,14 +1,29 @@
 import { Module } from '@nestjs/common';
-import { DatabaseModule, HealthController, SERVICE_STATUS } from '@civic/platform';
+import { TerminusModule } from '@nestjs/terminus';
+import { Pool } from 'pg';
+import { GapFreeLogReader } from '@civic/event-store';
+import { createKafka, KafkaObserver } from '@civic/messaging';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv } from '@civic/platform';
 import { RelayService } from './relay.service';
+import { RelayReadiness } from './relay-readiness';
 
-/** Moves the event log to Kafka; its HTTP side only answers /health with the relay's role and progress. */
+/** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [DatabaseModule.forRoot()],
+  imports: [DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     RelayService,
     { provide: SERVICE_STATUS, inject: [RelayService], useFactory: (service: RelayService) => () => ({ relay: service.relay.status() }) },
+    {
+      provide: READINESS_PROBE,
+      inject: [RelayService, PG_POOL],
+      useFactory: (service: RelayService, pool: Pool) => {
+        const log = new GapFreeLogReader(pool);
+        const kafka = new KafkaObserver(createKafka('civic-event-relay-readiness'));
+        const readiness = new RelayReadiness(service.relay, { logHead: () => log.head(), kafkaAnswers: () => kafka.answers() }, stallSecondsFromEnv());
+        return () => readiness.probe();
+      },
+    },
   ],
 })
 export class EventRelayModule {}

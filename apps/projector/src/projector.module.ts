@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
-import { DatabaseModule, HealthController, SERVICE_STATUS } from '@civic/platform';
+import { TerminusModule } from '@nestjs/terminus';
+import { Pool } from 'pg';
+import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv } from '@civic/platform';
 import { ProjectorService } from './projector.service';
+import { PartitionProgress, ProjectorReadiness } from './projector-readiness';
 
-/** Kafka to read models; its HTTP side only answers /health with the projector's progress. */
+/** Kafka to read models; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [DatabaseModule.forRoot({ readModelSession: true })],
+  imports: [DatabaseModule.forRoot({ readModelSession: true }), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     ProjectorService,
@@ -12,6 +16,23 @@ import { ProjectorService } from './projector.service';
       provide: SERVICE_STATUS,
       inject: [ProjectorService],
       useFactory: (service: ProjectorService) => () => ({ projector: service.projector.status() }),
+    },
+    {
+      provide: READINESS_PROBE,
+      inject: [ProjectorService, PG_POOL],
+      useFactory: (service: ProjectorService, pool: Pool) => {
+        const kafka = new KafkaObserver(createKafka('civic-projector-readiness'));
+        const partitions = async (): Promise<PartitionProgress[]> => {
+          const [ends, { rows }] = await Promise.all([
+            kafka.partitionEnds(allTopics()),
+            pool.query<{ topic: string; partition: number; next_offset: string }>('SELECT topic, partition, next_offset::text FROM projection_offsets WHERE consumer_group = $1', [service.groupId]),
+          ]);
+          const stored = new Map(rows.map((row) => [`${row.topic}:${row.partition}`, BigInt(row.next_offset)]));
+          return ends.map((end) => ({ topic: end.topic, partition: end.partition, end: end.high, next: stored.get(`${end.topic}:${end.partition}`) ?? end.low }));
+        };
+        const readiness = new ProjectorReadiness({ partitions, consuming: () => service.projector.status().running }, stallSecondsFromEnv());
+        return () => readiness.probe();
+      },
     },
   ],
 })

@@ -7,10 +7,12 @@ import { InjectPool } from '@civic/platform';
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projector: KafkaProjector;
+  /** The consumer group, whose offsets the read models keep (projection_offsets). */
+  readonly groupId = process.env.PROJECTOR_GROUP_ID ?? 'civic-projector';
 
   constructor(@InjectPool() pool: Pool) {
     this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionApplier(ALL_PROJECTIONS), {
-      groupId: process.env.PROJECTOR_GROUP_ID ?? 'civic-projector',
+      groupId: this.groupId,
       topics: allTopics(),
     });
   }

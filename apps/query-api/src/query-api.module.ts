@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, DatabaseModule, HealthController, SERVICE_STATUS } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
 import { UnitsHttpController } from './units/units.http.controller';
@@ -13,7 +14,7 @@ import { readModelsAtProvider } from './time-travel/read-models-at.provider';
 import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
 import { PublishedEventContract } from '@civic/messaging';
@@ -21,7 +22,7 @@ import { RevokeCommendationHttpController } from './revoke-commendation/revoke-c
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 
 @Module({
-  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule],
+  imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [
     HealthController,
     RecordMeetingHttpController,

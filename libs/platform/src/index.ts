@@ -3,6 +3,7 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './database.module';
 export * from './health.controller';
+export * from './health/readiness';
 export * from './bootstrap';
 export * from './text.decorators';
 export * from './nested.decorators';

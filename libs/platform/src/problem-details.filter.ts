@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
 import { EventContractViolation, IdempotencyKeyReused, isConnectionLoss, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
-import { InvalidRequest, MalformedJson, PreconditionRequired, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
+import { InvalidRequest, MalformedJson, PreconditionRequired, RetryLater, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
 import { Unauthenticated } from './auth/token-verifier';
 import { Forbidden } from './auth/access-policy';
 
@@ -23,7 +23,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<HttpReply>();
     const problem = { ...this.toProblem(error), instance: pathOf(request) };
     if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
-    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (error instanceof RetryLater) reply.header('Retry-After', String(error.retryAfterSeconds));
+    else if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -121,6 +122,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'The event this request produced does not match the published event contract, which is a defect on our side. Nothing was recorded; it has been logged for the operators.',
         code: 'EVENT.CONTRACT_VIOLATION',
       };
+    }
+    if (error instanceof RetryLater) {
+      return { type: problemType(error.code), title: error.status === 429 ? 'Too many such requests at once' : 'The answer cannot be given now', status: error.status, detail: error.detail, code: error.code };
     }
     if (isConnectionLoss(error)) {
       this.logger.warn(`database unavailable: ${(error as Error).message}`);

@@ -32,6 +32,19 @@ export class InvalidRequest extends Error {
   }
 }
 
+/** A request refused for now, to protect the service (429) or because it cannot be served in time (503). */
+export class RetryLater extends Error {
+  constructor(
+    readonly status: 429 | 503,
+    readonly code: string,
+    readonly detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail);
+    this.name = 'RetryLater';
+  }
+}
+
 /** A body that says it is JSON and is not (400). */
 export class MalformedJson extends Error {
   constructor() {

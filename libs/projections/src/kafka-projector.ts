@@ -94,6 +94,10 @@ export class KafkaProjector {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       void this.seekToStoredOffsets(payload.memberAssignment);
     });
+    // kafkajs restarts a consumer that crashed on a retriable error; one it will not restart stops the projector.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.state = { ...this.state, running: false };
+    });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

@@ -8,3 +8,4 @@ export * from './run-command';
 export * from './test-tokens';
 export * from './command-bodies';
 export * from './wrong-shapes';
+export * from './retrying';

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import { databaseUrlFromEnv } from '@civic/database';
 import { ReadModelChangeListener, ReadModelsAt, ReadModelView, SummaryCache } from '@civic/projections';
 import { JsonAnswer } from '@civic/platform';
+import { TimeTravelGate, timeTravelLimitsFromEnv } from '../time-travel/time-travel-gate';
 
 /**
  * Where the summary handlers read: live answers through the cache (kept until a change to one of the units
@@ -11,6 +12,8 @@ import { JsonAnswer } from '@civic/platform';
 export class SummaryReads implements OnModuleInit, OnApplicationShutdown {
   readonly cache = new SummaryCache();
   private readonly listener = new ReadModelChangeListener(databaseUrlFromEnv(), this.cache, 'query-api-changes');
+
+  private readonly timeTravel = new TimeTravelGate(timeTravelLimitsFromEnv());
 
   constructor(private readonly readModels: ReadModelsAt) {}
 
@@ -27,7 +30,8 @@ export class SummaryReads implements OnModuleInit, OnApplicationShutdown {
    * cache drops the answer when one of them changes. Answers are kept serialized, ready to send.
    */
   async read<T>(key: string, asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<JsonAnswer<T>> {
-    if (asOf) return JsonAnswer.of(await this.readModels.read(asOf, work));
+    // Answers as of a moment are computed from the log, a few at a time, each within a time budget.
+    if (asOf) return JsonAnswer.of(await this.timeTravel.run((deadline) => this.readModels.read(asOf, work, { deadline })));
     return this.cache.get(key, async (dependsOn) =>
       JsonAnswer.of(await this.readModels.read(undefined, (view) => work({ sql: view.sql, include: async (units) => dependsOn(units) }))),
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ANY_EVENT, isConnectionLoss, NewEvent, PostgresEventStore } from '@civic/event-store';
-import { createTestDatabase, MessageCollector, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
+import { ANY_EVENT, NewEvent, PostgresEventStore } from '@civic/event-store';
+import { createTestDatabase, MessageCollector, retryingOnConnectionLoss, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { LogToKafkaRelay, RelayOptions } from './log-to-kafka-relay';
 import { topicForStreamType } from '../topics';
 
@@ -97,16 +97,7 @@ describe(LogToKafkaRelay.name, () => {
     expect(published.rows.filter((row) => !seen.has(row.event_id))).toEqual([]);
   });
 
-  /** The test's own pooled connections die with the others: what it does next is tried again on a fresh one. */
-  const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!isConnectionLoss(error) || attempt === 5) throw error;
-      }
-    }
-  };
+  const retrying = retryingOnConnectionLoss;
   const terminate = (which: string) =>
     retrying(() => db.pool.query(`SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${which}`));
   const unpublished = async () => {

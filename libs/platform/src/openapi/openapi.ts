@@ -21,13 +21,14 @@ const PROBLEMS: Record<number, string> = {
   429: 'Too many requests from this subject; Retry-After says how many seconds to wait.',
   428: 'A change to an existing record needs If-Match with the version it was decided on.',
   500: 'The service failed; nothing was recorded. The body carries no internals.',
+  503: 'Not available now (the database cannot be reached, the service is not ready, or an answer as of a past moment would take too long); Retry-After says when to try again, `detail` why.',
 };
 
 /** The Problem Details responses an endpoint can give, each with the one error schema; 500 is always possible. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsResponse),
-    ...[...new Set([...statuses, 500])].map((status) =>
+    ...[...new Set([...statuses, 500, 503])].map((status) =>
       ApiResponse({
         status,
         description: PROBLEMS[status] ?? 'A problem',

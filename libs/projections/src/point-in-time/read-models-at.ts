@@ -12,6 +12,17 @@ export interface ReadModelView {
 
 const REPLAY_BATCH = 2000;
 
+/** A replay for time travel ran past the deadline it was given, and was stopped (the transaction rolls back). */
+export class TimeTravelOverBudget extends Error {
+  constructor() {
+    super('time travel ran past its deadline');
+    this.name = 'TimeTravelOverBudget';
+  }
+}
+
+/** Query canceled: the statement ran past statement_timeout. */
+const QUERY_CANCELED = '57014';
+
 /**
  * Time travel: what the read models said at `asOf`, computed from the event log with the same projection code
  * as the live projector. Inside one transaction, temporary tables named like the live ones (and so shadowing
@@ -34,16 +45,21 @@ export class ReadModelsAt {
     this.registry = new ProjectionApplier([registryProjection]);
   }
 
-  async read<T>(asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>): Promise<T> {
+  /**
+   * `deadline` (epoch ms) bounds a time-travel read: replay stops there with TimeTravelOverBudget, and no single
+   * statement may run past it (statement_timeout), so one question cannot hold a connection and a core for long.
+   */
+  async read<T>(asOf: Date | undefined, work: (view: ReadModelView) => Promise<T>, { deadline }: { deadline?: number } = {}): Promise<T> {
     if (!asOf) return work({ sql: this.pool, include: async () => undefined });
     const client = await this.pool.connect();
     try {
       // One snapshot for the whole answer: events committed while we replay must not leak in half-way.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      if (deadline !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(deadline - Date.now()))}`);
       await this.shadow(client, ['projected_streams', ...this.civicProjections.flatMap((p) => p.tables)]);
       if (await this.registryChangedAfter(client, asOf)) {
         await this.shadow(client, this.registryProjection.tables);
-        await this.replay(client, this.registry, this.registryProjection.eventTypes, asOf);
+        await this.replay(client, this.registry, this.registryProjection.eventTypes, asOf, deadline);
       }
       const included = new Set<string>();
       return await work({
@@ -51,9 +67,11 @@ export class ReadModelsAt {
         include: async (unitCodes) => {
           const fresh = unitCodes.filter((code) => !included.has(code));
           fresh.forEach((code) => included.add(code));
-          if (fresh.length) await this.replay(client, this.civic, this.civicProjections.flatMap((p) => p.eventTypes), asOf, fresh);
+          if (fresh.length) await this.replay(client, this.civic, this.civicProjections.flatMap((p) => p.eventTypes), asOf, deadline, fresh);
         },
       });
+    } catch (error) {
+      throw (error as { code?: string }).code === QUERY_CANCELED ? new TimeTravelOverBudget() : error;
     } finally {
       // A connection that cannot even roll back is broken: released with an error, the pool closes it.
       const rolledBack = await client.query('ROLLBACK').then(() => undefined, (error: Error) => error);
@@ -76,7 +94,7 @@ export class ReadModelsAt {
   }
 
   /** Applies, in log order, the events recorded up to asOf (of every stream with an event under one of the units). */
-  private async replay(client: PoolClient, applier: ProjectionApplier, eventTypes: readonly string[], asOf: Date, unitCodes?: readonly string[]): Promise<void> {
+  private async replay(client: PoolClient, applier: ProjectionApplier, eventTypes: readonly string[], asOf: Date, deadline: number | undefined, unitCodes?: readonly string[]): Promise<void> {
     const streams = unitCodes ? 'AND stream_id IN (SELECT stream_id FROM events WHERE unit_code = ANY($4) AND recorded_at <= $2)' : '';
     let after = '0';
     for (;;) {
@@ -87,7 +105,10 @@ export class ReadModelsAt {
         unitCodes ? [eventTypes, asOf, after, unitCodes] : [eventTypes, asOf, after],
       );
       // Savepoints per event: a poison event is left out here as the live projector leaves it out.
-      for (const row of rows) await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
+      for (const [index, row] of rows.entries()) {
+        if (deadline !== undefined && index % 100 === 0 && Date.now() > deadline) throw new TimeTravelOverBudget();
+        await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
+      }
       if (rows.length < REPLAY_BATCH) return;
       after = rows[rows.length - 1].position;
     }
