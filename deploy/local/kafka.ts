@@ -17,6 +17,8 @@ export interface KafkaBroker {
   readonly brokers: string[];
   readonly origin: 'KAFKA_BROKERS' | 'local broker';
   stop(): Promise<void>;
+  /** Sends a signal to a broker this project started (SIGSTOP pauses it, SIGCONT resumes it); not to KAFKA_BROKERS. */
+  signal(signal: NodeJS.Signals): void;
 }
 
 export interface LocalKafkaOptions {
@@ -33,7 +35,14 @@ export async function provisionKafka(log: Log, options: LocalKafkaOptions): Prom
   if (fromEnv?.length) {
     await waitForBroker(fromEnv, 30_000);
     log(`using KAFKA_BROKERS (${fromEnv.join(',')})`);
-    return { brokers: fromEnv, origin: 'KAFKA_BROKERS', stop: async () => undefined };
+    return {
+      brokers: fromEnv,
+      origin: 'KAFKA_BROKERS',
+      stop: async () => undefined,
+      signal: () => {
+        throw new Error('a broker named by KAFKA_BROKERS is not this project’s to signal');
+      },
+    };
   }
   return startLocalBroker(log, options);
 }
@@ -56,7 +65,8 @@ export async function fetchKafkaJars(log: Log): Promise<string> {
   return libs;
 }
 
-async function startLocalBroker(log: Log, options: LocalKafkaOptions): Promise<KafkaBroker> {
+/** Starts a broker of this project's own, whatever KAFKA_BROKERS says (the chaos suite pauses and restarts it). */
+export async function startLocalBroker(log: Log, options: LocalKafkaOptions): Promise<KafkaBroker> {
   const libs = await fetchKafkaJars(log);
   const brokerPort = options.brokerPort ?? (await freePort());
   const controllerPort = options.controllerPort ?? (await freePort());
@@ -105,6 +115,9 @@ async function startLocalBroker(log: Log, options: LocalKafkaOptions): Promise<K
     brokers,
     origin: 'local broker',
     stop: () => broker.stop(30_000),
+    signal: (signal) => {
+      if (broker.child.pid && !broker.exited()) process.kill(-broker.child.pid, signal);
+    },
   };
 }
 
