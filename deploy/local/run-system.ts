@@ -83,8 +83,9 @@ civic-records is running. Ctrl-C stops everything.
   Tokens        npm run cli -- token --role ward-clerk --unit 00295     (roles: ward-clerk, district-officer,
                 city-officer, auditor, integration-reader, administrator; send as Authorization: Bearer …)
   API documents http://127.0.0.1:${PORTS['records-api']}/docs   http://127.0.0.1:${PORTS['query-api']}/docs   (OpenAPI 3.1)
-  event-relay   http://127.0.0.1:${PORTS['event-relay']}/health   relay role, checkpoint, events held back
-  projector     http://127.0.0.1:${PORTS.projector}/health   read-model progress
+  event-relay   http://127.0.0.1:${PORTS['event-relay']}/health/ready   ready or not and why: role, log head, checkpoint, held back
+  projector     http://127.0.0.1:${PORTS.projector}/health/ready   ready or not and why: lag per partition
+  Health        /health/live and /health/ready on every service; the supervisor restarts a service that exits
   Postgres      ${url.toString()}
   Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1,
                 civic.emulation-movements.v1, civic.admin-units.v1
