@@ -47,7 +47,7 @@ const CLOUD_EVENT_HEADERS = {
 
 /**
  * Event types some of whose stored events an old defect wrote with empty values (libs/domain meeting.repairs.ts,
- * commendation.repairs.ts); the relay publishes them repaired (libs/messaging published-data.ts).
+ * commendation.repairs.ts); the relay publishes them repaired (libs/domain list-defect.ts).
  */
 const LIST_DEFECT = (what: string): string =>
   ` Records of the list defect: until 2026-12-05 the records API took a list where it expected one object and stored empty objects in its place (${what}). The log is never rewritten; the relay publishes those events with the empty values left out, in the same schema version, so every message matches this schema. The values themselves were never stored and cannot be recovered.`;

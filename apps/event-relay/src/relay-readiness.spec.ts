@@ -14,7 +14,7 @@ describe('RelayReadiness', () => {
 
   beforeEach(() => {
     now = 0;
-    status = { role: 'leader', checkpoint: at(10), published: 10, heldBack: 0, lastFailure: null, progressAt: null };
+    status = { role: 'leader', checkpoint: at(10), published: 10, heldBack: 0, lastFailure: null };
     head = at(10);
     kafka = undefined;
   });

@@ -28,3 +28,4 @@ export * from './meetings/meeting.events.v1';
 export * from './meetings/meeting.upcasters';
 export * from './meetings/meeting.repairs';
 export * from './commendations/commendation.repairs';
+export * from './list-defect';

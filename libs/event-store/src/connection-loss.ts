@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 
 /** SQLSTATEs of a server that went away or would not take us: shutdown, crash, too many connections, a broken link. */
 const LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08P01']);
@@ -32,4 +32,15 @@ export function survivingConnectionLoss(pool: Pool, name: string, log: (message:
     client.on('error', (error) => log(`[${name}] database connection lost: ${error.message}`));
   });
   return pool;
+}
+
+/**
+ * Rolls back what a checked-out connection was doing. Answers the error of a connection that cannot even do that
+ * (lost, terminated): give it to `release`, so that the pool closes the connection rather than lend it again.
+ */
+export function rollBack(client: PoolClient): Promise<Error | undefined> {
+  return client.query('ROLLBACK').then(
+    () => undefined,
+    (error: Error) => error,
+  );
 }

@@ -8,6 +8,7 @@ import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
 import { AppendAtEnd, AppendsAtStreamEnd } from './stream-end-appends';
 import { EventContract } from './event-contract';
+import { rollBack } from './connection-loss';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 
@@ -212,8 +213,7 @@ export class PostgresEventStore {
       this.notifier.notify(recorded[recorded.length - 1].position);
       return recorded;
     } catch (error) {
-      // A connection that cannot even roll back is broken: released with its error, the pool closes it.
-      broken = await client.query('ROLLBACK').then(() => undefined, (rollbackError: Error) => rollbackError);
+      broken = await rollBack(client);
       const pgError = error as { code?: string; constraint?: string };
       if (pgError.code === UNIQUE_VIOLATION && pgError.constraint === 'events_stream_version_unique') {
         throw new StreamVersionConflict('(one of the streams)', -1);

@@ -1,5 +1,5 @@
 import { Pool, PoolClient, QueryResult } from 'pg';
-import { isConnectionLoss } from './connection-loss';
+import { rollBack } from './connection-loss';
 
 /** How a transaction opens and ends, when either carries statements of its own (each end is one round trip). */
 export interface TransactionEnds<T> {
@@ -16,7 +16,7 @@ export async function inTransaction<T>(
   { begin = 'BEGIN', commit = () => 'COMMIT' }: TransactionEnds<T> = {},
 ): Promise<T> {
   const client = await pool.connect();
-  let lost: Error | undefined;
+  let broken: Error | undefined;
   try {
     // A simple query of several statements answers with one result each.
     const opened = (await client.query(begin)) as QueryResult | QueryResult[];
@@ -24,11 +24,9 @@ export async function inTransaction<T>(
     await client.query(commit(result));
     return result;
   } catch (error) {
-    // A connection that was lost goes back to the pool with its error, which closes it rather than lend it again.
-    if (isConnectionLoss(error)) lost = error as Error;
-    else await client.query('ROLLBACK').catch(() => undefined);
+    broken = await rollBack(client);
     throw error;
   } finally {
-    client.release(lost);
+    client.release(broken);
   }
 }

@@ -1,6 +1,6 @@
 import { CloudEvent, Kafka, KafkaMessage } from 'cloudevents';
 import { RecordedEvent } from '@civic/event-store';
-import { publishedData } from './contract/published-data';
+import { withoutListDefect } from '@civic/domain';
 
 /** What a Kafka message is made of, independent of the client library. */
 export interface WireMessage {
@@ -20,7 +20,8 @@ const SOURCE_PREFIX = '/civic-records/';
  * SDK, and decoded by it.
  */
 export function toWireMessage(event: RecordedEvent): WireMessage {
-  const data = publishedData(event);
+  // Events stored with the list defect's empty values are published without them (docs/asyncapi README).
+  const data = withoutListDefect(event.type, event.data);
   const cloudEvent = new CloudEvent<Record<string, unknown>>({
     specversion: '1.0',
     id: event.eventId,

@@ -4,5 +4,4 @@ export * from './kafka-client';
 export * from './relay/log-to-kafka-relay';
 export * from './contract/event-contract';
 export * from './contract/published-event-contract';
-export * from './contract/published-data';
 export * from './kafka-observer';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventContractViolation, NewEvent } from '@civic/event-store';
-import { MeetingHeldData } from '@civic/domain';
+import { MeetingHeldData, withoutListDefect } from '@civic/domain';
 import { PUBLISHED_EVENTS, schemaFileName } from './event-contract';
 import { PublishedEventContract } from './published-event-contract';
-import { publishedData } from './published-data';
 import { PUBLISHED_SCHEMAS } from './published-schemas';
 
 const meeting: MeetingHeldData = {
@@ -82,16 +81,16 @@ describe('PublishedEventContract, the guard of the write path', () => {
   it('admits what the relay publishes of events the list defect stored', () => {
     const defective = { ...meeting, chairs: [{}, meeting.chairs[0]], guests: [{}], attendeeCount: {}, subjectTerm: {}, reports: [{ presenter: {} }, { title: 'Báo cáo', presenter: {} }], indicators: [{ denominator: null, unit: null }] };
     expect(() => contract.check(event('MeetingHeld', 2, defective))).toThrow(EventContractViolation);
-    const published = publishedData({ type: 'MeetingHeld', data: defective });
+    const published = withoutListDefect('MeetingHeld', defective);
     expect(() => contract.check(event('MeetingHeld', 2, published))).not.toThrow();
     expect(published).toEqual({ ...meeting, guests: [], attendeeCount: null, subjectTerm: null, reports: [{ title: 'Báo cáo', presenter: null }], indicators: [] });
     const correction = { meetingId: meeting.meetingId, reason: 'Sửa', meeting: defective };
-    expect(() => contract.check(event('MeetingCorrected', 2, publishedData({ type: 'MeetingCorrected', data: correction })))).not.toThrow();
+    expect(() => contract.check(event('MeetingCorrected', 2, withoutListDefect('MeetingCorrected', correction)))).not.toThrow();
   });
 
   it('publishes every sound event exactly as it is stored', () => {
-    expect(publishedData({ type: 'MeetingHeld', data: meeting as unknown as Record<string, unknown> })).toEqual(meeting);
+    expect(withoutListDefect('MeetingHeld', meeting as unknown as Record<string, unknown>)).toEqual(meeting);
     const revoked = { commendationId: randomUUID(), revokedOn: '2021-02-01', reason: 'Cấp trùng', unitCode: '00295' };
-    expect(publishedData({ type: 'CommendationRevoked', data: revoked })).toBe(revoked);
+    expect(withoutListDefect('CommendationRevoked', revoked)).toBe(revoked);
   });
 });

@@ -43,8 +43,6 @@ export interface RelayStatus {
   readonly heldBack: number;
   /** Why the relay last stepped down (its lock session or Kafka lost), and when; null while all is well. */
   readonly lastFailure: { readonly message: string; readonly at: string } | null;
-  /** When the checkpoint last moved, or the relay last found nothing to send (ISO time). */
-  readonly progressAt: string | null;
 }
 
 const DEFAULT_MAX_RETRY_MS = 30_000;
@@ -66,7 +64,7 @@ export class LogToKafkaRelay {
   private notified = false;
   /** The checkpoint last saved to Postgres (the same object as the current one once saved). */
   private saved?: LogCheckpoint;
-  private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0, lastFailure: null, progressAt: null };
+  private state: RelayStatus = { role: 'starting', checkpoint: null, published: 0, heldBack: 0, lastFailure: null };
   /** Set when the lock session is lost: the leader must stop sending at once, since another may take over. */
   private leadershipLost?: Error;
 
@@ -109,14 +107,14 @@ export class LogToKafkaRelay {
         return;
       } catch (error) {
         if (!this.running) return;
-        failures += 1;
+        // A relay that had led counts its failures afresh: the waits grow only while it cannot lead at all.
+        failures = this.state.role === 'leader' ? 1 : failures + 1;
         const wait = Math.min(this.options.standbyRetryMs * 2 ** (failures - 1), this.options.maxRetryMs ?? DEFAULT_MAX_RETRY_MS);
         const message = (error as Error).message;
         this.state = { ...this.state, role: 'standby', lastFailure: { message, at: new Date().toISOString() } };
         this.log(`stepped down (${message}); competing for the lead again in ${wait} ms`);
         await this.resign();
         await this.idle(wait);
-        if (this.state.role === 'leader') failures = 0;
       }
     }
   }
@@ -146,7 +144,7 @@ export class LogToKafkaRelay {
 
     let checkpoint = await this.checkpoints.load(this.options.name);
     this.saved = checkpoint;
-    this.state = { ...this.state, role: 'leader', checkpoint, lastFailure: null, progressAt: new Date().toISOString() };
+    this.state = { ...this.state, role: 'leader', checkpoint, lastFailure: null };
     this.log(`leader; resuming after position ${checkpoint.position}`);
     // With a backlog (a full batch), the next batch is read and encoded while this one is acknowledged by Kafka:
     // the log and the broker work at the same time. Without one, the relay waits for the next notification (one
@@ -163,7 +161,7 @@ export class LogToKafkaRelay {
         throw this.leadershipLost;
       }
       const { batch, topicMessages, heldBack } = await next;
-      this.state = { ...this.state, heldBack, ...(batch.length ? {} : { progressAt: new Date().toISOString() }) };
+      this.state = { ...this.state, heldBack };
       if (batch.length) {
         const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
         const sent = checkpointOf(batch[batch.length - 1]);
@@ -176,7 +174,7 @@ export class LogToKafkaRelay {
           throw error;
         }
         checkpoint = sent;
-        this.state = { ...this.state, checkpoint, published: this.state.published + batch.length, progressAt: new Date().toISOString() };
+        this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
         if (backlog) continue;
       }
       const unsaved = checkpoint !== this.saved;

@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
+import { EVENT_COLUMNS, EventRow, rollBack, toRecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 
@@ -73,9 +73,7 @@ export class ReadModelsAt {
     } catch (error) {
       throw (error as { code?: string }).code === QUERY_CANCELED ? new TimeTravelOverBudget() : error;
     } finally {
-      // A connection that cannot even roll back is broken: released with an error, the pool closes it.
-      const rolledBack = await client.query('ROLLBACK').then(() => undefined, (error: Error) => error);
-      client.release(rolledBack);
+      client.release(await rollBack(client));
     }
   }
 
