@@ -26,6 +26,12 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   /** The tables it writes, and nothing else does: what a rebuild or a point-in-time view recreates. */
   readonly tables: readonly string[];
+  /**
+   * For each of its tables without a `stream_id` column: an SQL expression naming the stream a row (called `t`)
+   * belongs to, read from the projection's other tables. Every row must belong to the stream whose events made it:
+   * snapshots of the read models (point-in-time/) are kept and replayed stream by stream.
+   */
+  readonly streamOfRow?: Readonly<Record<string, string>>;
   apply(sql: SqlExecutor, event: RecordedEvent): Promise<void>;
   /**
    * The same as `apply` for each event, each stream's events in order, in fewer statements; used for batches

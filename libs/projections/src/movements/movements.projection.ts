@@ -24,6 +24,8 @@ export const movementsProjection: Projection = {
   name: 'emulation-movements',
   eventTypes: ['EmulationMovementLaunched', 'EmulationMovementReviewed'],
   tables: ['rm_movements', 'rm_movement_reviews'],
+  // A review is an event of its movement's stream.
+  streamOfRow: { rm_movement_reviews: '(SELECT m.stream_id FROM rm_movements m WHERE m.movement_id = t.movement_id)' },
 
   async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
     await inStreamLayers(events, ['EmulationMovementLaunched'], (run) => insertLaunched(sql, run), (event) => movementsProjection.apply(sql, event));

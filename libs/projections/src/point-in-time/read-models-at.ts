@@ -2,6 +2,8 @@ import { Pool, PoolClient } from 'pg';
 import { EVENT_COLUMNS, EventRow, rollBack, toRecordedEvent } from '@civic/event-store';
 import { Projection, SqlExecutor } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
+import { snapshotSchemaExists, snapshotTables, SnapshotTable } from './snapshot-tables';
+import { viewAsOfSnapshot } from './snapshot-view';
 
 /** Read models as they stood at one moment, for the readers that normally read the live ones. */
 export interface ReadModelView {
@@ -25,24 +27,34 @@ const QUERY_CANCELED = '57014';
 
 /**
  * Time travel: what the read models said at `asOf`, computed from the event log with the same projection code
- * as the live projector. Inside one transaction, temporary tables named like the live ones (and so shadowing
- * them for this session only) are filled from the events recorded up to `asOf`, then the ordinary readers run
- * on that connection; the transaction is rolled back, leaving nothing behind.
+ * as the live projector. Inside one transaction, temporary tables or views named like the live ones (and so
+ * shadowing them for this session only) are made to hold what was recorded up to `asOf`, then the ordinary readers
+ * run on that connection; the transaction is rolled back, leaving nothing behind.
  *
- * The registry is replayed only when it changed after `asOf` (rare: it changes by official lists); civic
- * records are replayed only for the units asked about, so the cost follows the question, not the log.
+ * Civic records start from the newest snapshot of the read models before `asOf` (ReadModelSnapshots) and replay
+ * only the events after it, so the cost is bounded whatever the unit and the moment (docs/adr/0038). Without
+ * snapshots (none taken yet, or `fromSnapshots: false`, the reference the snapshots are tested against), they are
+ * replayed from the start of the log for the units asked about. The registry is replayed only when it changed
+ * after `asOf` (rare: it changes by official lists).
  */
 export class ReadModelsAt {
   private readonly civic: ProjectionApplier;
   private readonly registry: ProjectionApplier;
+  private readonly civicTables: SnapshotTable[];
+  private readonly civicEventTypes: string[];
+  private readonly fromSnapshots: boolean;
 
   constructor(
     private readonly pool: Pool,
     private readonly civicProjections: readonly Projection[],
     private readonly registryProjection: Projection,
+    { fromSnapshots = true }: { fromSnapshots?: boolean } = {},
   ) {
     this.civic = new ProjectionApplier(civicProjections);
     this.registry = new ProjectionApplier([registryProjection]);
+    this.civicTables = snapshotTables(civicProjections);
+    this.civicEventTypes = civicProjections.flatMap((p) => p.eventTypes);
+    this.fromSnapshots = fromSnapshots;
   }
 
   /**
@@ -56,11 +68,16 @@ export class ReadModelsAt {
       // One snapshot for the whole answer: events committed while we replay must not leak in half-way.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       if (deadline !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(deadline - Date.now()))}`);
-      await this.shadow(client, ['projected_streams', ...this.civicProjections.flatMap((p) => p.tables)]);
+      await this.shadow(client, ['projected_streams']);
       if (await this.registryChangedAfter(client, asOf)) {
         await this.shadow(client, this.registryProjection.tables);
         await this.replay(client, this.registry, this.registryProjection.eventTypes, asOf, deadline);
       }
+      if (this.fromSnapshots && (await snapshotSchemaExists(client))) {
+        await viewAsOfSnapshot(client, this.civicTables, this.civic, this.civicEventTypes, asOf, () => withinDeadline(deadline));
+        return await work({ sql: client, include: async () => undefined });
+      }
+      await this.shadow(client, this.civicProjections.flatMap((p) => p.tables));
       const included = new Set<string>();
       return await work({
         sql: client,
@@ -104,11 +121,15 @@ export class ReadModelsAt {
       );
       // Savepoints per event: a poison event is left out here as the live projector leaves it out.
       for (const [index, row] of rows.entries()) {
-        if (deadline !== undefined && index % 100 === 0 && Date.now() > deadline) throw new TimeTravelOverBudget();
+        if (index % 100 === 0) withinDeadline(deadline);
         await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
       }
       if (rows.length < REPLAY_BATCH) return;
       after = rows[rows.length - 1].position;
     }
   }
+}
+
+function withinDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && Date.now() > deadline) throw new TimeTravelOverBudget();
 }
