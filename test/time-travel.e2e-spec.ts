@@ -31,19 +31,31 @@ describe('Time travel: summaries as of a moment', () => {
   const untilWard = (description: string, ready: (body: JsonResponse['body']) => boolean) =>
     waitFor(description, async () => ((await wardNow()).status === 200 && ready((await wardNow()).body) ? true : undefined), { timeoutMs: 30_000 });
 
+  /** Every civic event so far is in a snapshot of the read models, which the projector takes as they come here. */
+  const untilSnapshotted = () =>
+    waitFor('the snapshots of the read models to cover every record', async () => {
+      const { rows } = await system.database.pool.query<{ covered: boolean }>(
+        `SELECT (SELECT coalesce(sum(events), 0) FROM civic_snapshots.snapshots) =
+                (SELECT count(*) FROM events WHERE stream_type <> 'admin-unit') AS covered`,
+      ).catch(() => ({ rows: [{ covered: false }] }));
+      return rows[0].covered || undefined;
+    }, { timeoutMs: 30_000 });
+
   let empty: Awaited<ReturnType<typeof snapshot>>;
   let afterMeeting: Awaited<ReturnType<typeof snapshot>>;
   let afterGrantAndCorrection: Awaited<ReturnType<typeof snapshot>>;
   let afterRevocation: Awaited<ReturnType<typeof snapshot>>;
 
   beforeAll(async () => {
-    system = await RunningSystem.start();
+    // A snapshot after every transaction, at most 200 ms after it: answers start from snapshots and replay the rest.
+    system = await RunningSystem.start({ environment: { SNAPSHOT_EVERY_EVENTS: '1', SNAPSHOT_MAX_AGE_SECONDS: '0.2' } });
     empty = await snapshot();
 
     const meeting = await postJson(records('meetings'), minhKhaiReview({ heldOn: '2021-03-02', attendeeCount: { value: 80, qualifier: 'EXACT' } }));
     expect(meeting.status).toBe(201);
     await untilWard('the meeting to be counted', (body) => body.meetings.total === 1);
     afterMeeting = await snapshot();
+    await untilSnapshotted();
 
     const grant = await postJson(records('commendations'), wardGiayKhen);
     expect(grant.status).toBe(201);
@@ -62,6 +74,7 @@ describe('Time travel: summaries as of a moment', () => {
     expect(revocation.status).toBe(201);
     await untilWard('the revocation', (body) => body.commendations.revoked === 1);
     afterRevocation = await snapshot();
+    await untilSnapshotted();
   });
   afterAll(() => system?.stop());
 
@@ -82,6 +95,13 @@ describe('Time travel: summaries as of a moment', () => {
     expect((await query(`wards/${MINH_KHAI}?year=2021${at(then.moment)}`)).body).toEqual({ ...then.ward, asOf: then.moment.toISOString() });
     expect((await query(`districts/${HAI_BA_TRUNG}?year=2021${at(then.moment)}`)).body).toEqual({ ...then.district, asOf: then.moment.toISOString() });
     expect((await query(`cities/${HA_NOI}?year=2021${at(then.moment)}`)).body).toEqual({ ...then.city, asOf: then.moment.toISOString() });
+  });
+
+  it('keeps snapshots of the read models as events come, and says so on the projector\'s health', async () => {
+    const { rows } = await system.database.pool.query<{ snapshots: number }>('SELECT count(*)::int AS snapshots FROM civic_snapshots.snapshots');
+    expect(rows[0].snapshots).toBeGreaterThanOrEqual(2);
+    const health = await getJson(`${system.url('projector')}/health`);
+    expect(health.body.snapshots).toMatchObject({ snapshotsTaken: rows[0].snapshots, lastFailure: null });
   });
 
   it('agrees with the live summary at asOf=now', async () => {

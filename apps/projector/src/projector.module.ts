@@ -5,6 +5,7 @@ import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
 import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv } from '@civic/platform';
 import { ProjectorService } from './projector.service';
 import { PartitionProgress, ProjectorReadiness } from './projector-readiness';
+import { SnapshotKeeper } from './snapshot-keeper';
 
 /** Kafka to read models; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
@@ -12,10 +13,11 @@ import { PartitionProgress, ProjectorReadiness } from './projector-readiness';
   controllers: [HealthController],
   providers: [
     ProjectorService,
+    SnapshotKeeper,
     {
       provide: SERVICE_STATUS,
-      inject: [ProjectorService],
-      useFactory: (service: ProjectorService) => () => ({ projector: service.projector.status() }),
+      inject: [ProjectorService, SnapshotKeeper],
+      useFactory: (service: ProjectorService, snapshots: SnapshotKeeper) => () => ({ projector: service.projector.status(), snapshots: snapshots.status() }),
     },
     {
       provide: READINESS_PROBE,

@@ -12,6 +12,12 @@ export interface SnapshotCadence {
   readonly maxAgeMs: number;
 }
 
+/** Who follows a catch-up: told of each snapshot taken, and asked between two whether to stop. */
+export interface CatchingUp {
+  readonly onSnapshot?: (taken: SnapshotsTaken) => void;
+  readonly stopped?: () => boolean;
+}
+
 export interface SnapshotsTaken {
   readonly snapshots: number;
   readonly events: number;
@@ -57,7 +63,7 @@ export class ReadModelSnapshots {
    * one for the rest when its oldest event is older than `maxAgeMs`. On a log without snapshots this derives them
    * for its whole history, so that every moment of it is near one.
    */
-  async catchUp(cadence: SnapshotCadence, onSnapshot?: (taken: SnapshotsTaken) => void): Promise<SnapshotsTaken> {
+  async catchUp(cadence: SnapshotCadence, { onSnapshot, stopped = () => false }: CatchingUp = {}): Promise<SnapshotsTaken> {
     const client = await this.pool.connect();
     let released = false;
     const release = (error?: Error) => {
@@ -70,13 +76,13 @@ export class ReadModelSnapshots {
       try {
         await this.inTransaction(client, () => prepareSnapshotTables(client, this.tables));
         let taken = { snapshots: 0, events: 0 };
-        const latest = await this.latest(client);
-        let previous = latest;
+        let previous = await this.latest(client);
         for (const cut of await planCuts(client, previous, this.eventTypes, cadence)) {
+          if (stopped()) break;
           const events = await this.inTransaction(client, () => this.take(client, previous, cut));
           previous = { id: previous.id + 1, coversBelow: cut.coversBelow, coveredUntil: cut.coveredUntil };
           taken = { snapshots: taken.snapshots + 1, events: taken.events + events };
-          onSnapshot?.(taken);
+          onSnapshot?.({ snapshots: 1, events });
         }
         return taken;
       } finally {

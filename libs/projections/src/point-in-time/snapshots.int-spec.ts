@@ -5,6 +5,7 @@ import { ANY_EVENT, AppendRequest, markingReadModelSessions, NewEvent, PostgresE
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { adminUnitsProjection, commendationsProjection, meetingsProjection, movementsProjection } from '../index';
 import { ProjectionApplier } from '../projection-applier';
+import { ShadowRebuild } from '../rebuild/shadow-rebuild';
 import { ReadModelsAt, ReadModelView } from './read-models-at';
 import { ReadModelSnapshots } from './read-model-snapshots';
 import { viewAsOfSnapshot } from './snapshot-view';
@@ -242,6 +243,28 @@ describe('Time travel from snapshots of the read models', () => {
       expect(await new ReadModelSnapshots(snapshots, CIVIC).catchUp({ everyEvents: 100, maxAgeMs: 3_600_000 })).toEqual({ snapshots: 0, events: 0 });
       expect(await new ReadModelSnapshots(snapshots, CIVIC).catchUp({ everyEvents: 100, maxAgeMs: 0 })).toEqual({ snapshots: 1, events: 1 });
       expect(await new ReadModelSnapshots(snapshots, CIVIC).catchUp({ everyEvents: 100, maxAgeMs: 0 })).toEqual({ snapshots: 0, events: 0 });
+    } finally {
+      await snapshots.end();
+    }
+  });
+
+  it('are dropped by a rebuild, and derived again from the log by the next catch-up', async () => {
+    const database = await freshDatabase();
+    const snapshots = snapshotPool(database.url);
+    try {
+      const store = new PostgresEventStore(database.pool, ANY_EVENT);
+      const history = new History();
+      await store.appendToStreams(history.appendsFor([{ kind: 'meeting', unit: 0, year: 2021, attendees: 3 }, { kind: 'grant', unit: 1, joint: 0, year: 2021 }]));
+      await new ReadModelSnapshots(snapshots, CIVIC).catchUp({ everyEvents: 1, maxAgeMs: 0 });
+
+      await new ShadowRebuild(database.url, CIVIC, { threads: 1 }).run();
+      const { rows } = await database.pool.query(`SELECT 1 FROM pg_namespace WHERE nspname = '${SNAPSHOT_SCHEMA}'`);
+      expect(rows).toEqual([]);
+
+      expect(await new ReadModelSnapshots(snapshots, CIVIC).catchUp({ everyEvents: 1, maxAgeMs: 0 })).toEqual({ snapshots: 1, events: 2 });
+      const now = new Date();
+      const reference = new ReadModelsAt(database.pool, CIVIC, adminUnitsProjection, { fromSnapshots: false });
+      expect(await new ReadModelsAt(database.pool, CIVIC, adminUnitsProjection).read(now, everyRow)).toEqual(await reference.read(now, everyRow));
     } finally {
       await snapshots.end();
     }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LogCheckpoint, LogPartition } from '@civic/event-store';
+import { startThread } from '../threads';
 
 /** What a replay thread replays: one partition of the log, after `from` up to `upTo`, for the named projections. */
 export interface PartitionReplay {
@@ -61,13 +61,6 @@ function finished(worker: Worker, onApplied?: (applied: number) => void): Promis
  */
 const REPLAY_THREAD_LIMITS = { maxYoungGenerationSizeMb: 128 };
 
-/**
- * Built, the thread runs replay-worker.js. From the TypeScript sources (the CLI under tsx, Jest) it registers tsx's
- * loader first: a worker thread inherits neither Jest's transform nor, for an eval'd entry, tsx's hooks.
- */
 function startReplayThread(workerData: PartitionReplay): Worker {
-  const entry = join(__dirname, `replay-worker${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return new Worker(entry, { workerData, resourceLimits: REPLAY_THREAD_LIMITS });
-  const source = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
-  return new Worker(source, { eval: true, workerData, resourceLimits: REPLAY_THREAD_LIMITS });
+  return startThread(__dirname, 'replay-worker', workerData, REPLAY_THREAD_LIMITS);
 }

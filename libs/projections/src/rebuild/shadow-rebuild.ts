@@ -7,6 +7,8 @@ import { REPLAY_BATCH, replayLog, shadowPool } from './replay';
 import { REPLAY_THREADS, replayInThreads } from './replay-threads';
 import { copyTriggersToShadow, createShadowSchema, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
 import { READ_MODEL_CHANGES } from '../read-model-changes/read-model-changes';
+import { dropSnapshots } from '../point-in-time/snapshot-tables';
+import { adminUnitsProjection } from '../admin-units/admin-units.projection';
 
 export interface RebuildProgress {
   readonly events: number;
@@ -82,6 +84,8 @@ export class ShadowRebuild {
       await admin.query(`ANALYZE ${[...tables, 'projected_streams'].map((table) => `${SHADOW_SCHEMA}.${table}`).join(', ')}`);
       const swap = await this.swap(shadow, applier, tables, names, checkpoint);
       events += swap.caughtUp;
+      // Snapshots were derived by the projection code that ran before: the snapshotter derives them again (ADR 0038).
+      if (this.projections.some((p) => p !== adminUnitsProjection)) await dropSnapshots(admin);
       await admin.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE`);
       await admin.query(`DROP SCHEMA IF EXISTS ${SHADOW_SCHEMA} CASCADE`);
       return { projections: names, events, caughtUp: swap.caughtUp, seconds: (Date.now() - started) / 1000, eventsPerSecond: rate(events, started), swapMilliseconds: swap.milliseconds };
