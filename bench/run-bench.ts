@@ -9,14 +9,15 @@ import { freshnessScenario } from './scenarios/freshness';
 import { relayScenario } from './scenarios/relay';
 import { rebuildScenario } from './scenarios/rebuild';
 import { queriesScenario } from './scenarios/queries';
+import { timeTravelScenario } from './scenarios/time-travel';
 import { seedLog } from './seed-log';
 import { officialWards } from './workload';
 import { buildServices } from '../deploy/local/services';
 import { updatePerformanceDoc } from './performance-table';
 
 const SIZES = {
-  quick: { appendSeconds: 1, httpSeconds: 3, freshRate: 50, freshSeconds: 5, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, breakdownSeconds: 3, logEvents: 30_000, backlog: 15_000, querySeconds: 2 },
-  full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, brokerWarmUpSeconds: 15, pipelineWarmUpSeconds: 30, breakdownSeconds: 15, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20 },
+  quick: { appendSeconds: 1, httpSeconds: 3, freshRate: 50, freshSeconds: 5, brokerWarmUpSeconds: 5, pipelineWarmUpSeconds: 5, breakdownSeconds: 3, logEvents: 30_000, backlog: 15_000, querySeconds: 2, timeTravelMoments: 10 },
+  full: { appendSeconds: 8, httpSeconds: 20, freshRate: 200, freshSeconds: 60, brokerWarmUpSeconds: 15, pipelineWarmUpSeconds: 30, breakdownSeconds: 15, logEvents: 1_000_000, backlog: 200_000, querySeconds: 20, timeTravelMoments: 40 },
 };
 
 /**
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       await pool.query('CHECKPOINT');
       return queriesScenario(environment, url, size.querySeconds, { district: '007', ward: '00295', year: 2023 });
     }],
+    ['time-travel', async () => timeTravelScenario(environment, await log(), size.timeTravelMoments, { district: '007', ward: '00295', year: 2023 })],
   ];
   const unknown = only?.filter((name) => !scenarios.some(([known]) => known === name)) ?? [];
   if (unknown.length) throw new Error(`No scenario is named ${unknown.join(', ')}; the scenarios are ${scenarios.map(([name]) => name).join(', ')}`);

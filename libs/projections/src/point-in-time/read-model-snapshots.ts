@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { rollBack } from '@civic/event-store';
+import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, rollBack, survivingConnectionLoss } from '@civic/event-store';
 import { Projection } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { BOOKKEEPING, loadStreams, LogSlice, replaySlice, shadowWithEmptyTables, streamsIn } from './snapshot-replay';
@@ -30,6 +30,12 @@ export interface SnapshotMark {
   readonly id: number;
   readonly coversBelow: string;
   readonly coveredUntil: string | null;
+}
+
+/** One connection, a read-model session: a snapshotter writes no events and must not hold the relay back. */
+export function snapshotterPool(databaseUrl: string, log: (message: string) => void = () => undefined): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, application_name: 'civic-snapshots', max: 1, options: READ_MODEL_SESSION_OPTION, ...markingReadModelSessions((e) => log(e.message)) });
+  return survivingConnectionLoss(pool, 'civic-snapshots', log);
 }
 
 const NO_SNAPSHOT: SnapshotMark = { id: 0, coversBelow: '0', coveredUntil: null };

@@ -1,11 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Pool } from 'pg';
-import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/event-store';
 import { commendationsProjection } from '../commendations/commendations.projection';
 import { meetingsProjection } from '../meetings/meetings.projection';
 import { movementsProjection } from '../movements/movements.projection';
-import { ReadModelSnapshots } from './read-model-snapshots';
+import { ReadModelSnapshots, snapshotterPool } from './read-model-snapshots';
 import { SnapshotKeeping, SnapshotMessage } from './snapshot-thread';
 
 const FIRST_RETRY_MS = 1_000;
@@ -16,11 +14,7 @@ async function keepSnapshots({ databaseUrl, everyEvents, maxAgeMs, checkEveryMs 
   const post = (message: SnapshotMessage) => parentPort?.postMessage(message);
   const stop = new AbortController();
   parentPort?.on('message', (message) => message === 'stop' && stop.abort());
-  const pool = survivingConnectionLoss(
-    new Pool({ connectionString: databaseUrl, application_name: 'civic-snapshots', max: 1, options: READ_MODEL_SESSION_OPTION, ...markingReadModelSessions(() => undefined) }),
-    'snapshots',
-    () => undefined,
-  );
+  const pool = snapshotterPool(databaseUrl);
   // The civic records: the registry has its own history (rm_unit_versions) and is replayed when it changed.
   const snapshots = new ReadModelSnapshots(pool, [meetingsProjection, commendationsProjection, movementsProjection]);
   let failures = 0;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Pool } from 'pg';
-import { ANY_EVENT, AppendRequest, markingReadModelSessions, NewEvent, PostgresEventStore, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/event-store';
+import { ANY_EVENT, AppendRequest, NewEvent, PostgresEventStore } from '@civic/event-store';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { adminUnitsProjection, commendationsProjection, meetingsProjection, movementsProjection } from '../index';
 import { ProjectionApplier } from '../projection-applier';
 import { ShadowRebuild } from '../rebuild/shadow-rebuild';
 import { ReadModelsAt, ReadModelView } from './read-models-at';
-import { ReadModelSnapshots } from './read-model-snapshots';
+import { ReadModelSnapshots, snapshotterPool as snapshotPool } from './read-model-snapshots';
 import { viewAsOfSnapshot } from './snapshot-view';
 import { snapshotTables, SNAPSHOT_SCHEMA } from './snapshot-tables';
 
@@ -146,10 +146,6 @@ async function everyRow(view: ReadModelView): Promise<Record<string, unknown[]>>
     movements: await read('SELECT * FROM rm_movements ORDER BY movement_id'),
     reviews: await read('SELECT * FROM rm_movement_reviews ORDER BY movement_id, review_kind, reviewed_on'),
   };
-}
-
-function snapshotPool(url: string): Pool {
-  return survivingConnectionLoss(new Pool({ connectionString: url, max: 2, options: READ_MODEL_SESSION_OPTION, ...markingReadModelSessions(() => undefined) }), 'snapshots');
 }
 
 /** Moments to ask about: before anything, at and just after each transaction's recording, and now. */
