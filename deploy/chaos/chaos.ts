@@ -149,9 +149,12 @@ export async function runChaos(plan: ChaosPlan, { databaseUrl, signingKey, token
 
     const recoveryStarted = Date.now();
     for (const name of SERVICE_NAMES) {
-      await waitUntil(`${name} ready`, async () => (await fetch(`http://127.0.0.1:${ports[name]}/health/ready`).catch(() => undefined))?.status === 200, {
-        timeoutMs: plan.recoveryLimitMs,
-      });
+      // Not ready: the answer says why, and a timeout reports the last one.
+      await waitUntil(`${name} ready`, async () => {
+        const answer = await fetch(`http://127.0.0.1:${ports[name]}/health/ready`);
+        if (answer.status !== 200) throw new Error(`${answer.status} ${await answer.text()}`);
+        return true;
+      }, { timeoutMs: plan.recoveryLimitMs });
     }
     const ids = [...acknowledged];
     await waitUntil('the read models to hold every acknowledged meeting', async () => (await countedOnce(pool, ids)) === ids.length, { timeoutMs: plan.recoveryLimitMs });
