@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { runMigrations } from '@civic/database';
+import { runMigrations } from '@civic/schema';
 import { KafkaBroker, provisionKafka } from '../deploy/local/kafka';
 import { logger } from '../deploy/local/log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, PostgresServer, provisionPostgres, withClient } from '../deploy/local/postgres';

@@ -1,4 +1,4 @@
-import { isConnectionLoss } from '@civic/event-store';
+import { isConnectionLoss } from '@civic/database';
 import { RunningSystem, waitFor } from '@civic/testing';
 import { SERVICE_NAMES } from '../deploy/local/services';
 import { getJson } from './meeting-requests';

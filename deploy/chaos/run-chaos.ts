@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMigrations } from '../../libs/database/src';
+import { runMigrations } from '../../libs/schema/src';
 import { ensureSigningKey } from '../local/dev-auth';
 import { mintToken } from '../local/dev-token';
 import { logger } from '../local/log';

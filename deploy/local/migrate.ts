@@ -1,4 +1,4 @@
-import { runMigrations } from '../../libs/database/src';
+import { runMigrations } from '../../libs/schema/src';
 import { logger } from './log';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL. */

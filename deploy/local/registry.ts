@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadOfficialRegistry, UnitRegistryImporter } from '../../libs/admin-units/src';
+import { loadOfficialRegistry, UnitRegistryImporter } from '../../libs/registry-import/src';
 import { createPool } from '../../libs/database/src';
 import { PublishedEventContract } from '../../libs/messaging/src';
 import { Log } from './log';

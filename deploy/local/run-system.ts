@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMigrations } from '../../libs/database/src';
+import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';

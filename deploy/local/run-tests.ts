@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMigrations } from '../../libs/database/src';
+import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';

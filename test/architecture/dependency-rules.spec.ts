@@ -40,4 +40,53 @@ describe('dependency rules', () => {
       rmSync(sandbox, { recursive: true, force: true });
     }
   });
+
+  /** Files written into a sandbox with the repository's rules; answers depcruise's verdict on them. */
+  function cruiseSandbox(files: Record<string, string>) {
+    const sandbox = mkdtempSync(join(tmpdir(), 'civic-depcruise-'));
+    try {
+      cpSync(join(repoRoot, '.dependency-cruiser.cjs'), join(sandbox, '.dependency-cruiser.cjs'));
+      writeFileSync(join(sandbox, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs' } }));
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(join(sandbox, path, '..'), { recursive: true });
+        writeFileSync(join(sandbox, path), text);
+      }
+      const tops = [...new Set(Object.keys(files).map((path) => path.split('/')[0]))];
+      return cruise(sandbox, ...tops);
+    } finally {
+      rmSync(sandbox, { recursive: true, force: true });
+    }
+  }
+
+  it.each([
+    [
+      'database-imports-no-civic-lib',
+      'libs/database/src/pool.ts → libs/event-store/src/log.ts',
+      { 'libs/database/src/pool.ts': "import { log } from '../../event-store/src/log';\nexport const pool = log;\n", 'libs/event-store/src/log.ts': 'export const log = 1;\n' },
+    ],
+    [
+      'schema-is-for-tools',
+      'apps/projector/src/main.ts → libs/schema/src/migrations.ts',
+      { 'apps/projector/src/main.ts': "import { all } from '../../../libs/schema/src/migrations';\nexport const main = all;\n", 'libs/schema/src/migrations.ts': 'export const all = [];\n' },
+    ],
+    [
+      'write-side-does-not-reach-read-side',
+      'apps/records-api/src/handler.ts → libs/platform/src/cache.ts → libs/projections/src/cache.ts',
+      {
+        'apps/records-api/src/handler.ts': "import { cache } from '../../../libs/platform/src/cache';\nexport const handler = cache;\n",
+        'libs/platform/src/cache.ts': "import { cache as inner } from '../../projections/src/cache';\nexport const cache = inner;\n",
+        'libs/projections/src/cache.ts': 'export const cache = 1;\n',
+      },
+    ],
+    [
+      'read-side-does-not-import-write-side',
+      'libs/projections/src/meetings.ts → apps/records-api/src/dto.ts',
+      { 'libs/projections/src/meetings.ts': "import { dto } from '../../../apps/records-api/src/dto';\nexport const meetings = dto;\n", 'apps/records-api/src/dto.ts': 'export const dto = 1;\n' },
+    ],
+  ])('catch an arrow that runs the wrong way: %s', (rule, path, files) => {
+    const result = cruiseSandbox(files);
+    expect(result.status).not.toBe(0);
+    const [from] = path.split(' → ');
+    expect(result.output).toMatch(new RegExp(`${rule}: ${from}`));
+  });
 });

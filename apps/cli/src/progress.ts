@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { Progress } from '@civic/admin-units';
+import { Progress } from '@civic/registry-import';
 
 /** One progress bar per job, with a rate, written to stderr so stdout stays for results. */
 export function progressBar(label: string): Progress & { stop(): void } {

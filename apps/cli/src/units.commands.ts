@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { Pool } from 'pg';
 import { isCivicDate } from '@civic/domain';
-import { ImportReport, importReform, loadOfficialRegistry, parseFlatUnitList, UnitRegistryImporter } from '@civic/admin-units';
+import { ImportReport, importReform, loadOfficialRegistry, parseFlatUnitList, UnitRegistryImporter } from '@civic/registry-import';
 import { PublishedEventContract } from '@civic/messaging';
 import { progressBar } from './progress';
 

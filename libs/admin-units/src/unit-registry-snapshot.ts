@@ -1,5 +1,5 @@
 import { CivicDate, UnitCode, UnitOnDate, UnitsOnDate, UnitVersion } from '@civic/domain';
-import { SqlExecutor } from '@civic/projections';
+import { Queryable } from '@civic/database';
 
 /** How far up a unit's hierarchy its province is looked for: commune, district, province (and one spare). */
 const LEVELS_ABOVE = 4;
@@ -15,7 +15,7 @@ const validAt = (version: UnitVersion, date: CivicDate): boolean =>
 export class UnitRegistrySnapshot {
   private constructor(private readonly versionsByCode: ReadonlyMap<UnitCode, readonly UnitVersion[]>) {}
 
-  static async load(sql: SqlExecutor): Promise<UnitRegistrySnapshot> {
+  static async load(sql: Queryable): Promise<UnitRegistrySnapshot> {
     const { rows } = await sql.query<{ code: string; level: UnitVersion['level']; name: string; type: string; parent_code: string | null; valid_from: string | null; valid_to: string | null }>(
       `SELECT code, level, name, type, parent_code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
        FROM rm_unit_versions ORDER BY code, valid_from NULLS FIRST`,

@@ -1,5 +1,5 @@
 import { CivicDate, foldForSearch, UnitCode, UnitOnDate, UnitsOnDate, UnitVersion } from '@civic/domain';
-import { SqlExecutor } from '@civic/projections';
+import { Queryable } from '@civic/database';
 
 interface VersionRow {
   code: string;
@@ -37,7 +37,7 @@ export interface Succession {
  * now Phường Hoàn Kiếm), names repeat (six "Phường Minh Khai"), and districts end on 2025-07-01.
  */
 export class UnitRegistryReader {
-  constructor(protected readonly sql: SqlExecutor) {}
+  constructor(protected readonly sql: Queryable) {}
 
   async asOf(code: UnitCode, date: CivicDate): Promise<UnitVersion | undefined> {
     const { rows } = await this.sql.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM rm_unit_versions WHERE code = $1 AND ${VALID_AT}`, [code, date]);

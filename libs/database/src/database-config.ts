@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/event-store';
+import { survivingConnectionLoss } from './connection-loss';
+import { markingReadModelSessions, READ_MODEL_SESSION_OPTION } from './read-model-session';
 
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const url = env.DATABASE_URL;

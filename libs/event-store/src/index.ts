@@ -1,11 +1,9 @@
 export * from './event-envelope';
 export * from './event-store.errors';
-export * from './connection-loss';
 export * from './event-contract';
 export * from './postgres-event-store';
 export { AppendAtEnd } from './stream-end-appends';
 export * from './log-reader';
-export * from './read-model-session';
 export * from './command-processor';
 export { CreateEventLog1763856000000 } from './migrations/1763856000000-create-event-log';
 export { AddHashChain1763856000600 } from './migrations/1763856000600-add-hash-chain';

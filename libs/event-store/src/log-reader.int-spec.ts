@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { READ_MODEL_SESSION_OPTION } from './read-model-session';
+import { READ_MODEL_SESSION_OPTION } from '@civic/database';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from './event-envelope';
 import { checkpointOf, GapFreeLogReader, inPartition, LOG_START, LogCheckpoint, LogCheckpointStore, LogPartitionReader } from './log-reader';

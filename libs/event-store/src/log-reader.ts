@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from './event-envelope';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
-import { survivingConnectionLoss } from './connection-loss';
+import { survivingConnectionLoss } from '@civic/database';
 
 /** Where a reader of the whole log stands: the last (transaction, position) it has handled. */
 export interface LogCheckpoint {

@@ -8,7 +8,7 @@ import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
 import { AppendAtEnd, AppendsAtStreamEnd } from './stream-end-appends';
 import { EventContract } from './event-contract';
-import { rollBack } from './connection-loss';
+import { rollBack } from '@civic/database';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
 

@@ -1,5 +1,5 @@
 import { Pool, PoolClient, QueryResult } from 'pg';
-import { rollBack } from './connection-loss';
+import { rollBack } from '@civic/database';
 
 /** How a transaction opens and ends, when either carries statements of its own (each end is one round trip). */
 export interface TransactionEnds<T> {

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
-import { EventContractViolation, IdempotencyKeyReused, isConnectionLoss, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { isConnectionLoss } from '@civic/database';
 import { InvalidRequest, MalformedJson, PreconditionRequired, RetryLater, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
 import { Unauthenticated } from './auth/token-verifier';
 import { Forbidden } from './auth/access-policy';

@@ -34,8 +34,6 @@ export * from './dead-letters/dead-letter-store';
 export * from './dead-letters/dead-letter-operations';
 export * from './dead-letters/transient-error';
 export * from './rebuild/shadow-rebuild';
-export * from './read-model-changes/read-model-changes';
-export * from './read-model-changes/summary-cache';
 export * from './point-in-time/read-model-snapshots';
 export * from './point-in-time/snapshot-thread';
 export { dropSnapshots, SNAPSHOT_SCHEMA } from './point-in-time/snapshot-tables';

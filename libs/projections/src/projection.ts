@@ -1,8 +1,8 @@
+import { Queryable } from '@civic/database';
 import { RecordedEvent } from '@civic/event-store';
 
 /** The part of a pg client a projection may use: inside the caller's transaction, nothing else. */
-export interface SqlExecutor {
-  query<Row = unknown>(text: string, values?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+export interface SqlExecutor extends Queryable {
   /**
    * Loads rows that must be new with COPY; offered only to a replay (see withBulkLoad). A row already there fails
    * the statement instead of being passed over.

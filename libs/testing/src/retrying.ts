@@ -1,4 +1,4 @@
-import { isConnectionLoss } from '@civic/event-store';
+import { isConnectionLoss } from '@civic/database';
 
 /**
  * For tests that terminate database connections on purpose: the test's own pooled connections die with the

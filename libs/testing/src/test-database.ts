@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { survivingConnectionLoss } from '@civic/event-store';
+import { survivingConnectionLoss } from '@civic/database';
 
 export interface TestDatabase {
   readonly url: string;

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { databaseUrlFromEnv } from '@civic/database';
-import { ReadModelChangeListener, ReadModelsAt, ReadModelView, SummaryCache } from '@civic/projections';
+import { databaseUrlFromEnv, ReadModelChangeListener, SummaryCache } from '@civic/database';
+import { ReadModelsAt, ReadModelView } from '@civic/projections';
 import { JsonAnswer } from '@civic/platform';
 import { TimeTravelGate, timeTravelLimitsFromEnv } from '../time-travel/time-travel-gate';
 

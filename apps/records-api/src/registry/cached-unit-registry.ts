@@ -2,7 +2,7 @@ import { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Pool } from 'pg';
 import { CivicDate, UnitCode, UnitsOnDate } from '@civic/domain';
 import { UnitRegistryReader, UnitRegistrySnapshot } from '@civic/admin-units';
-import { EVERYTHING, ReadModelChangeListener, SummaryCache } from '@civic/projections';
+import { EVERYTHING, ReadModelChangeListener, SummaryCache } from '@civic/database';
 
 /**
  * The registry as every command asks it (the units of the fact's date), answered from memory until the registry

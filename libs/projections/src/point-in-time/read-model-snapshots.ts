@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, rollBack, survivingConnectionLoss } from '@civic/event-store';
+import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, rollBack, survivingConnectionLoss } from '@civic/database';
 import { Projection } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { BOOKKEEPING, loadStreams, LogSlice, replaySlice, shadowWithEmptyTables, streamsIn } from './snapshot-replay';

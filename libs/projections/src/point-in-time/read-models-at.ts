@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
-import { EVENT_COLUMNS, EventRow, rollBack, toRecordedEvent } from '@civic/event-store';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
+import { rollBack } from '@civic/database';
 import { Projection, SqlExecutor } from '../projection';
 import { ProjectionApplier } from '../projection-applier';
 import { snapshotSchemaExists, snapshotTables, SnapshotTable } from './snapshot-tables';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase, waitFor } from '@civic/testing';
 import { inTransaction } from '@civic/event-store';
-import { EVERYTHING, ReadModelChangeListener } from './read-model-changes';
+import { EVERYTHING, ReadModelChangeListener } from '@civic/database';
 
 /** What the read models' triggers announce, heard through a real LISTEN session. */
 describe('Read-model change announcements', () => {

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { checkpointOf, LogCheckpoint, markingReadModelSessions, READ_MODEL_SESSION_OPTION, RecordedEvent, survivingConnectionLoss } from '@civic/event-store';
+import { checkpointOf, LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/database';
 import { ProjectionApplier } from '../projection-applier';
 import { applyInOwnTransaction } from '../rebuild-from-log';
 import { SHADOW_SCHEMA } from './shadow-schema';

@@ -1,12 +1,13 @@
 import { Pool, PoolClient } from 'pg';
-import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, survivingConnectionLoss, toRecordedEvent } from '@civic/event-store';
+import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import { survivingConnectionLoss } from '@civic/database';
 import { Projection } from '../projection';
 import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
 import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
 import { REPLAY_BATCH, replayLog, shadowPool } from './replay';
 import { REPLAY_THREADS, replayInThreads } from './replay-threads';
 import { copyTriggersToShadow, createShadowSchema, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
-import { READ_MODEL_CHANGES } from '../read-model-changes/read-model-changes';
+import { READ_MODEL_CHANGES } from '@civic/database';
 import { dropSnapshots } from '../point-in-time/snapshot-tables';
 import { adminUnitsProjection } from '../admin-units/admin-units.projection';
 

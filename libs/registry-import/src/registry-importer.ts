@@ -20,7 +20,7 @@ import {
 } from '@civic/domain';
 import { AppendRequest, EventContract, EventMetadata, PostgresEventStore } from '@civic/event-store';
 import { ProjectionApplier, adminUnitsProjection } from '@civic/projections';
-import { UnitRegistryReader } from './unit-registry.reader';
+import { UnitRegistryReader } from '@civic/admin-units';
 
 export interface ImportReport {
   readonly list: string;

@@ -4,7 +4,7 @@ import { parseFlatUnitList } from './flat-unit-list';
 import { parseCrosswalk, parseNewCommuneList, parseNewProvinces, parseProvinceMerges } from './reform-lists';
 import { UnitRegistryImporter } from './registry-importer';
 import { UnitListRejected } from './unit-list-rejected';
-import { UnitRegistryReader } from './unit-registry.reader';
+import { UnitRegistryReader } from '@civic/admin-units';
 
 const LIST_2022 = 'vn_units_3level_20220410_flat.csv';
 const LIST_2025 = 'vn_units_3level_20250301_flat.csv';

@@ -1,0 +1,5 @@
+export * from './unit-list-rejected';
+export * from './flat-unit-list';
+export * from './reform-lists';
+export * from './registry-importer';
+export * from './official-lists';
