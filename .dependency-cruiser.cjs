@@ -60,6 +60,27 @@ module.exports = {
       to: { path: '^(apps/records-api|libs/registry-import)/' },
     },
     {
+      name: 'platform-serves-every-service-alike',
+      severity: 'error',
+      comment: 'libs/platform is the HTTP, auth and health frame of every service: it knows no side. A service hands it what only it knows (its problem mappers, its readiness checks).',
+      from: { path: '^libs/platform/', pathNot: '\\.(int-)?spec\\.ts$' },
+      to: { path: '^libs/', pathNot: '^libs/(platform|database|domain)/' },
+    },
+    {
+      name: 'code-does-not-import-deploy',
+      severity: 'error',
+      comment: 'deploy/ holds the scripts that run the system; apps, libs and their tests use libs/local-run for processes, ports and development keys.',
+      from: { path: '^(apps|libs)/' },
+      to: { path: '^deploy/' },
+    },
+    {
+      name: 'services-do-not-load-local-run',
+      severity: 'error',
+      comment: 'libs/local-run starts processes and mints development tokens for tools, tests and the CLI; no service loads it.',
+      from: { path: '^(apps|libs)/', pathNot: ['^apps/cli/', '^libs/(testing|local-run)/', '\\.(int-|e2e-)?spec\\.ts$'] },
+      to: { path: '^libs/local-run/', reachable: true },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

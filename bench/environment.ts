@@ -6,7 +6,7 @@ import { runMigrations } from '@civic/schema';
 import { KafkaBroker, provisionKafka } from '../deploy/local/kafka';
 import { logger } from '../deploy/local/log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, PostgresServer, provisionPostgres, withClient } from '../deploy/local/postgres';
-import { ensureSigningKey, SigningKey } from '../deploy/local/dev-auth';
+import { ensureSigningKey, SigningKey } from '../libs/local-run/src';
 import { createRegistryTemplate } from '../deploy/local/registry';
 
 /** Real Postgres and a fresh Kafka, provisioned as the tests do; databases cloned from a migrated template. */

@@ -12,7 +12,7 @@ import { queriesScenario } from './scenarios/queries';
 import { timeTravelScenario } from './scenarios/time-travel';
 import { seedLog } from './seed-log';
 import { officialWards } from './workload';
-import { buildServices } from '../deploy/local/services';
+import { buildServices } from '../libs/local-run/src';
 import { updatePerformanceDoc } from './performance-table';
 
 const SIZES = {

@@ -1,8 +1,5 @@
 import { join } from 'node:path';
-import { RunningService, ServiceName, startService } from '../deploy/local/services';
-import { freePort } from '../deploy/local/ports';
-import { authEnvironment } from '../deploy/local/dev-auth';
-import { mintToken } from '../deploy/local/dev-token';
+import { RunningService, ServiceName, startService, freePort, authEnvironment, mintToken } from '../libs/local-run/src';
 import { BenchEnvironment } from './environment';
 
 /** How long a service is loaded before it is measured: a fresh process compiles its hot paths first (`--quick`: 1 s). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { retryingOnConnectionLoss, RunningSystem, waitFor } from '@civic/testing';
-import { SERVICE_NAMES } from '../deploy/local/services';
+import { SERVICE_NAMES } from '@civic/local-run';
 import { getJson, minhKhaiReview, postJson } from './meeting-requests';
 
 const ROUNDS = 4;

@@ -1,6 +1,6 @@
 import { isConnectionLoss } from '@civic/database';
 import { RunningSystem, waitFor } from '@civic/testing';
-import { SERVICE_NAMES } from '../deploy/local/services';
+import { SERVICE_NAMES } from '@civic/local-run';
 import { getJson } from './meeting-requests';
 
 /** Liveness, readiness and the bounds on time travel, as an operator and an orchestrator see them. */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Client } from 'pg';
 import { createKafka, ensureTopics, createIdempotentProducer, topicForStreamType } from '@civic/messaging';
-import { READ_MODEL_CHANGES } from '@civic/projections';
+import { READ_MODEL_CHANGES } from '@civic/database';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure, nowMs, percentile } from '../measure';
 import { startServices } from '../services';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
 import { allTopics, createIdempotentProducer, createKafka, ensureTopics, toTopicMessages } from '@civic/messaging';
-import { waitUntil } from '../../deploy/local/wait';
+import { waitUntil } from '../../libs/local-run/src';
 import { BenchEnvironment } from '../environment';
 import { Figure, figure, nowMs } from '../measure';
 import { startServices } from '../services';

@@ -5,13 +5,10 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { retryingOnConnectionLoss } from '../../libs/testing/src/retrying';
-import { freePort } from '../local/ports';
-import { authEnvironment, SigningKey } from '../local/dev-auth';
+import { freePort, authEnvironment, SigningKey, RunningService, SERVICE_NAMES, ServiceName, startService, waitUntil } from '../../libs/local-run/src';
 import { KafkaBroker, startLocalBroker } from '../local/kafka';
 import { Log } from '../local/log';
-import { RunningService, SERVICE_NAMES, ServiceName, startService } from '../local/services';
 import { Supervisor } from '../local/supervisor';
-import { waitUntil } from '../local/wait';
 
 /** How much of each fault to inject. */
 export interface ChaosPlan {

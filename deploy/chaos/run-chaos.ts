@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../libs/schema/src';
-import { ensureSigningKey } from '../local/dev-auth';
-import { mintToken } from '../local/dev-token';
+import { ensureSigningKey, mintToken, buildServices } from '../../libs/local-run/src';
 import { logger } from '../local/log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres } from '../local/postgres';
 import { loadRegistry } from '../local/registry';
-import { buildServices } from '../local/services';
 import { chaosTable, FULL_PLAN, keptPromises, QUICK_PLAN, runChaos } from './chaos';
 
 const log = logger('chaos');

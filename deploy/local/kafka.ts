@@ -3,10 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Log } from './log';
-import { cacheDir } from './paths';
-import { killStale, ManagedProcess, run, startProcess } from './processes';
-import { freePort, portIsOpen } from './ports';
-import { waitUntil } from './wait';
+import { cacheDir, killStale, ManagedProcess, run, startProcess, freePort, portIsOpen, waitUntil } from '../../libs/local-run/src';
 
 /** Pinned: the broker version kafkajs 2.2.4 is known to work against (see docs/adr/0003-local-kafka-from-maven.md). */
 export const KAFKA_VERSION = '3.9.1';

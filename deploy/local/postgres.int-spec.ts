@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from './ports';
+import { freePort } from '../../libs/local-run/src';
 
 const repoRoot = resolve(__dirname, '..', '..');
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Log } from './log';
-import { cacheDir } from './paths';
+import { cacheDir } from '../../libs/local-run/src';
 
 export interface PostgresServer {
   /** Connection string of a database with rights to create other databases. */

@@ -4,7 +4,7 @@ import { loadOfficialRegistry, UnitRegistryImporter } from '../../libs/registry-
 import { createPool } from '../../libs/database/src';
 import { PublishedEventContract } from '../../libs/messaging/src';
 import { Log } from './log';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../libs/local-run/src';
 import { databaseUrlFor, withClient } from './postgres';
 
 /** The official unit lists beside the repository (../shared), read in place. */

@@ -4,12 +4,9 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
-import { runDir } from './paths';
-import { authEnvironment, ensureSigningKey } from './dev-auth';
-import { mintToken } from './dev-token';
+import { runDir, authEnvironment, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
-import { buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from './services';
 import { Supervisor } from './supervisor';
 
 const PORTS: Record<ServiceName, number> = { 'records-api': 3000, 'query-api': 3001, 'event-relay': 3002, projector: 3003 };

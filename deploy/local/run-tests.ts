@@ -5,11 +5,8 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';
-import { repoRoot } from './paths';
-import { run } from './processes';
-import { buildServices } from './services';
+import { repoRoot, run, buildServices, ensureSigningKey, SIGNING_KEY_FILE } from '../../libs/local-run/src';
 import { createRegistryTemplate } from './registry';
-import { ensureSigningKey, SIGNING_KEY_FILE } from './dev-auth';
 
 const log = logger('test');
 

@@ -83,6 +83,25 @@ describe('dependency rules', () => {
       'libs/projections/src/meetings.ts → apps/records-api/src/dto.ts',
       { 'libs/projections/src/meetings.ts': "import { dto } from '../../../apps/records-api/src/dto';\nexport const meetings = dto;\n", 'apps/records-api/src/dto.ts': 'export const dto = 1;\n' },
     ],
+    [
+      'platform-serves-every-service-alike',
+      'libs/platform/src/filter.ts → libs/event-store/src/errors.ts',
+      { 'libs/platform/src/filter.ts': "import { Conflict } from '../../event-store/src/errors';\nexport const filter = Conflict;\n", 'libs/event-store/src/errors.ts': 'export const Conflict = 1;\n' },
+    ],
+    [
+      'code-does-not-import-deploy',
+      'libs/testing/src/system.ts → deploy/local/services.ts',
+      { 'libs/testing/src/system.ts': "import { start } from '../../../deploy/local/services';\nexport const system = start;\n", 'deploy/local/services.ts': 'export const start = 1;\n' },
+    ],
+    [
+      'services-do-not-load-local-run',
+      'apps/query-api/src/main.ts → libs/platform/src/auth.ts → libs/local-run/src/dev-token.ts',
+      {
+        'apps/query-api/src/main.ts': "import { auth } from '../../../libs/platform/src/auth';\nexport const main = auth;\n",
+        'libs/platform/src/auth.ts': "import { mint } from '../../local-run/src/dev-token';\nexport const auth = mint;\n",
+        'libs/local-run/src/dev-token.ts': 'export const mint = 1;\n',
+      },
+    ],
   ])('catch an arrow that runs the wrong way: %s', (rule, path, files) => {
     const result = cruiseSandbox(files);
     expect(result.status).not.toBe(0);

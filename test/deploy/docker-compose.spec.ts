@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { KAFKA_VERSION } from '../../deploy/local/kafka';
-import { SERVICE_NAMES, SERVICE_V8_FLAGS } from '../../deploy/local/services';
+import { SERVICE_NAMES, SERVICE_V8_FLAGS } from '@civic/local-run';
 
 const repoRoot = resolve(__dirname, '..', '..');
 

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ROLES } from '@civic/platform';
-import { readSigningKey, SIGNING_KEY_FILE } from '../../../deploy/local/dev-auth';
-import { runDir } from '../../../deploy/local/paths';
-import { mintToken } from '../../../deploy/local/dev-token';
+import { readSigningKey, SIGNING_KEY_FILE, runDir, mintToken } from '@civic/local-run';
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 

@@ -3,8 +3,10 @@ import { bootstrapService } from '@civic/platform';
 import { QueryApiModule } from './query-api.module';
 
 void bootstrapService(QueryApiModule, 'query-api', 3001, {
-  title: 'civic-records query API',
-  description:
-    'Ward, district and city summaries rolled up the hierarchy of each year (also as of any past moment), lists of ' +
-    'meetings, commendations and emulation movements, the administrative unit registry, and audit reads of the event log.',
+  api: {
+    title: 'civic-records query API',
+    description:
+      'Ward, district and city summaries rolled up the hierarchy of each year (also as of any past moment), lists of ' +
+      'meetings, commendations and emulation movements, the administrative unit registry, and audit reads of the event log.',
+  },
 });

@@ -1,15 +1,22 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProblemDetailsFilter, ProblemMapper } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
 import { BODY_LIMIT_BYTES, useStrictJsonBodies } from './json-body';
 import { answerUndecodableAddress, refuseHostileAddresses } from './request-url';
 
+export interface ServiceOptions {
+  /** The OpenAPI description served at /docs. */
+  readonly api?: ApiDescription;
+  /** How the errors of the service's own libraries are answered, before the shared problems. */
+  readonly problems?: readonly ProblemMapper[];
+}
+
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
-export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, api?: ApiDescription): Promise<INestApplication> {
+export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { api, problems }: ServiceOptions = {}): Promise<INestApplication> {
   process.env.SERVICE_NAME ??= serviceName;
   // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });
@@ -23,7 +30,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
     reply.headers(headers);
     done();
   });
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(problems));
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (api) serveOpenApi(app, api);

@@ -1,6 +1,6 @@
 import { Public } from './auth/access-rule';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { HealthResponse, LivenessResponse, ReadinessResponse } from './openapi/append-result.response';
+import { HealthResponse, LivenessResponse, ReadinessResponse } from './openapi/health.response';
 import { ApiProblems } from './openapi/openapi';
 import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';

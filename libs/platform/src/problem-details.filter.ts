@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { HttpReply, HttpRequest, pathOf } from './http';
 import { DomainRuleViolation } from '@civic/domain';
-import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
 import { isConnectionLoss } from '@civic/database';
 import { InvalidRequest, MalformedJson, PreconditionRequired, RetryLater, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, UnsupportedMediaType } from './problem-details';
 import { Unauthenticated } from './auth/token-verifier';
@@ -11,12 +10,20 @@ import { Forbidden } from './auth/access-policy';
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
+ * Turns the errors of one service's own libraries into problems, or answers undefined for errors it does not know.
+ * A service hands its mappers to bootstrapService, so this library knows nothing of the event log or the read side.
+ */
+export type ProblemMapper = (error: unknown, logger: Logger) => ProblemDetails | undefined;
+
+/**
  * The one place that turns errors into RFC 9457 responses. Unknown errors become a plain 500 with no stack
  * trace, SQL or internals; they are logged here instead.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
+
+  constructor(private readonly serviceProblems: readonly ProblemMapper[] = []) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -30,6 +37,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
+    for (const mapper of this.serviceProblems) {
+      const problem = mapper(error, this.logger);
+      if (problem) return problem;
+    }
     if (error instanceof Unauthenticated) {
       return { type: problemType('AUTH.UNAUTHENTICATED'), title: 'Authentication is required', status: HttpStatus.UNAUTHORIZED, detail: `Send a valid bearer token: ${error.reason}.`, code: 'AUTH.UNAUTHENTICATED' };
     }
@@ -71,35 +82,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(error.details.legalBasis ? { legalBasis: error.details.legalBasis } : {}),
       };
     }
-    if (error instanceof StreamVersionConflict) {
-      return {
-        type: problemType('RECORD.CHANGED_CONCURRENTLY'),
-        title: 'The record was changed by someone else',
-        status: HttpStatus.CONFLICT,
-        detail: 'Another change to this record was saved first. Read it again and retry.',
-        code: 'RECORD.CHANGED_CONCURRENTLY',
-      };
-    }
-    if (error instanceof StaleRecordVersion) {
-      return {
-        type: problemType('RECORD.VERSION_STALE'),
-        title: 'The record has changed since you read it',
-        status: HttpStatus.PRECONDITION_FAILED,
-        detail: `If-Match named version ${error.expected}, but the record is at version ${error.actual}. Read it again before correcting it.`,
-        code: 'RECORD.VERSION_STALE',
-        errors: [{ field: 'If-Match', message: `the current version is ${error.actual}` }],
-      };
-    }
-    if (error instanceof IdempotencyKeyReused) {
-      return {
-        type: problemType('IDEMPOTENCY_KEY.REUSED'),
-        title: 'The Idempotency-Key was already used for a different request',
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        detail: 'Send a new Idempotency-Key for a new request; reuse a key only to retry the very same request.',
-        code: 'IDEMPOTENCY_KEY.REUSED',
-        errors: [{ field: 'Idempotency-Key', message: 'already used with a different body' }],
-      };
-    }
     if (error instanceof NotFoundException) {
       return { type: problemType('RESOURCE.NOT_FOUND'), title: 'Not found', status: 404, detail: error.message, code: 'RESOURCE.NOT_FOUND' };
     }
@@ -111,17 +93,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'Corrections name the version they correct: send If-Match with the ETag you read.',
         code: 'RECORD.IF_MATCH_REQUIRED',
         errors: [{ field: 'If-Match', message: 'required' }],
-      };
-    }
-    if (error instanceof EventContractViolation) {
-      // Our defect, not the caller's: the log names the event type and every failing path; the answer does not.
-      this.logger.error(`event contract violated, nothing appended: ${error.message}`);
-      return {
-        type: problemType('EVENT.CONTRACT_VIOLATION'),
-        title: 'The record could not be stored',
-        status: HttpStatus.INTERNAL_SERVER_ERROR,
-        detail: 'The event this request produced does not match the published event contract, which is a defect on our side. Nothing was recorded; it has been logged for the operators.',
-        code: 'EVENT.CONTRACT_VIOLATION',
       };
     }
     if (error instanceof RetryLater) {

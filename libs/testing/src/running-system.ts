@@ -1,8 +1,6 @@
-import { freePort } from '../../../deploy/local/ports';
-import { RunningService, SERVICE_NAMES, ServiceName, startService } from '../../../deploy/local/services';
+import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment } from '@civic/local-run';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testNamespace } from './test-kafka';
-import { authEnvironment } from '../../../deploy/local/dev-auth';
 import { testSigningKey } from './test-tokens';
 
 /**

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
-import { readSigningKey, SigningKey } from '../../../deploy/local/dev-auth';
+import { readSigningKey, SigningKey } from '@civic/local-run';
 
 export interface TestTokenOptions {
   readonly subject?: string;

@@ -1,1 +1,1 @@
-export { waitUntil as waitFor } from '../../../deploy/local/wait';
+export { waitUntil as waitFor } from '@civic/local-run';

@@ -4,7 +4,9 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { GrantCommendation, RecipientGroup } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
+import { Access, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
+import { ApiCommand } from '../http/command.openapi';
+import { commandContextFrom } from '../http/command-context';
 import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 

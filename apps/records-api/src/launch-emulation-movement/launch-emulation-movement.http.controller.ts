@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, fromBody, HttpRequest, HttpReply } from '@civic/platform';
+import { ApiCommand } from '../http/command.openapi';
+import { commandContextFrom } from '../http/command-context';
 import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement.request.dto';
 import { LaunchEmulationMovementCommand } from './launch-emulation-movement.handler';
 

@@ -4,7 +4,9 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { MeetingHeldData, MeetingPerson } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
+import { Access, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
+import { ApiCommand } from '../http/command.openapi';
+import { commandContextFrom } from '../http/command-context';
 import { RecordMeetingRequestDto } from './record-meeting.request.dto';
 import { RecordMeetingCommand } from './record-meeting.handler';
 

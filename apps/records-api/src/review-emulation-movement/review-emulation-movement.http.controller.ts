@@ -2,7 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, optionalIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, fromBody, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { ApiCommand } from '../http/command.openapi';
+import { commandContextFrom, optionalIfMatch } from '../http/command-context';
 import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
 import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
 

@@ -2,7 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, ApiCommand, commandContextFrom, fromBody, requiredIfMatch, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, fromBody, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { ApiCommand } from '../http/command.openapi';
+import { commandContextFrom, requiredIfMatch } from '../http/command-context';
 import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
 import { RevokeCommendationCommand } from './revoke-commendation.handler';
 

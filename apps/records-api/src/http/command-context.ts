@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { headerOf, HttpRequest } from './http';
 import { CommandContext, EventMetadata } from '@civic/event-store';
-import { InvalidRequest, PreconditionRequired } from './problem-details';
-import type { AuthenticatedRequest } from './auth/guards';
+import { AuthenticatedRequest, headerOf, HttpRequest, InvalidRequest, PreconditionRequired } from '@civic/platform';
 
 const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -6,7 +6,7 @@ export function cacheDir(): string {
   return process.env.CIVIC_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'civic-records');
 }
 
-export const repoRoot = resolve(__dirname, '..', '..');
+export const repoRoot = resolve(__dirname, '..', '..', '..');
 
 /** Runtime state of `npm start` (Kafka data, logs, pid files); ignored by git. */
 export const runDir = join(repoRoot, '.run');

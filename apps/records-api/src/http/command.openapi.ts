@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { AppendResultResponse } from './append-result.response';
-import { ApiProblems } from './openapi';
+import { ApiProblems } from '@civic/platform';
 
 export interface CommandDocumentation {
   /** Whether the command changes a record that exists (404 when it does not). */
