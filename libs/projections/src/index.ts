@@ -34,6 +34,7 @@ export * from './dead-letters/dead-letter-store';
 export * from './dead-letters/dead-letter-operations';
 export * from './dead-letters/transient-error';
 export * from './rebuild/shadow-rebuild';
+export { SHADOW_SCHEMA, RETIRED_SCHEMA } from './rebuild/shadow-schema';
 export * from './point-in-time/read-model-snapshots';
 export * from './point-in-time/snapshot-thread';
 export { dropSnapshots, SNAPSHOT_SCHEMA } from './point-in-time/snapshot-tables';
