@@ -22,15 +22,7 @@ export interface PreparedAppend extends StreamAppend {
 
 /** The append with its rows serialized and hashed. */
 export function prepareAppend<T extends StreamAppend>(append: T): T & PreparedAppend {
-  return { ...append, rows: rowsOf(append, append.events, append.expectedVersion + 1) };
-}
-
-/**
- * Some events of `append` as rows of `insertText`, the first at `firstVersion`: several writers' events that go
- * in one append, each writer's serialized (and refused) on its own.
- */
-export function rowsOf(append: StreamAppend, events: readonly NewEvent[], firstVersion: number): string {
-  return events.map((event, index) => rowJson(append, event, firstVersion + index)).join(',');
+  return { ...append, rows: append.events.map((event, index) => rowJson(append, event, append.expectedVersion + 1 + index)).join(',') };
 }
 
 /** A statement name per RETURNING list: the same name must always mean the same text on a connection. */

@@ -2,7 +2,6 @@ export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-contract';
 export * from './postgres-event-store';
-export { AppendAtEnd } from './stream-end-appends';
 export * from './log-reader';
 export * from './command-processor';
 export { CreateEventLog1763856000000 } from './migrations/1763856000000-create-event-log';

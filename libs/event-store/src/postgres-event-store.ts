@@ -6,7 +6,6 @@ import { CommitNotifier } from './commit-notifier';
 import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend, StreamAppend } from './event-rows';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
-import { AppendAtEnd, AppendsAtStreamEnd } from './stream-end-appends';
 import { EventContract } from './event-contract';
 import { rollBack } from '@civic/database';
 
@@ -56,7 +55,6 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresEventStore {
   private readonly notifier: CommitNotifier;
   private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, CommittedAppend>;
-  private readonly atEnd: AppendsAtStreamEnd<IdempotencyClaim>;
 
   constructor(
     private readonly pool: Pool,
@@ -74,11 +72,6 @@ export class PostgresEventStore {
       },
       groupCommit,
     );
-    this.atEnd = new AppendsAtStreamEnd({
-      head: (streamId) => this.streamVersion(streamId),
-      commit: async (append) => (await this.groupCommit.submit(append)).positions,
-      commitClaiming: (append, claim) => this.appendClaimingKey(append, claim),
-    });
   }
 
   /**
@@ -110,16 +103,6 @@ export class PostgresEventStore {
     const prepared = prepareAppend(request);
     if (request.idempotency) return this.appendClaimingKey(prepared, request.idempotency);
     return (await this.groupCommit.submit(prepared)).result;
-  }
-
-  /**
-   * Appends events that no prior state of the stream decided (an import, another system's feed) at its end,
-   * whatever its version: never a StreamVersionConflict, unless another process keeps moving the stream. The
-   * appends of a hot stream share one statement (docs/adr/0033-appends-at-the-stream-end.md).
-   */
-  async appendAtEnd(request: AppendAtEnd<IdempotencyClaim>): Promise<AppendResult> {
-    this.checkContract(request);
-    return this.atEnd.submit(request);
   }
 
   private checkContract({ events }: { readonly events: readonly NewEvent[] }): void {
