@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DomainRuleViolation, meetingDecider, MeetingHeldData, movementDecider, movementStreamId, UnitsOnDate } from '@civic/domain';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
+import { createTestDatabase, minhKhaiMovementLaunch, movementReview, TestDatabase } from '@civic/testing';
 import { CommandProcessor } from './command-processor';
 import { IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from './event-store.errors';
-import { IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { IdempotencyClaim } from './event-log';
 import { ANY_EVENT } from './event-contract';
 import { meetingStream, meetingStreamId } from './streams/meeting.stream';
 import { movementStream } from './streams/movement.stream';
@@ -90,7 +91,6 @@ describe('CommandProcessor, usually-new commands', () => {
 describe('CommandProcessor, changes that land first', () => {
   let db: TestDatabase;
   let processor: CommandProcessor;
-  const MINH_KHAI: UnitsOnDate = { '00295': { code: '00295', level: 'COMMUNE', name: 'Phường Minh Khai', type: 'Phường', provinceCode: '01' } };
   const context = (expectedVersion?: number) => ({
     metadata: { actor: { subject: 'clerk-00295', roles: ['ward-clerk'] }, correlationId: randomUUID(), causationId: 'c', commandId: 'c' },
     newEventId: randomUUID,
@@ -100,23 +100,11 @@ describe('CommandProcessor, changes that land first', () => {
   /** Minh Khai's 2021 emulation movement, launched on 12/01/2021 (seed 000). */
   async function launchMovement(): Promise<string> {
     const movementId = randomUUID();
-    await processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
-      type: 'LaunchEmulationMovement',
-      data: {
-        movementId, name: 'Phong trào thi đua năm 2021', kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG',
-        launchedBy: { body: 'UBND', unitCode: '00295' }, launchedOn: '2021-01-12', period: { from: '2021-01-01', to: '2021-12-31' },
-        criteria: ['Hoàn thành xuất sắc các chỉ tiêu kinh tế - xã hội năm 2021'], parentMovementId: null, meetingId: null,
-      },
-      metadata: { receivedOn: '2026-11-23', units: MINH_KHAI },
-    }, context(), { usuallyNew: true });
+    await processor.handle(movementDecider, movementStream, movementStreamId(movementId), minhKhaiMovementLaunch(movementId), context(), { usuallyNew: true });
     return movementId;
   }
   const review = (movementId: string, reviewKind: 'SO_KET' | 'TONG_KET', expectedVersion?: number) =>
-    processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
-      type: 'ReviewEmulationMovement',
-      data: { movementId, reviewKind, reviewedOn: '2021-07-15', meetingId: null, findings: null },
-      metadata: { receivedOn: '2026-11-23' },
-    }, context(expectedVersion));
+    processor.handle(movementDecider, movementStream, movementStreamId(movementId), movementReview(movementId, reviewKind), context(expectedVersion));
   const eventsOf = async (movementId: string) =>
     (await db.pool.query(`SELECT data->>'reviewKind' AS kind FROM events WHERE stream_id = $1 ORDER BY stream_version`, [movementStreamId(movementId)])).rows.map((r) => r.kind ?? 'launched');
 

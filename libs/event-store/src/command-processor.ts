@@ -1,6 +1,6 @@
 import { Decider } from '@civic/domain';
 import { EventMetadata, NewEvent, RecordedEvent } from './event-envelope';
-import { AppendResult, IdempotencyClaim, PostgresEventStore } from './postgres-event-store';
+import { AppendResult, EventLog, IdempotencyClaim } from './event-log';
 import { StaleRecordVersion, StreamVersionConflict } from './event-store.errors';
 
 /** Times a command without If-Match is decided when other changes keep landing first; then the caller hears of it (409). */
@@ -50,7 +50,7 @@ export interface HandleOptions {
  * record. A retried command (same key, same request) returns the first answer without appending anything.
  */
 export class CommandProcessor {
-  constructor(private readonly store: PostgresEventStore) {}
+  constructor(private readonly store: EventLog) {}
 
   async handle<Command, Event extends DomainEventShape, State>(
     decider: Decider<Command, Event, State>,

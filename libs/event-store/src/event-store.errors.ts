@@ -9,6 +9,14 @@ export class StreamVersionConflict extends Error {
   }
 }
 
+/** An event whose id the log already holds: a writer sent the same event twice. Nothing of its append is written. */
+export class DuplicateEventId extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is already in the log`);
+    this.name = 'DuplicateEventId';
+  }
+}
+
 /** The same Idempotency-Key was sent again with a different request. */
 export class IdempotencyKeyReused extends Error {
   constructor(readonly key: string) {

@@ -9,3 +9,5 @@ export * from './test-tokens';
 export * from './command-bodies';
 export * from './wrong-shapes';
 export * from './retrying';
+export * from './event-log-contract';
+export * from './movement-commands';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MeetingHeldDataV1, meetingDecider, upcastMeetingV1 } from '@civic/domain';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { CommandProcessor } from '../command-processor';
-import { PostgresEventStore } from '../postgres-event-store';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { ANY_EVENT } from '../event-contract';
 import { meetingStream, meetingStreamId } from './meeting.stream';
 

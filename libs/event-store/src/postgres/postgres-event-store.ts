@@ -1,35 +1,17 @@
 import { Pool, PoolClient } from 'pg';
-import { NewEvent, RecordedEvent } from './event-envelope';
-import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
+import { NewEvent, RecordedEvent } from '../event-envelope';
+import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LogCheckpoint } from '../event-log';
+import { IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
-import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend, StreamAppend } from './event-rows';
+import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend } from './event-rows';
+import { GapFreeLogReader } from './log-reader';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
-import { EventContract } from './event-contract';
+import { EventContract } from '../event-contract';
 import { rollBack } from '@civic/database';
 
 export { EVENTS_CHANNEL } from './commit-notifier';
-
-/** What a successful append answers; stored with an idempotency key so a retry gets the same answer. */
-export interface AppendResult {
-  readonly streamId: string;
-  readonly streamVersion: number;
-  readonly eventIds: readonly string[];
-  readonly position: string;
-}
-
-export interface IdempotencyClaim {
-  /** Who and what the key is for (route and caller): keys of different callers never collide. */
-  readonly scope: string;
-  readonly key: string;
-  /** A digest of the request; the same key with another request is refused. */
-  readonly requestHash: string;
-}
-
-export interface AppendRequest extends StreamAppend {
-  readonly idempotency?: IdempotencyClaim;
-}
 
 /** An append committed: its answer, and the position of each of its events in version order. */
 interface CommittedAppend {
@@ -48,12 +30,14 @@ const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxInFlight: 3, maxBatch: 100
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Appends and reads streams. The database decides concurrency: UNIQUE(stream_id, stream_version) refuses the
- * second writer of a version, and that refusal becomes a StreamVersionConflict. Nothing is pre-checked with
- * SELECT max(version).
+ * The event log in Postgres (EventLog). The database decides concurrency: UNIQUE(stream_id, stream_version) refuses
+ * the second writer of a version, and that refusal becomes a StreamVersionConflict. Nothing is pre-checked with
+ * SELECT max(version). How it is made fast (group commit, rows serialized once, one planned statement, the commit
+ * notifier) stays in this folder; callers see EventLog.
  */
-export class PostgresEventStore {
+export class PostgresEventStore implements EventLog {
   private readonly notifier: CommitNotifier;
+  private readonly log: GapFreeLogReader;
   private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, CommittedAppend>;
 
   constructor(
@@ -63,6 +47,7 @@ export class PostgresEventStore {
     { groupCommit = DEFAULT_GROUP_COMMIT }: EventStoreOptions = {},
   ) {
     this.notifier = new CommitNotifier(pool);
+    this.log = new GapFreeLogReader(pool);
     this.groupCommit = new GroupCommit(
       {
         commit: (batch) => this.commitTogether(batch),
@@ -163,6 +148,15 @@ export class PostgresEventStore {
       }
       throw translate(error, request);
     }
+  }
+
+  appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]> {
+    return this.appendToStreams(requests);
+  }
+
+  /** The whole log in commit order, never past a transaction that may still commit (GapFreeLogReader). */
+  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
+    return this.log.readAfter(checkpoint, limit);
   }
 
   /**

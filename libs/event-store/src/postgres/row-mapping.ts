@@ -1,5 +1,5 @@
 import { CustomTypesConfig, types } from 'pg';
-import { RecordedEvent } from './event-envelope';
+import { RecordedEvent } from '../event-envelope';
 
 /**
  * The columns of an event row as readers want them. Computed columns take names the table does not have, so

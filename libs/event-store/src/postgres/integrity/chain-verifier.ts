@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
-import { contentHash, linkHash } from './event-hash';
+import { contentHash, linkHash } from '../../integrity/event-hash';
 
 export type VerificationScope =
   | { readonly kind: 'stream'; readonly streamId: string }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { READ_MODEL_SESSION_OPTION } from '@civic/database';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
-import { RecordedEvent } from './event-envelope';
-import { checkpointOf, GapFreeLogReader, inPartition, LOG_START, LogCheckpoint, LogCheckpointStore, LogPartitionReader } from './log-reader';
+import { RecordedEvent } from '../event-envelope';
+import { GapFreeLogReader, inPartition, LogCheckpointStore, LogPartitionReader } from './log-reader';
+import { checkpointOf, LOG_START, LogCheckpoint } from '../event-log';
 import { PostgresEventStore } from './postgres-event-store';
-import { ANY_EVENT } from './event-contract';
-import { contentHash } from './integrity/event-hash';
+import { ANY_EVENT } from '../event-contract';
+import { contentHash } from '../integrity/event-hash';
 
 describe(GapFreeLogReader.name, () => {
   let db: TestDatabase;

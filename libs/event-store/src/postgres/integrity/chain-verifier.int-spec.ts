@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
-import { NewEvent } from '../event-envelope';
+import { NewEvent } from '../../event-envelope';
 import { PostgresEventStore } from '../postgres-event-store';
-import { ANY_EVENT } from '../event-contract';
+import { ANY_EVENT } from '../../event-contract';
 import { ChainVerifier } from './chain-verifier';
 
 describe(ChainVerifier.name, () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
-import { NewEvent } from './event-envelope';
-import { insertAppends, prepareAppend, StreamAppend } from './event-rows';
-import { contentHash, HashedContent } from './integrity/event-hash';
+import { NewEvent } from '../event-envelope';
+import { insertAppends, prepareAppend } from './event-rows';
+import { StreamAppend } from '../event-log';
+import { contentHash, HashedContent } from '../integrity/event-hash';
 
 /** The content hash as first defined (and as every stored event was hashed): SHA-256 of the JSON round trip, canonical. */
 function hashAsFirstDefined(content: HashedContent): Buffer {

@@ -1,15 +1,8 @@
 import { Pool } from 'pg';
-import { RecordedEvent } from './event-envelope';
+import { RecordedEvent } from '../event-envelope';
+import { LOG_START, LogCheckpoint } from '../event-log';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { survivingConnectionLoss } from '@civic/database';
-
-/** Where a reader of the whole log stands: the last (transaction, position) it has handled. */
-export interface LogCheckpoint {
-  readonly transactionId: string;
-  readonly position: string;
-}
-
-export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
 
 /**
  * The log horizon (docs/adr/0016) as a subquery, evaluated once when the statement runs. Called directly, the
@@ -205,8 +198,4 @@ export class LogCheckpointStore {
       values: [reader, checkpoint.transactionId, checkpoint.position],
     });
   }
-}
-
-export function checkpointOf(event: RecordedEvent): LogCheckpoint {
-  return { transactionId: event.transactionId, position: event.position };
 }

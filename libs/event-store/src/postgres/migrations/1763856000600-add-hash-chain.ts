@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { contentHash, linkHash } from '../integrity/event-hash';
+import { contentHash, linkHash } from '../../integrity/event-hash';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
 
 const BACKFILL_BATCH = 5000;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
-import { RecordedEvent } from '../event-envelope';
+import { RecordedEvent } from '../../event-envelope';
 import { PostgresEventStore } from '../postgres-event-store';
-import { ANY_EVENT } from '../event-contract';
+import { ANY_EVENT } from '../../event-contract';
 import { AuditLogReader } from './audit-log.reader';
 
 describe(AuditLogReader.name, () => {

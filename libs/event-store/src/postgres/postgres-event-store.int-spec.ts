@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { createTestDatabase, TestDatabase, waitFor } from '@civic/testing';
 import { EVENTS_CHANNEL } from './commit-notifier';
-import { NewEvent } from './event-envelope';
-import { IdempotencyKeyReused, StreamVersionConflict } from './event-store.errors';
-import { AppendResult, PostgresEventStore } from './postgres-event-store';
-import { ANY_EVENT } from './event-contract';
+import { NewEvent } from '../event-envelope';
+import { IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
+import { PostgresEventStore } from './postgres-event-store';
+import { AppendResult } from '../event-log';
+import { ANY_EVENT } from '../event-contract';
 
 const metadata = {
   actor: { subject: 'clerk-00295', roles: ['ward-clerk'] },

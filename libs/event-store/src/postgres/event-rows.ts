@@ -1,15 +1,7 @@
-import { NewEvent } from './event-envelope';
-import { hashedParts } from './integrity/event-hash';
+import { NewEvent } from '../event-envelope';
+import { StreamAppend } from '../event-log';
+import { hashedParts } from '../integrity/event-hash';
 import { EVENTS_CHANNEL } from './commit-notifier';
-
-/** One append: events for one stream, decided on `expectedVersion`. */
-export interface StreamAppend {
-  readonly streamId: string;
-  readonly streamType: string;
-  /** The version the decision was made on; 0 for a stream that does not exist yet. */
-  readonly expectedVersion: number;
-  readonly events: readonly NewEvent[];
-}
 
 /**
  * An append with its events already serialized and hashed: done by each writer when it submits its append, not

@@ -1,0 +1,71 @@
+import { NewEvent, RecordedEvent } from './event-envelope';
+
+/** A new stream has no events: an append that starts one expects version 0. */
+export const NEW_STREAM = 0;
+
+/** What a successful append answers; stored with an idempotency key so a retry gets the same answer. */
+export interface AppendResult {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly eventIds: readonly string[];
+  readonly position: string;
+}
+
+export interface IdempotencyClaim {
+  /** Who and what the key is for (route and caller): keys of different callers never collide. */
+  readonly scope: string;
+  readonly key: string;
+  /** A digest of the request; the same key with another request is refused. */
+  readonly requestHash: string;
+}
+
+/** Events for one stream, decided on the stream at `expectedVersion` (NEW_STREAM for a stream not yet begun). */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly expectedVersion: number;
+  readonly events: readonly NewEvent[];
+}
+
+export interface AppendRequest extends StreamAppend {
+  /** Claimed with the events, atomically: a retry with the same key finds the first answer. */
+  readonly idempotency?: IdempotencyClaim;
+}
+
+/** Where a reader of the whole log stands: the last (transaction, position) it has handled. */
+export interface LogCheckpoint {
+  readonly transactionId: string;
+  readonly position: string;
+}
+
+export const LOG_START: LogCheckpoint = { transactionId: '0', position: '0' };
+
+export function checkpointOf(event: RecordedEvent): LogCheckpoint {
+  return { transactionId: event.transactionId, position: event.position };
+}
+
+/**
+ * The event log, as the command side and the readers of the whole log see it. The database decides concurrency:
+ * an append whose stream is not at its expected version is refused (StreamVersionConflict) and writes nothing;
+ * every event is checked against the event contract first (EventContractViolation, nothing written).
+ *
+ * Implementations: PostgresEventStore (production; its tuning lives in postgres/) and InMemoryEventLog (for fast
+ * tests of command handling). Both pass the same contract suite (libs/testing, eventLogContract).
+ */
+export interface EventLog {
+  /** A stream's events in version order; `afterVersion` reads only those after it (a writer catching up). */
+  readStream(streamId: string, options?: { afterVersion?: number }): Promise<RecordedEvent[]>;
+  /** The stream's last version, NEW_STREAM when it has no events. */
+  streamVersion(streamId: string): Promise<number>;
+  /** The answer stored with an idempotency key; IdempotencyKeyReused when the key came with another request. */
+  findIdempotentResult(claim: IdempotencyClaim): Promise<AppendResult | undefined>;
+  /** One stream's events, all or none, at the version the writer decided on. */
+  append(request: AppendRequest): Promise<AppendResult>;
+  /** Several streams' events in one transaction, all or none (an import); the events as recorded, in log order. */
+  appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]>;
+  /**
+   * The whole log in commit order after `checkpoint`, at most `limit` events, never stepping over an append that
+   * has yet to commit (a later read returns it after what was returned before).
+   */
+  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
+}
