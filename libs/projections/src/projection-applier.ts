@@ -99,8 +99,7 @@ export class ProjectionApplier {
       const wanted = events.filter((event) => projection.eventTypes.includes(event.type));
       if (!wanted.length) continue;
       const claimed = held ? await this.passHeld(sql, projection, wanted, held) : await this.claim(sql, projection, wanted);
-      if (projection.applyBatch) await projection.applyBatch(executor, claimed);
-      else for (const event of claimed) await projection.apply(executor, event);
+      if (claimed.length) await projection.handle(claimed, { sql: executor });
       applied += claimed.length;
     }
     return applied;
@@ -139,7 +138,7 @@ export class ProjectionApplier {
   /** Applies one event to one projection now, whatever is parked: for retries of dead letters. */
   async applyDirectly(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
     await this.advance(sql, projection, event);
-    await projection.apply(sql, event);
+    await projection.handle([event], { sql });
   }
 
   private async applyOne(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<number> {
@@ -153,7 +152,7 @@ export class ProjectionApplier {
       [projection.name, event.streamId, event.streamVersion, event.position],
     );
     if (rowCount === 1) {
-      await projection.apply(sql, event);
+      await projection.handle([event], { sql });
       return 1;
     }
     // Not applied: either applied before (a redelivery), or held behind a parked event of its stream.

@@ -16,10 +16,17 @@ export interface SqlExecutor extends Queryable {
   sendLater?(text: string): void;
 }
 
+/** What a projection is handed with its events: the transaction they are applied in. */
+export interface ProjectionContext {
+  readonly sql: SqlExecutor;
+}
+
 /**
- * A read model fed by events. The same code runs fed by Kafka (live) and by the event log (rebuild), so
- * "rebuilt from scratch equals live" stays testable. `apply` runs inside a transaction that also moves the
- * checkpoint; it must not commit, and must not throw on any event that was recorded.
+ * A read model fed by events, written once: the same `handle` runs fed by Kafka (live), by the event log (rebuild)
+ * and by a time-travel replay, so "rebuilt from scratch equals live" stays testable. It runs inside a transaction
+ * that also moves the runner's claims and offsets; it must not commit, and must not throw on any event that was
+ * recorded. What a runner does around it (claims, batching, COPY, deferred statements, dead letters) is not its
+ * concern.
  */
 export interface Projection {
   readonly name: string;
@@ -32,11 +39,9 @@ export interface Projection {
    * snapshots of the read models (point-in-time/) are kept and replayed stream by stream.
    */
   readonly streamOfRow?: Readonly<Record<string, string>>;
-  apply(sql: SqlExecutor, event: RecordedEvent): Promise<void>;
   /**
-   * The same as `apply` for each event, each stream's events in order, in fewer statements; used for batches
-   * (projector, rebuild). The events of different streams may be applied in any order, as Kafka delivers them.
-   * Optional: a projection without it is applied event by event, in the batch's order.
+   * Applies the events, one or many, each stream's events in their order. The events of different streams may be
+   * applied in any order, as Kafka delivers them.
    */
-  applyBatch?(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
+  handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, recipientCount } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
-import { Projection, SqlExecutor } from '../projection';
+import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows } from '../batching';
 
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
@@ -42,23 +42,13 @@ export const commendationsProjection: Projection = {
   eventTypes: ['CommendationGranted', 'CommendationRevoked'],
   tables: ['rm_commendations'],
 
-  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
-    await inStreamLayers(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => commendationsProjection.apply(sql, event));
-  },
-
-  async apply(sql: SqlExecutor, recorded: RecordedEvent) {
-    const event = { type: recorded.type, data: recorded.data } as unknown as CommendationEvent;
-    switch (event.type) {
-      case 'CommendationGranted':
-        await insertGranted(sql, [recorded]);
-        return;
-      case 'CommendationRevoked':
-        await sql.query('UPDATE rm_commendations SET revoked_on = $2, revocation_reason = $3 WHERE commendation_id = $1', [
-          event.data.commendationId,
-          event.data.revokedOn,
-          event.data.reason,
-        ]);
-        return;
-    }
+  async handle(events: readonly RecordedEvent[], { sql }: ProjectionContext) {
+    await inStreamLayers(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => revoke(sql, event));
   },
 };
+
+/** A revocation marks the commendation's row with the date and the reason. */
+async function revoke(sql: SqlExecutor, recorded: RecordedEvent): Promise<void> {
+  const { data } = { type: recorded.type, data: recorded.data } as unknown as Extract<CommendationEvent, { type: 'CommendationRevoked' }>;
+  await sql.query('UPDATE rm_commendations SET revoked_on = $2, revocation_reason = $3 WHERE commendation_id = $1', [data.commendationId, data.revokedOn, data.reason]);
+}

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@civic/event-store';
 import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
-import { Projection, SqlExecutor } from '../projection';
+import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows, insertRows } from '../batching';
 
 /** The columns of rm_meetings a meeting record sets: meetingValues, then the stream and position. */
@@ -61,11 +61,7 @@ export const meetingsProjection: Projection = {
   eventTypes: ['MeetingHeld', 'MeetingCorrected'],
   tables: ['rm_meetings'],
 
-  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
+  async handle(events: readonly RecordedEvent[], { sql }: ProjectionContext) {
     await inStreamLayers(events, ['MeetingHeld', 'MeetingCorrected'], (run) => applyRun(sql, run), (event) => applyRun(sql, [event]));
-  },
-
-  async apply(sql: SqlExecutor, recorded: RecordedEvent) {
-    await applyRun(sql, [recorded]);
   },
 };

@@ -1,6 +1,6 @@
 import { foldForSearch, MovementEvent } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
-import { Projection, SqlExecutor } from '../projection';
+import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows } from '../batching';
 
 /** New movements, one statement for many; one already there (a redelivery) is left as it is. */
@@ -27,27 +27,19 @@ export const movementsProjection: Projection = {
   // A review is an event of its movement's stream.
   streamOfRow: { rm_movement_reviews: '(SELECT m.stream_id FROM rm_movements m WHERE m.movement_id = t.movement_id)' },
 
-  async applyBatch(sql: SqlExecutor, events: readonly RecordedEvent[]) {
-    await inStreamLayers(events, ['EmulationMovementLaunched'], (run) => insertLaunched(sql, run), (event) => movementsProjection.apply(sql, event));
-  },
-
-  async apply(sql: SqlExecutor, recorded: RecordedEvent) {
-    const event = { type: recorded.type, data: recorded.data } as unknown as MovementEvent;
-    switch (event.type) {
-      case 'EmulationMovementLaunched':
-        await insertLaunched(sql, [recorded]);
-        return;
-      case 'EmulationMovementReviewed': {
-        const r = event.data;
-        await sql.query(
-          `INSERT INTO rm_movement_reviews (movement_id, review_kind, reviewed_on, unit_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [r.movementId, r.reviewKind, r.reviewedOn, r.unitCode],
-        );
-        if (r.reviewKind === 'TONG_KET') {
-          await sql.query(`UPDATE rm_movements SET status = 'CONCLUDED', concluded_on = $2 WHERE movement_id = $1`, [r.movementId, r.reviewedOn]);
-        }
-        return;
-      }
-    }
+  async handle(events: readonly RecordedEvent[], { sql }: ProjectionContext) {
+    await inStreamLayers(events, ['EmulationMovementLaunched'], (run) => insertLaunched(sql, run), (event) => insertReview(sql, event));
   },
 };
+
+/** A review is a row of its own; the final one (tổng kết) concludes the movement. */
+async function insertReview(sql: SqlExecutor, recorded: RecordedEvent): Promise<void> {
+  const r = (recorded.data as unknown as Extract<MovementEvent, { type: 'EmulationMovementReviewed' }>['data']);
+  await sql.query(
+    `INSERT INTO rm_movement_reviews (movement_id, review_kind, reviewed_on, unit_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [r.movementId, r.reviewKind, r.reviewedOn, r.unitCode],
+  );
+  if (r.reviewKind === 'TONG_KET') {
+    await sql.query(`UPDATE rm_movements SET status = 'CONCLUDED', concluded_on = $2 WHERE movement_id = $1`, [r.movementId, r.reviewedOn]);
+  }
+}
