@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { ALL_PROJECTIONS, DeadLetter, DeadLetterOperations, DeadLetterStatus, ProjectionApplier, Resolution } from '@civic/projections';
+import { ALL_PROJECTIONS, DeadLetter, DeadLetterOperations, DeadLetterStatus, ProjectionRunner, Resolution } from '@civic/projections';
 
 const STATUSES: DeadLetterStatus[] = ['PARKED', 'WAITING', 'RESOLVED', 'SKIPPED'];
 
@@ -24,7 +24,7 @@ export function registerDeadLetterCommands(program: Command, pool: () => Pool): 
   const withOperations = async (work: (operations: DeadLetterOperations) => Promise<void>) => {
     const connection = pool();
     try {
-      await work(new DeadLetterOperations(connection, new ProjectionApplier(ALL_PROJECTIONS)));
+      await work(new DeadLetterOperations(connection, new ProjectionRunner(ALL_PROJECTIONS)));
     } finally {
       await connection.end();
     }

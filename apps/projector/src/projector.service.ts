@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { allTopics, createKafka } from '@civic/messaging';
-import { ALL_PROJECTIONS, KafkaProjector, ProjectionApplier } from '@civic/projections';
+import { ALL_PROJECTIONS, KafkaProjector, ProjectionRunner } from '@civic/projections';
 import { InjectPool } from '@civic/platform';
 
 /** Waits between attempts to start consuming: doubling from the first, up to the last. */
@@ -19,7 +19,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private starting?: Promise<void>;
 
   constructor(@InjectPool() pool: Pool) {
-    this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionApplier(ALL_PROJECTIONS), {
+    this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionRunner(ALL_PROJECTIONS), {
       groupId: this.groupId,
       topics: allTopics(),
     });

@@ -12,8 +12,8 @@ import { CreateDeadLetterTables1763856000700 } from './migrations/1763856000700-
 import { NotifyReadModelChanges1763856000800 } from './migrations/1763856000800-notify-read-model-changes';
 
 export * from './projection';
-export * from './projection-applier';
-export * from './kafka-projector';
+export * from './runner/projection-runner';
+export * from './runner/kafka-projector';
 export * from './meetings/meetings.projection';
 export * from './meetings/ward-summary.reader';
 export * from './admin-units/admin-units.projection';
@@ -28,11 +28,11 @@ export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, Creat
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
 export * from './lists/cursor';
 export * from './lists/list-readers';
-export * from './rebuild-from-log';
+export * from './runner/rebuild-from-log';
 export * from './point-in-time/read-models-at';
-export * from './dead-letters/dead-letter-store';
-export * from './dead-letters/dead-letter-operations';
-export * from './dead-letters/transient-error';
+export * from './runner/dead-letters/dead-letter-store';
+export * from './runner/dead-letters/dead-letter-operations';
+export * from './runner/dead-letters/transient-error';
 export * from './rebuild/shadow-rebuild';
 export { SHADOW_SCHEMA, RETIRED_SCHEMA } from './rebuild/shadow-schema';
 export * from './point-in-time/read-model-snapshots';

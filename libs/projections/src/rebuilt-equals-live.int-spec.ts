@@ -24,10 +24,10 @@ import {
 } from '@civic/event-store';
 import { allTopics, LogToKafkaRelay, PublishedEventContract } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
-import { KafkaProjector } from './kafka-projector';
-import { claimReplayedStreams, ProjectionApplier } from './projection-applier';
-import { DeadLetterWriter } from './dead-letters/dead-letter-store';
-import { applyInOwnTransaction, rebuildFromLog } from './rebuild-from-log';
+import { KafkaProjector } from './runner/kafka-projector';
+import { claimReplayedStreams, ProjectionRunner } from './runner/projection-runner';
+import { DeadLetterWriter } from './runner/dead-letters/dead-letter-store';
+import { applyInOwnTransaction, rebuildFromLog } from './runner/rebuild-from-log';
 import { createShadowSchema, SHADOW_SCHEMA } from './rebuild/shadow-schema';
 import { ShadowRebuild } from './rebuild/shadow-rebuild';
 import { ALL_PROJECTIONS } from './index';
@@ -171,7 +171,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
 
   it('projects the log live through the relay and Kafka, and the same code rebuilt from the log gives the same rows', async () => {
     startRelay();
-    projector = new KafkaProjector(live.pool, testKafka('rebuild-projector'), new ProjectionApplier(ALL_PROJECTIONS), {
+    projector = new KafkaProjector(live.pool, testKafka('rebuild-projector'), new ProjectionRunner(ALL_PROJECTIONS), {
       groupId: `${prefix}projector`,
       topics: allTopics(prefix),
     });
@@ -179,7 +179,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     const total = await logSize();
     await waitFor('the live projector to apply every event', async () => (await projectedEverything()) === total, { timeoutMs: 30_000 });
 
-    expect(await rebuildFromLog(live.pool, rebuilt.pool, new ProjectionApplier(ALL_PROJECTIONS), { batchSize: 5 })).toBe(total);
+    expect(await rebuildFromLog(live.pool, rebuilt.pool, new ProjectionRunner(ALL_PROJECTIONS), { batchSize: 5 })).toBe(total);
     const liveRows = await snapshot(live);
     expect(liveRows.rm_meetings).toHaveLength(6);
     expect(liveRows.rm_commendations).toHaveLength(6);
@@ -190,9 +190,9 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
   it('gives the same rows applied event by event (time travel, parked-failure retries) as in batches', async () => {
     const oneByOne = await createTestDatabase();
     try {
-      const applier = new ProjectionApplier(ALL_PROJECTIONS);
+      const runner = new ProjectionRunner(ALL_PROJECTIONS);
       const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY transaction_id, global_position`);
-      for (const row of rows) await inTransaction(oneByOne.pool, (client) => applier.apply(client, toRecordedEvent(row)));
+      for (const row of rows) await inTransaction(oneByOne.pool, (client) => runner.apply(client, [toRecordedEvent(row)]));
       expect(await snapshot(oneByOne)).toEqual(await snapshot(live));
     } finally {
       await oneByOne.drop();
@@ -203,7 +203,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     await inShadowOf(live, async (shadow) => {
       // Batches of two: a stream's events (a meeting and its correction) are applied in different batches.
       const total = await logSize();
-      expect(await rebuildFromLog(live.pool, shadow, new ProjectionApplier(ALL_PROJECTIONS, { replay: true }), { batchSize: 2 })).toBe(total);
+      expect(await rebuildFromLog(live.pool, shadow, new ProjectionRunner(ALL_PROJECTIONS, 'replay'), { batchSize: 2 })).toBe(total);
       expect(Number((await shadow.query('SELECT count(*) FROM projected_streams')).rows[0].count)).toBe(0);
       await claimReplayedStreams(shadow, ALL_PROJECTIONS, await new GapFreeLogReader(live.pool).head());
       expect(await snapshot(shadow)).toEqual(await snapshot(live));
@@ -212,12 +212,12 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
 
   it('applies a replayed batch that meets a row already there event by event, and changes nothing', async () => {
     await inShadowOf(live, async (shadow) => {
-      const applier = new ProjectionApplier(ALL_PROJECTIONS, { replay: true });
-      await rebuildFromLog(live.pool, shadow, applier);
+      const runner = new ProjectionRunner(ALL_PROJECTIONS, 'replay');
+      await rebuildFromLog(live.pool, shadow, runner);
       const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = 'MeetingHeld' ORDER BY global_position LIMIT 1`);
       const before = await snapshot(shadow);
       // COPY refuses the meeting that is there already; the batch then goes one event at a time, with ON CONFLICT.
-      await applyInOwnTransaction(shadow, applier, rows.map(toRecordedEvent));
+      await applyInOwnTransaction(shadow, runner, rows.map(toRecordedEvent));
       const after = await snapshot(shadow);
       expect(after.rm_meetings).toEqual(before.rm_meetings);
       // Only the one-by-one way claims as it goes: the replay's batches claimed nothing.
@@ -236,8 +236,8 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     try {
       await inShadowOf(live, async (shadow) => {
         await new DeadLetterWriter(live.pool).park('meetings', parked, new Error('a poison event'));
-        const applier = new ProjectionApplier(ALL_PROJECTIONS, { replay: true });
-        expect(await inTransaction(shadow, (client) => applier.applyAll(client, events))).toBe(events.length - 2);
+        const runner = new ProjectionRunner(ALL_PROJECTIONS, 'replay');
+        expect(await inTransaction(shadow, (client) => runner.apply(client, events))).toBe(events.length - 2);
         await claimReplayedStreams(shadow, ALL_PROJECTIONS, await new GapFreeLogReader(live.pool).head());
         const { rows: streams } = await shadow.query<{ stream_id: string }>(`SELECT stream_id FROM projected_streams WHERE projection = 'meetings'`);
         expect(streams).toHaveLength(new Set(events.map((event) => event.streamId)).size - 1);
@@ -266,12 +266,12 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
   it('counts an event once when a batch holds it twice, and not at all when it was applied before', async () => {
     const twice = await createTestDatabase();
     try {
-      const applier = new ProjectionApplier(ALL_PROJECTIONS);
+      const runner = new ProjectionRunner(ALL_PROJECTIONS);
       const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = 'MeetingCorrected' OR stream_id IN
                                                           (SELECT stream_id FROM events WHERE event_type = 'MeetingCorrected') ORDER BY global_position`);
       const [held, corrected] = rows.map(toRecordedEvent);
-      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, [held, corrected, held, corrected]))).toBe(2);
-      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, [corrected]))).toBe(0);
+      expect(await inTransaction(twice.pool, (client) => runner.apply(client, [held, corrected, held, corrected]))).toBe(2);
+      expect(await inTransaction(twice.pool, (client) => runner.apply(client, [corrected]))).toBe(0);
       const { rows: meetings } = await twice.pool.query('SELECT corrections, attendee_count FROM rm_meetings');
       expect(meetings).toEqual([{ corrections: 1, attendee_count: 99 }]);
 
@@ -280,7 +280,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
         const data = corrected.data as { meeting: MeetingHeldData };
         return { ...corrected, streamVersion: corrected.streamVersion + n + 1, data: { ...data, meeting: { ...data.meeting, attendeeCount: { value: 100 + n, qualifier: 'EXACT' } } } };
       });
-      expect(await inTransaction(twice.pool, (client) => applier.applyAll(client, later))).toBe(11);
+      expect(await inTransaction(twice.pool, (client) => runner.apply(client, later))).toBe(11);
       const { rows: after } = await twice.pool.query('SELECT corrections, attendee_count FROM rm_meetings');
       expect(after).toEqual([{ corrections: 12, attendee_count: 110 }]);
     } finally {

@@ -19,7 +19,7 @@ import {
   UnitSource,
 } from '@civic/domain';
 import { AppendRequest, EventContract, EventMetadata, PostgresEventStore } from '@civic/event-store';
-import { ProjectionApplier, adminUnitsProjection } from '@civic/projections';
+import { ProjectionRunner, adminUnitsProjection } from '@civic/projections';
 import { UnitRegistryReader } from '@civic/admin-units';
 
 export interface ImportReport {
@@ -46,7 +46,7 @@ export const NATIONAL_SCOPE = 'VN';
  */
 export class UnitRegistryImporter {
   private readonly store: PostgresEventStore;
-  private readonly applier = new ProjectionApplier([adminUnitsProjection]);
+  private readonly runner = new ProjectionRunner([adminUnitsProjection]);
 
   constructor(
     private readonly pool: Pool,
@@ -108,7 +108,7 @@ export class UnitRegistryImporter {
         // by event, the 33,000 events of the official lists took 50 s, a round trip or three each.
         for (let start = 0; start < recorded.length; start += APPLY_SLICE) {
           progress?.(start, recorded.length);
-          await this.applier.applyAll(sql, recorded.slice(start, start + APPLY_SLICE));
+          await this.runner.apply(sql, recorded.slice(start, start + APPLY_SLICE));
         }
         progress?.(recorded.length, recorded.length);
       });

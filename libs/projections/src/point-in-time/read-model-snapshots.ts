@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, rollBack, survivingConnectionLoss } from '@civic/database';
 import { Projection } from '../projection';
-import { ProjectionApplier } from '../projection-applier';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { BOOKKEEPING, loadStreams, LogSlice, replaySlice, shadowWithEmptyTables, streamsIn } from './snapshot-replay';
 import { prepareSnapshotTables, SNAPSHOT_SCHEMA, snapshotTables, SnapshotTable } from './snapshot-tables';
 import { planCuts, SnapshotCut } from './snapshot-cuts';
@@ -52,7 +52,7 @@ const SNAPSHOTTER_LOCK = `hashtext('civic-records:read-model-snapshots')`;
  */
 export class ReadModelSnapshots {
   private readonly tables: SnapshotTable[];
-  private readonly applier: ProjectionApplier;
+  private readonly runner: ProjectionRunner;
   private readonly eventTypes: string[];
 
   constructor(
@@ -60,7 +60,7 @@ export class ReadModelSnapshots {
     projections: readonly Projection[],
   ) {
     this.tables = snapshotTables(projections);
-    this.applier = new ProjectionApplier(projections);
+    this.runner = new ProjectionRunner(projections);
     this.eventTypes = projections.flatMap((p) => p.eventTypes);
   }
 
@@ -110,7 +110,7 @@ export class ReadModelSnapshots {
     const streams = await streamsIn(client, slice);
     await shadowWithEmptyTables(client, [...this.tables.map((t) => t.name), ...BOOKKEEPING]);
     await loadStreams(client, this.tables, streams, 'latest');
-    const events = await replaySlice(client, this.applier, slice);
+    const events = await replaySlice(client, this.runner, slice);
     for (const { name, streamOfRow } of this.tables) {
       const target = `${SNAPSHOT_SCHEMA}.${name}`;
       await client.query(`UPDATE ${target} SET valid_to = $1 WHERE snapshot_stream = ANY($2::text[]) AND valid_to IS NULL`, [id, streams]);

@@ -2,7 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@civic/event-store';
 import { rollBack } from '@civic/database';
 import { Projection, SqlExecutor } from '../projection';
-import { ProjectionApplier } from '../projection-applier';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { snapshotSchemaExists, snapshotTables, SnapshotTable } from './snapshot-tables';
 import { viewAsOfSnapshot } from './snapshot-view';
 
@@ -39,8 +39,8 @@ const QUERY_CANCELED = '57014';
  * after `asOf` (rare: it changes by official lists).
  */
 export class ReadModelsAt {
-  private readonly civic: ProjectionApplier;
-  private readonly registry: ProjectionApplier;
+  private readonly civic: ProjectionRunner;
+  private readonly registry: ProjectionRunner;
   private readonly civicTables: SnapshotTable[];
   private readonly civicEventTypes: string[];
   private readonly fromSnapshots: boolean;
@@ -51,8 +51,8 @@ export class ReadModelsAt {
     private readonly registryProjection: Projection,
     { fromSnapshots = true }: { fromSnapshots?: boolean } = {},
   ) {
-    this.civic = new ProjectionApplier(civicProjections);
-    this.registry = new ProjectionApplier([registryProjection]);
+    this.civic = new ProjectionRunner(civicProjections);
+    this.registry = new ProjectionRunner([registryProjection]);
     this.civicTables = snapshotTables(civicProjections);
     this.civicEventTypes = civicProjections.flatMap((p) => p.eventTypes);
     this.fromSnapshots = fromSnapshots;
@@ -110,7 +110,7 @@ export class ReadModelsAt {
   }
 
   /** Applies, in log order, the events recorded up to asOf (of every stream with an event under one of the units). */
-  private async replay(client: PoolClient, applier: ProjectionApplier, eventTypes: readonly string[], asOf: Date, deadline: number | undefined, unitCodes?: readonly string[]): Promise<void> {
+  private async replay(client: PoolClient, runner: ProjectionRunner, eventTypes: readonly string[], asOf: Date, deadline: number | undefined, unitCodes?: readonly string[]): Promise<void> {
     const streams = unitCodes ? 'AND stream_id IN (SELECT stream_id FROM events WHERE unit_code = ANY($4) AND recorded_at <= $2)' : '';
     let after = '0';
     for (;;) {
@@ -123,7 +123,7 @@ export class ReadModelsAt {
       // Savepoints per event: a poison event is left out here as the live projector leaves it out.
       for (const [index, row] of rows.entries()) {
         if (index % 100 === 0) withinDeadline(deadline);
-        await applier.apply(client, toRecordedEvent(row), { isolateFailures: true });
+        await runner.apply(client, [toRecordedEvent(row)], { isolateFailures: true });
       }
       if (rows.length < REPLAY_BATCH) return;
       after = rows[rows.length - 1].position;

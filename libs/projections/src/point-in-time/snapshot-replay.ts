@@ -1,13 +1,13 @@
 import { PoolClient } from 'pg';
 import { EVENT_COLUMNS, EventRow, RecordedEvent, toRecordedEvent } from '@civic/event-store';
-import { ProjectionApplier } from '../projection-applier';
-import { isTransient } from '../dead-letters/transient-error';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { isTransient } from '../runner/dead-letters/transient-error';
 import { liveColumns, SNAPSHOT_SCHEMA, SnapshotTable, validIn } from './snapshot-tables';
 
 /** Events read, and applied, at a time. */
 const PAGE = 2000;
 
-/** What the projection applier keeps beside the read models: which versions it applied, which events it parked. */
+/** What the projection runner keeps beside the read models: which versions it applied, which events it parked. */
 export const BOOKKEEPING = ['projected_streams', 'projection_dead_letters'];
 
 /**
@@ -53,7 +53,7 @@ export async function streamsIn(client: PoolClient, slice: LogSlice): Promise<st
  * once, and event by event where a page fails, leaving out (parked in the shadowing dead letters) what a projection
  * cannot take. `beforePage` may stop it (a reader's deadline). Answers how many events were read.
  */
-export async function replaySlice(client: PoolClient, applier: ProjectionApplier, slice: LogSlice, beforePage: () => void = () => undefined): Promise<number> {
+export async function replaySlice(client: PoolClient, runner: ProjectionRunner, slice: LogSlice, beforePage: () => void = () => undefined): Promise<number> {
   const { where, values } = sliceCondition(slice);
   let after = '0';
   let read = 0;
@@ -63,22 +63,22 @@ export async function replaySlice(client: PoolClient, applier: ProjectionApplier
       `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} AND global_position > $${values.length + 1} ORDER BY global_position LIMIT ${PAGE}`,
       [...values, after],
     );
-    await applyPage(client, applier, rows.map(toRecordedEvent));
+    await applyPage(client, runner, rows.map(toRecordedEvent));
     read += rows.length;
     if (rows.length < PAGE) return read;
     after = rows[rows.length - 1].position;
   }
 }
 
-async function applyPage(client: PoolClient, applier: ProjectionApplier, events: readonly RecordedEvent[]): Promise<void> {
+async function applyPage(client: PoolClient, runner: ProjectionRunner, events: readonly RecordedEvent[]): Promise<void> {
   if (!events.length) return;
   await client.query('SAVEPOINT snapshot_page');
   try {
-    await applier.applyAll(client, events);
+    await runner.apply(client, events);
   } catch (error) {
     await client.query('ROLLBACK TO SAVEPOINT snapshot_page');
     if (isTransient(error)) throw error;
-    await applier.applyAll(client, events, { isolateFailures: true });
+    await runner.apply(client, events, { isolateFailures: true });
   }
   await client.query('RELEASE SAVEPOINT snapshot_page');
 }

@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { ProjectionApplier } from '../projection-applier';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { loadStreams, LogSlice, replaySlice, shadowWithEmptyTables, streamsIn } from './snapshot-replay';
 import { liveColumns, SNAPSHOT_SCHEMA, SnapshotTable, validIn } from './snapshot-tables';
 
@@ -19,7 +19,7 @@ const BOUND = `SELECT covers_below::text FROM ${SNAPSHOT_SCHEMA}.snapshots WHERE
 export async function viewAsOfSnapshot(
   client: PoolClient,
   tables: readonly SnapshotTable[],
-  applier: ProjectionApplier,
+  runner: ProjectionRunner,
   eventTypes: readonly string[],
   asOf: Date,
   beforePage: () => void,
@@ -30,7 +30,7 @@ export async function viewAsOfSnapshot(
   const streams = await streamsIn(client, slice);
   await shadowWithEmptyTables(client, [...tables.map((t) => t.name), 'projection_dead_letters']);
   await loadStreams(client, tables, streams, base.id);
-  const replayed = await replaySlice(client, applier, slice, beforePage);
+  const replayed = await replaySlice(client, runner, slice, beforePage);
   await client.query('CREATE TEMPORARY TABLE time_travel_replayed (stream_id text PRIMARY KEY) ON COMMIT DROP');
   await client.query('INSERT INTO time_travel_replayed SELECT unnest($1::text[])', [streams]);
   for (const { name } of tables) {

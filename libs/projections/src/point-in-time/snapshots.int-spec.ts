@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { ANY_EVENT, AppendRequest, NewEvent, PostgresEventStore } from '@civic/event-store';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { adminUnitsProjection, commendationsProjection, meetingsProjection, movementsProjection } from '../index';
-import { ProjectionApplier } from '../projection-applier';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { ShadowRebuild } from '../rebuild/shadow-rebuild';
 import { ReadModelsAt, ReadModelView } from './read-models-at';
 import { ReadModelSnapshots, snapshotterPool as snapshotPool } from './read-model-snapshots';
@@ -218,7 +218,7 @@ describe('Time travel from snapshots of the read models', () => {
         try {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
           await client.query('CREATE TEMPORARY TABLE projected_streams (LIKE public.projected_streams INCLUDING ALL) ON COMMIT DROP');
-          const replayed = await viewAsOfSnapshot(client, snapshotTables(CIVIC), new ProjectionApplier(CIVIC), CIVIC.flatMap((p) => p.eventTypes), at, () => undefined);
+          const replayed = await viewAsOfSnapshot(client, snapshotTables(CIVIC), new ProjectionRunner(CIVIC), CIVIC.flatMap((p) => p.eventTypes), at, () => undefined);
           expect(replayed).toBeLessThanOrEqual(10);
         } finally {
           await client.query('ROLLBACK');

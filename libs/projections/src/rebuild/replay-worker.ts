@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LogPartitionReader } from '@civic/event-store';
 import { ALL_PROJECTIONS } from '../index';
-import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
+import { claimReplayedStreams, ProjectionRunner } from '../runner/projection-runner';
 import { replayLog, shadowPool } from './replay';
 import { PartitionReplay, ReplayMessage } from './replay-threads';
 
@@ -12,11 +12,11 @@ import { PartitionReplay, ReplayMessage } from './replay-threads';
 async function replayPartition({ databaseUrl, projections, partition, from, upTo }: PartitionReplay): Promise<void> {
   const post = (message: ReplayMessage) => parentPort?.postMessage(message);
   const replayed = ALL_PROJECTIONS.filter((p) => projections.includes(p.name));
-  const applier = new ProjectionApplier(replayed, { replay: true });
+  const runner = new ProjectionRunner(replayed, 'replay');
   const reader = new LogPartitionReader(databaseUrl, partition, upTo);
   const shadow = shadowPool(databaseUrl, `civic-rebuild-replay-${partition.index}`);
   try {
-    const { events } = await replayLog(reader, from, shadow, applier, (applied) => post({ applied }));
+    const { events } = await replayLog(reader, from, shadow, runner, (applied) => post({ applied }));
     // Its streams are its own: their versions are recorded now, while other threads may still be replaying.
     await claimReplayedStreams(shadow, replayed, upTo, { after: from, partition });
     post({ done: events });

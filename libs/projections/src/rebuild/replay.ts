@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { checkpointOf, LogCheckpoint, RecordedEvent } from '@civic/event-store';
 import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/database';
-import { ProjectionApplier } from '../projection-applier';
-import { applyInOwnTransaction } from '../rebuild-from-log';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { applyInOwnTransaction } from '../runner/rebuild-from-log';
 import { SHADOW_SCHEMA } from './shadow-schema';
 
 export const REPLAY_BATCH = 2000;
@@ -41,7 +41,7 @@ export async function replayLog(
   source: LogSource,
   from: LogCheckpoint,
   shadow: Pool,
-  applier: ProjectionApplier,
+  runner: ProjectionRunner,
   onBatch?: (applied: number) => void,
 ): Promise<{ events: number; checkpoint: LogCheckpoint }> {
   const read = (after: LogCheckpoint) => {
@@ -57,8 +57,8 @@ export async function replayLog(
     if (!batch.length) return { events, checkpoint };
     checkpoint = checkpointOf(batch[batch.length - 1]);
     next = read(checkpoint);
-    const wanted = batch.filter((event) => applier.wants(event).length);
-    await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, applier, part)));
+    const wanted = batch.filter((event) => runner.wants(event).length);
+    await Promise.all(byStream(wanted, PARALLEL_APPLIERS).map((part) => applyInOwnTransaction(shadow, runner, part)));
     events += wanted.length;
     onBatch?.(wanted.length);
   }

@@ -2,8 +2,8 @@ import { Pool, PoolClient } from 'pg';
 import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
 import { survivingConnectionLoss } from '@civic/database';
 import { Projection } from '../projection';
-import { claimReplayedStreams, ProjectionApplier } from '../projection-applier';
-import { DEAD_LETTER_LOCK } from '../dead-letters/dead-letter-operations';
+import { claimReplayedStreams, ProjectionRunner } from '../runner/projection-runner';
+import { DEAD_LETTER_LOCK } from '../runner/dead-letters/dead-letter-operations';
 import { REPLAY_BATCH, replayLog, shadowPool } from './replay';
 import { REPLAY_THREADS, replayInThreads } from './replay-threads';
 import { copyTriggersToShadow, createShadowSchema, RETIRED_SCHEMA, SHADOW_SCHEMA } from './shadow-schema';
@@ -53,9 +53,9 @@ export class ShadowRebuild {
     const tables = this.projections.flatMap((p) => p.tables);
     const names = this.projections.map((p) => p.name);
     const eventTypes = this.projections.flatMap((p) => p.eventTypes);
-    const applier = new ProjectionApplier(this.projections);
-    // One pass over the log, in order, into empty tables: no event can have been applied before (see the applier).
-    const replaying = new ProjectionApplier(this.projections, { replay: true });
+    const runner = new ProjectionRunner(this.projections);
+    // One pass over the log, in order, into empty tables: no event can have been applied before (see the runner).
+    const replaying = new ProjectionRunner(this.projections, 'replay');
     const admin = pool(this.databaseUrl, 'civic-rebuild');
     const shadow = shadowPool(this.databaseUrl, 'civic-rebuild-shadow');
     const lock = await admin.connect();
@@ -83,7 +83,7 @@ export class ShadowRebuild {
       // Tables just filled have no statistics: the planner would guess until autovacuum analyzes them (never, where
       // it is off). They are swapped in with theirs; ANALYZE samples, about 2.5 s for a 1M-event log's tables.
       await admin.query(`ANALYZE ${[...tables, 'projected_streams'].map((table) => `${SHADOW_SCHEMA}.${table}`).join(', ')}`);
-      const swap = await this.swap(shadow, applier, tables, names, checkpoint);
+      const swap = await this.swap(shadow, runner, tables, names, checkpoint);
       events += swap.caughtUp;
       // Snapshots were derived by the projection code that ran before: the snapshotter derives them again (ADR 0038).
       if (this.projections.some((p) => p !== adminUnitsProjection)) await dropSnapshots(admin);
@@ -113,13 +113,13 @@ export class ShadowRebuild {
    * checkpoint, and moves the copies in. The projector then resumes on the new tables; what it applies again is
    * skipped by the projected-streams guard.
    */
-  private async swap(shadow: Pool, applier: ProjectionApplier, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
+  private async swap(shadow: Pool, runner: ProjectionRunner, tables: readonly string[], names: readonly string[], after: LogCheckpoint): Promise<{ caughtUp: number; milliseconds: number }> {
     const direction = await projectedStreamsDirection(shadow, names);
     return inTransaction(shadow, async (client) => {
       await client.query(`SET LOCAL synchronous_commit = on; SELECT pg_advisory_xact_lock(${DEAD_LETTER_LOCK})`);
       const locked = Date.now();
       await client.query(`LOCK TABLE ${[...tables, 'projected_streams'].map((t) => `public.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
-      const caughtUp = await catchUp(client, applier, after);
+      const caughtUp = await catchUp(client, runner, after);
       await copyTriggersToShadow(client, tables);
       await client.query(`CREATE SCHEMA ${RETIRED_SCHEMA}`);
       for (const table of tables) {
@@ -164,7 +164,7 @@ async function moveProjectedStreams(client: PoolClient, names: readonly string[]
  * Every event committed after the checkpoint, not only those below the oldest running transaction: with the
  * projector held, whatever it applied is committed and visible here, and whatever commits later it will apply.
  */
-async function catchUp(client: PoolClient, applier: ProjectionApplier, after: LogCheckpoint): Promise<number> {
+async function catchUp(client: PoolClient, runner: ProjectionRunner, after: LogCheckpoint): Promise<number> {
   let count = 0;
   let checkpoint = after;
   for (;;) {
@@ -174,9 +174,9 @@ async function catchUp(client: PoolClient, applier: ProjectionApplier, after: Lo
       [checkpoint.transactionId, checkpoint.position],
     );
     // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
-    // are passed over by the applier.
-    const wanted = rows.map(toRecordedEvent).filter((event) => applier.wants(event).length);
-    await applier.applyAll(client, wanted, { isolateFailures: true });
+    // are passed over by the runner.
+    const wanted = rows.map(toRecordedEvent).filter((event) => runner.wants(event).length);
+    await runner.apply(client, wanted, { isolateFailures: true });
     count += wanted.length;
     if (rows.length < REPLAY_BATCH) return count;
     checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));

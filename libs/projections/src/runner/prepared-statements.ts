@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { SqlExecutor } from './projection';
+import { SqlExecutor } from '../projection';
 
 /** Statement names by text: the same name always means the same text, on every connection. */
 const names = new Map<string, string>();

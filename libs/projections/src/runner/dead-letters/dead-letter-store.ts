@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@civic/event-store';
-import { SqlExecutor } from '../projection';
+import { SqlExecutor } from '../../projection';
 
 export type DeadLetterStatus = 'PARKED' | 'WAITING' | 'RESOLVED' | 'SKIPPED';
 

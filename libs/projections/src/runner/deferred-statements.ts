@@ -1,4 +1,4 @@
-import { SqlExecutor } from './projection';
+import { SqlExecutor } from '../projection';
 
 /** An executor that holds back the statements sent later, and hands over those still held at the end. */
 export interface DeferringExecutor extends SqlExecutor {

@@ -1,6 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { inTransaction, RecordedEvent } from '@civic/event-store';
-import { ProjectionApplier } from '../projection-applier';
+import { ProjectionRunner } from '../projection-runner';
 import { DEAD_LETTER_COLUMNS, DeadLetter, DeadLetterStatus, describeFailure, OPEN, toDeadLetter } from './dead-letter-store';
 import { isTransient } from './transient-error';
 
@@ -36,7 +36,7 @@ export interface Resolution {
 export class DeadLetterOperations {
   constructor(
     private readonly pool: Pool,
-    private readonly applier: ProjectionApplier,
+    private readonly runner: ProjectionRunner,
   ) {}
 
   async list({ projection, statuses = ['PARKED', 'WAITING'], limit = 100 }: DeadLetterFilter = {}): Promise<DeadLetter[]> {
@@ -72,7 +72,7 @@ export class DeadLetterOperations {
       if (parked.id !== deadLetterId) throw new Error(`Dead letter ${deadLetterId} is waiting behind ${parked.id}; skip that one, or retry`);
       const event = await this.eventOf(client, deadLetterId);
       await client.query(`UPDATE projection_dead_letters SET status = 'SKIPPED', updated_at = now() WHERE id = $1`, [deadLetterId]);
-      await this.applier.advancePast(client, this.applier.projection(parked.projection), event);
+      await this.runner.skip(client, this.runner.projection(parked.projection), event);
       const drained = await this.drain(client, parked.projection, parked.streamId);
       const outcome = `skipped version ${parked.streamVersion}; ${drained.outcome}`;
       await this.record(client, deadLetterId, 'SKIP', actor, reason, outcome);
@@ -96,7 +96,7 @@ export class DeadLetterOperations {
   }
 
   private async drain(client: PoolClient, projectionName: string, streamId: string): Promise<Resolution> {
-    const projection = this.applier.projection(projectionName);
+    const projection = this.runner.projection(projectionName);
     const { rows } = await client.query(
       `SELECT ${DEAD_LETTER_COLUMNS} FROM projection_dead_letters WHERE projection = $1 AND stream_id = $2 AND ${OPEN} ORDER BY stream_version`,
       [projectionName, streamId],
@@ -106,7 +106,7 @@ export class DeadLetterOperations {
       const event = await this.eventOf(client, letter.id);
       await client.query('SAVEPOINT dead_letter');
       try {
-        await this.applier.applyDirectly(client, projection, event);
+        await this.runner.retry(client, projection, event);
         await client.query(`RELEASE SAVEPOINT dead_letter`);
         await client.query(`UPDATE projection_dead_letters SET status = 'RESOLVED', updated_at = now() WHERE id = $1`, [letter.id]);
         applied += 1;

@@ -3,7 +3,7 @@ import { escapeLiteral, Pool, QueryResult } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
 import { inTransaction } from '@civic/event-store';
-import { applyParkingFailures, ApplyOptions, ProjectionApplier } from './projection-applier';
+import { applyParkingFailures, ApplyOptions, ProjectionRunner } from './projection-runner';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 import { preparingStatements } from './prepared-statements';
 import { deferringStatements } from './deferred-statements';
@@ -69,7 +69,7 @@ export class KafkaProjector {
   constructor(
     private readonly pool: Pool,
     private readonly kafka: Kafka,
-    private readonly applier: ProjectionApplier,
+    private readonly runner: ProjectionRunner,
     private readonly options: KafkaProjectorOptions,
   ) {}
 
@@ -177,7 +177,7 @@ export class KafkaProjector {
       // Isolating failures, each statement goes at once, inside its event's savepoint.
       const prepared = preparingStatements(client);
       const deferring = options.isolateFailures ? undefined : deferringStatements(prepared);
-      const applied = await this.applier.applyAll(deferring ?? prepared, events, options);
+      const applied = await this.runner.apply(deferring ?? prepared, events, options);
       return {
         applied,
         sentWithCommit: deferring?.takeDeferred() ?? '',

@@ -1,6 +1,6 @@
 import { deferringStatements } from './deferred-statements';
-import { insertRows } from './batching';
-import { SqlExecutor } from './projection';
+import { insertRows } from '../batching';
+import { SqlExecutor } from '../projection';
 
 /** An executor that records what reaches it, as the database would see it. */
 function recording(): SqlExecutor & { sent: { text: string; values?: unknown[] }[] } {

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { checkpointOf, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, RecordedEvent } from '@civic/event-store';
-import { applyParkingFailures, ProjectionApplier } from './projection-applier';
+import { applyParkingFailures, ProjectionRunner } from './projection-runner';
 
 /**
  * Runs the projections over the whole event log of `source` into the read models of `target`, in commit order,
@@ -9,7 +9,7 @@ import { applyParkingFailures, ProjectionApplier } from './projection-applier';
 export async function rebuildFromLog(
   source: Pool,
   target: Pool,
-  applier: ProjectionApplier,
+  runner: ProjectionRunner,
   { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (events: number) => void } = {},
 ): Promise<number> {
   const reader = new GapFreeLogReader(source);
@@ -18,7 +18,7 @@ export async function rebuildFromLog(
   for (;;) {
     const batch = await reader.readAfter(checkpoint, batchSize);
     if (!batch.length) return events;
-    await applyInOwnTransaction(target, applier, batch);
+    await applyInOwnTransaction(target, runner, batch);
     events += batch.length;
     checkpoint = checkpointOf(batch[batch.length - 1]);
     onProgress?.(events);
@@ -26,10 +26,10 @@ export async function rebuildFromLog(
 }
 
 /** Applies a batch of the log in one transaction of `target`, parking what cannot be applied as the live projector does. */
-export function applyInOwnTransaction(target: Pool, applier: ProjectionApplier, batch: readonly RecordedEvent[]): Promise<void> {
+export function applyInOwnTransaction(target: Pool, runner: ProjectionRunner, batch: readonly RecordedEvent[]): Promise<void> {
   return applyParkingFailures((options) =>
     inTransaction(target, async (client) => {
-      await applier.applyAll(client, batch, options);
+      await runner.apply(client, batch, options);
     }),
   );
 }

@@ -5,9 +5,9 @@ import { RecordedEvent } from '@civic/event-store';
 import { ensureTopics, toWireMessage, topicForStreamType } from '@civic/messaging';
 import { createTestDatabase, testKafka, testNamespace, TestDatabase, waitFor } from '@civic/testing';
 import { KafkaProjector } from './kafka-projector';
-import { ProjectionApplier } from './projection-applier';
-import { ALL_PROJECTIONS } from './index';
-import { readWardSummary } from './meetings/ward-summary.reader';
+import { ProjectionRunner } from './projection-runner';
+import { ALL_PROJECTIONS } from '../index';
+import { readWardSummary } from '../meetings/ward-summary.reader';
 
 const KHUONG_THUONG = '00238';
 
@@ -58,7 +58,7 @@ describe(KafkaProjector.name, () => {
 
   const kafka = testKafka('projector-test');
   const startProjector = async (kafkaCommitIntervalMs?: number) => {
-    projector = new KafkaProjector(db.pool, testKafka('projector'), new ProjectionApplier(ALL_PROJECTIONS), { groupId, topics: [topic], kafkaCommitIntervalMs });
+    projector = new KafkaProjector(db.pool, testKafka('projector'), new ProjectionRunner(ALL_PROJECTIONS), { groupId, topics: [topic], kafkaCommitIntervalMs });
     await projector.start();
   };
   const publish = (events: RecordedEvent[]) =>

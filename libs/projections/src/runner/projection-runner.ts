@@ -1,5 +1,5 @@
 import { inPartition, LOG_START, LogCheckpoint, LogPartition, RecordedEvent } from '@civic/event-store';
-import { Projection, SqlExecutor } from './projection';
+import { Projection, SqlExecutor } from '../projection';
 import { DeadLetterWriter, OPEN } from './dead-letters/dead-letter-store';
 import { isTransient } from './dead-letters/transient-error';
 import { withBulkLoad } from './bulk-load';
@@ -26,27 +26,26 @@ export async function applyParkingFailures<T>(run: (options: ApplyOptions) => Pr
 }
 
 /**
- * Applies events to every projection that wants them, each event at most once per projection: the relay
- * delivers at least once, so a stream version already applied is skipped. Streams are keyed to one partition,
- * so versions of one stream arrive in order. A stream with a parked (dead-lettered) event holds its later
- * events behind it, so a record is never projected with a version missing; other streams flow on.
+ * How a feed's events are claimed. `live` (Kafka, a rebuild's catch-up, time travel, the registry import): each
+ * batch claims its events, so a stream version already applied (a redelivery) is passed over. `replay` (a rebuild
+ * into empty tables, which meets each event of the log once and in order): a batch claims nothing, passes over only
+ * the streams held behind a dead letter, and loads its new rows with COPY (withBulkLoad); `claimReplayedStreams`
+ * records every stream's version from the log once the replay is done.
  */
-export class ProjectionApplier {
-  private readonly replay: boolean;
+export type ClaimMode = 'live' | 'replay';
 
-  /**
-   * @param replay For a rebuild, which meets each event of the log once and in order, into read models that start
-   * empty: no event can have been applied before, so a batch claims nothing and only passes over streams held
-   * behind a dead letter, and its new rows are loaded with COPY (withBulkLoad). Once the replay is done,
-   * `claimReplayedStreams` records every stream's version from the log in one statement per projection. Events
-   * applied one by one (isolated failures, or a batch whose COPY met a row already there) go the usual way.
-   */
+/**
+ * Runs events through every projection that wants them, each event at most once per projection, whatever feeds
+ * it. Streams are keyed to one partition, so versions of one stream arrive in order. A stream with a parked
+ * (dead-lettered) event holds its later events behind it, so a record is never projected with a version missing;
+ * other streams flow on. Claims and dead letters are kept here; offsets by the feed (KafkaProjector), in the
+ * same transaction.
+ */
+export class ProjectionRunner {
   constructor(
     private readonly projections: readonly Projection[],
-    { replay = false }: { replay?: boolean } = {},
-  ) {
-    this.replay = replay;
-  }
+    private readonly mode: ClaimMode = 'live',
+  ) {}
 
   projection(name: string): Projection {
     const found = this.projections.find((p) => p.name === name);
@@ -54,53 +53,63 @@ export class ProjectionApplier {
     return found;
   }
 
+  /** The projections that take the event. */
   wants(event: RecordedEvent): Projection[] {
     return this.projections.filter((p) => p.eventTypes.includes(event.type));
   }
 
-  async apply(sql: SqlExecutor, event: RecordedEvent, { isolateFailures = false }: ApplyOptions = {}): Promise<number> {
+  /**
+   * Applies the events, one or many, in log order, with the bookkeeping of each projection in one statement for
+   * all of them. With `isolateFailures` each event goes to each projection in a savepoint of its own, claimed the
+   * live way, and one that fails is parked instead of failing the transaction.
+   *
+   * Claims are safe without per-event upserts because no two transactions apply the same stream at once: the
+   * projector locks its partition's offset row first, retries and rebuild swaps hold the dead-letter lock.
+   */
+  async apply(sql: SqlExecutor, events: readonly RecordedEvent[], { isolateFailures = false }: ApplyOptions = {}): Promise<number> {
+    if (!isolateFailures) return this.applyTogether(sql, events, this.mode);
+    let applied = 0;
+    for (const event of events) applied += await this.applyIsolated(sql, event);
+    return applied;
+  }
+
+  /** Applies one event to one projection now, whatever is parked: an operator's retry of a dead letter. */
+  async retry(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
+    await this.advance(sql, projection, event);
+    await projection.handle([event], { sql });
+  }
+
+  /** Marks the event as dealt with for the projection without applying it: an operator's skip of a dead letter. */
+  skip(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
+    return this.advance(sql, projection, event);
+  }
+
+  private async applyTogether(sql: SqlExecutor, events: readonly RecordedEvent[], mode: ClaimMode, projections = this.projections): Promise<number> {
+    const held = mode === 'replay' ? await heldStreams(sql, events) : undefined;
+    const executor = mode === 'replay' ? withBulkLoad(sql) : sql;
+    let applied = 0;
+    for (const projection of projections) {
+      const wanted = events.filter((event) => projection.eventTypes.includes(event.type));
+      if (!wanted.length) continue;
+      const claimed = held ? await this.passHeld(sql, projection, wanted, held) : await this.claim(sql, projection, wanted);
+      if (claimed.length) await projection.handle(claimed, { sql: executor });
+      applied += claimed.length;
+    }
+    return applied;
+  }
+
+  private async applyIsolated(sql: SqlExecutor, event: RecordedEvent): Promise<number> {
     let applied = 0;
     for (const projection of this.wants(event)) {
-      if (!isolateFailures) {
-        applied += await this.applyOne(sql, projection, event);
-        continue;
-      }
       await sql.query('SAVEPOINT projection_event');
       try {
-        applied += await this.applyOne(sql, projection, event);
+        applied += await this.applyTogether(sql, [event], 'live', [projection]);
         await sql.query('RELEASE SAVEPOINT projection_event');
       } catch (error) {
         await sql.query('ROLLBACK TO SAVEPOINT projection_event');
         if (isTransient(error)) throw error;
         await this.settleFailure(sql, projection, event, error);
       }
-    }
-    return applied;
-  }
-
-  /**
-   * Applies a batch in log order, as `apply` would event by event, with the bookkeeping of each projection done
-   * in one statement for the whole batch instead of one per event: a rebuild or a projector batch spends its
-   * time on round trips. With `isolateFailures` it falls back to `apply`, which can park single events.
-   *
-   * Claims are safe without per-event upserts because no two transactions apply the same stream at once: the
-   * projector locks its partition's offset row first, retries and rebuild swaps hold the dead-letter lock.
-   */
-  async applyAll(sql: SqlExecutor, events: readonly RecordedEvent[], options: ApplyOptions = {}): Promise<number> {
-    if (options.isolateFailures) {
-      let applied = 0;
-      for (const event of events) applied += await this.apply(sql, event, options);
-      return applied;
-    }
-    let applied = 0;
-    const held = this.replay ? await heldStreams(sql, events) : undefined;
-    const executor = this.replay ? withBulkLoad(sql) : sql;
-    for (const projection of this.projections) {
-      const wanted = events.filter((event) => projection.eventTypes.includes(event.type));
-      if (!wanted.length) continue;
-      const claimed = held ? await this.passHeld(sql, projection, wanted, held) : await this.claim(sql, projection, wanted);
-      if (claimed.length) await projection.handle(claimed, { sql: executor });
-      applied += claimed.length;
     }
     return applied;
   }
@@ -135,31 +144,6 @@ export class ProjectionApplier {
     return passed;
   }
 
-  /** Applies one event to one projection now, whatever is parked: for retries of dead letters. */
-  async applyDirectly(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
-    await this.advance(sql, projection, event);
-    await projection.handle([event], { sql });
-  }
-
-  private async applyOne(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<number> {
-    const { rowCount } = await sql.query(
-      `INSERT INTO projected_streams (projection, stream_id, stream_version, global_position)
-       SELECT $1, $2, $3, $4
-       WHERE NOT EXISTS (SELECT 1 FROM projection_dead_letters WHERE projection = $1 AND stream_id = $2 AND ${OPEN})
-       ON CONFLICT (projection, stream_id) DO UPDATE
-         SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
-         WHERE projected_streams.stream_version < EXCLUDED.stream_version`,
-      [projection.name, event.streamId, event.streamVersion, event.position],
-    );
-    if (rowCount === 1) {
-      await projection.handle([event], { sql });
-      return 1;
-    }
-    // Not applied: either applied before (a redelivery), or held behind a parked event of its stream.
-    if (await new DeadLetterWriter(sql).isBlocked(projection.name, event.streamId)) await this.holdIfUndecided(sql, projection, event);
-    return 0;
-  }
-
   private async holdIfUndecided(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
     const deadLetters = new DeadLetterWriter(sql);
     if (!(await deadLetters.decided(projection.name, event))) await deadLetters.holdBehind(projection.name, event);
@@ -170,11 +154,6 @@ export class ProjectionApplier {
     const deadLetters = new DeadLetterWriter(sql);
     if ((await deadLetters.decided(projection.name, event)) === 'SKIPPED') await this.advance(sql, projection, event);
     else await deadLetters.park(projection.name, event, error);
-  }
-
-  /** Marks the event as dealt with for the projection without applying it (a skipped dead letter). */
-  advancePast(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
-    return this.advance(sql, projection, event);
   }
 
   private async advance(sql: SqlExecutor, projection: Projection, event: RecordedEvent): Promise<void> {
