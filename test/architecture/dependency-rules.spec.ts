@@ -102,6 +102,26 @@ describe('dependency rules', () => {
         'libs/local-run/src/dev-token.ts': 'export const mint = 1;\n',
       },
     ],
+    [
+      'apps-are-independent',
+      'apps/query-api/src/audit.ts → apps/records-api/src/context.ts',
+      { 'apps/query-api/src/audit.ts': "import { context } from '../../records-api/src/context';\nexport const audit = context;\n", 'apps/records-api/src/context.ts': 'export const context = 1;\n' },
+    ],
+    [
+      'libs-do-not-import-apps',
+      'libs/messaging/src/relay.ts → apps/event-relay/src/config.ts',
+      { 'libs/messaging/src/relay.ts': "import { config } from '../../../apps/event-relay/src/config';\nexport const relay = config;\n", 'apps/event-relay/src/config.ts': 'export const config = 1;\n' },
+    ],
+    [
+      'production-code-does-not-import-testing',
+      'apps/projector/src/service.ts → libs/testing/src/wait-for.ts',
+      { 'apps/projector/src/service.ts': "import { waitFor } from '../../../libs/testing/src/wait-for';\nexport const service = waitFor;\n", 'libs/testing/src/wait-for.ts': 'export const waitFor = 1;\n' },
+    ],
+    [
+      'no-circular',
+      'libs/messaging/src/a.ts → libs/messaging/src/b.ts',
+      { 'libs/messaging/src/a.ts': "import { b } from './b';\nexport const a = () => b;\n", 'libs/messaging/src/b.ts': "import { a } from './a';\nexport const b = () => a;\n" },
+    ],
   ])('catch an arrow that runs the wrong way: %s', (rule, path, files) => {
     const result = cruiseSandbox(files);
     expect(result.status).not.toBe(0);
