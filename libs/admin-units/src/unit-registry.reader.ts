@@ -80,7 +80,7 @@ export class UnitRegistryReader {
    * Units as deciders need them on a date, each with the province it belonged to then (null for a code no unit
    * had): one query walking up the hierarchy of that date, since every command asks this before it decides.
    * The parent is looked up LATERALly, by index: a plain join in the recursive step makes Postgres hash the
-   * whole registry on each step (8 ms instead of 0.3).
+   * whole registry on each step, many times slower (docs/performance.md, "Measurements behind the code").
    */
   async unitsOnDate(codes: readonly UnitCode[], date: CivicDate): Promise<UnitsOnDate> {
     const asked = [...new Set(codes)];

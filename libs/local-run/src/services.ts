@@ -9,7 +9,7 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 /**
  * V8 flags a service runs with, here and in docker-compose.yml (NODE_OPTIONS). query-api's young generation is
  * larger than Node's default 16 MB semi-space: under 50 readers it allocates about 50 kB per answer, and with the
- * default its scavenges came every 40-60 ms and paused it 8-9 ms each (docs/adr/0020-query-api-young-generation.md).
+ * default its scavenges came often and paused it each time (docs/adr/0020-query-api-young-generation.md).
  */
 export const SERVICE_V8_FLAGS: Record<ServiceName, readonly string[]> = {
   'records-api': [],

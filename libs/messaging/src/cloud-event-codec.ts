@@ -51,7 +51,7 @@ export function toWireMessage(event: RecordedEvent): WireMessage {
 /**
  * The Kafka binary-mode headers of a validated event (CloudEvents Kafka protocol binding 1.0, 3.2): its content
  * type, and every attribute but the data as a `ce_` header. Mapped here rather than by the SDK's
- * `Kafka.binary`, which costs 36 µs an event against 4 for this loop, most of the relay's encoding time;
+ * `Kafka.binary`, which cost several times this loop, most of the relay's encoding time (docs/performance.md);
  * the contract test reads every message back with the SDK.
  */
 function binaryModeHeaders(cloudEvent: CloudEvent<Record<string, unknown>>): Record<string, string> {

@@ -8,8 +8,9 @@ const remembering = new WeakSet<MetadataStorage>();
 /**
  * Makes class-validator answer "which rules apply to this class" from memory. It finds them by testing every
  * decorated class of the process with `instanceof`, and groups them by property anew, for every object it
- * validates, nested ones included (typestack/class-validator#2686): 3 % of records-api's CPU per command, and
- * more garbage (docs/adr/0031-validation-rules-from-memory.md).
+ * validates, nested ones included (typestack/class-validator#2686): a visible share of records-api's CPU per
+ * command, and more garbage (docs/adr/0031-validation-rules-from-memory.md; figures: docs/performance.md,
+ * "Measurements behind the code").
  *
  * A class's rules, its own and its ancestors', are registered when its module loads, before any instance can be
  * validated. Even so, any registration clears what is remembered, so an answer is never older than the last rule

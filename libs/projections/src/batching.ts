@@ -7,7 +7,8 @@ import { SqlExecutor } from './projection';
  * that Postgres reads as the table's own row type (json_populate_recordset), so every column takes its type from
  * the table as in a single-row INSERT, and columns not named keep their defaults. The text is the same whatever
  * the number of rows: Postgres parses it in no time, where a VALUES list with a placeholder per value took longer
- * to parse than to insert (28 against 43 µs a row on rm_meetings). `rows` hold values in the order of `columns`.
+ * to parse than to insert (docs/performance.md, "Measurements behind the code"). `rows` hold values in the order
+ * of `columns`.
  */
 export async function insertRows(sql: SqlExecutor, table: string, columns: readonly string[], rows: readonly unknown[][], tail = ''): Promise<void> {
   if (!rows.length) return;

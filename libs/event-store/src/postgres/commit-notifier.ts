@@ -6,7 +6,8 @@ const AT_MOST_EVERY_MS = 3;
 /**
  * Wakes log readers (the relay) after appends commit, at most once per 3 ms per process. Readers also poll, so a
  * lost notification only delays, never loses, an event. The relay reads only when woken (docs/adr/0028), so this
- * window is part of every event's way to Kafka: at 10 ms, 201 → sent by the relay was 4 ms at p50 and 16 at p99.
+ * window is part of every event's way to Kafka, and kept short for that (docs/performance.md, "Measurements
+ * behind the code").
  *
  * The first append of a quiet spell notifies from inside its own statement (`takeStatementTurn`), which costs no
  * round trip and wakes the relay at the commit itself; the appends that commit within the window after it are

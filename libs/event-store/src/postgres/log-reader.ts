@@ -7,7 +7,8 @@ import { survivingConnectionLoss } from '@civic/database';
 /**
  * The log horizon (docs/adr/0016) as a subquery, evaluated once when the statement runs. Called directly, the
  * function is also evaluated by the planner to estimate the rows below it: a second look at pg_stat_activity and
- * pg_locks, and a plan of the function's own query, on every read (13 % of the relay's Postgres time, profiled).
+ * pg_locks, and a plan of the function's own query, on every read (a share of the relay's Postgres time that a
+ * profile found: docs/performance.md, "Measurements behind the code").
  */
 const HORIZON = '(SELECT event_log_horizon())';
 

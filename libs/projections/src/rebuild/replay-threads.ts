@@ -17,14 +17,15 @@ export type ReplayMessage = { applied: number } | { done: number } | { failed: {
 
 /**
  * At most one replay thread per core, and no more than 4: each reads the whole log to keep its share, so Postgres's
- * cost of reading grows with them (on 2 cores: 2 threads 27k events/s, 3 threads 23.6k, 1 thread 22.7k).
+ * cost of reading grows with them: past one thread per core, more threads were slower (docs/performance.md,
+ * "Measurements behind the code").
  */
 export const REPLAY_THREADS = Math.max(1, Math.min(availableParallelism(), 4));
 
 /**
  * Replays the log up to a fixed checkpoint in `threads` worker threads, each taking one partition of the streams
  * (LogPartitionReader) into the shadow tables with its own connections. A rebuild's replay is bound by Node's one
- * core: reading, parsing and applying a million events kept it 92 % busy while Postgres had a core to spare
+ * core: reading, parsing and applying a million events kept it busy while Postgres had a core to spare
  * (docs/adr/0023-replay-threads.md). Answers how many events the projections took; the first failure stops them all.
  */
 export async function replayInThreads(

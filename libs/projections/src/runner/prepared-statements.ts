@@ -22,8 +22,9 @@ function nameOf(text: string): string | undefined {
 /**
  * The client as a SqlExecutor whose parameterized statements are prepared once per connection: Postgres parses
  * and analyzes each text once instead of on every batch, and plans it once when its generic plan costs what the
- * custom ones do. Parsing, analyzing and planning the projector's statements were 40 % of its Postgres time under
- * a steady load (profiled); statements without parameters (savepoints) are sent as they are.
+ * custom ones do. Parsing, analyzing and planning the projector's statements were a large share of its Postgres
+ * time under a steady load (profiled: docs/performance.md, "Measurements behind the code"); statements without
+ * parameters (savepoints) are sent as they are.
  */
 export function preparingStatements(client: PoolClient): SqlExecutor {
   return {

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The audit query (one unit, a span of dates, in log order, a page at a time) finds its page's positions in this
  * index alone, then reads only those events: with (unit_code, occurred_on) it had to read and sort every matching
- * event to keep a hundred (2.6 → 1.7 ms a query on a 530k-event log). It serves every earlier use of the index
+ * event to keep a hundred (docs/performance.md, "Measurements behind the code"). It serves every earlier use of the index
  * it replaces, whose columns it begins with.
  */
 export class AuditUnitIndex1763856000900 implements MigrationInterface {

@@ -46,7 +46,7 @@ export class LogHorizon1763856001000 implements MigrationInterface {
     // STABLE, so that it sees the snapshot of the query that calls it: a later snapshot could pass over a
     // transaction that committed after the query's snapshot was taken, whose events that query cannot see.
     // PL/pgSQL, so that each session plans the body once (a SQL function's body is planned again in every query
-    // that calls it: 2 ms a read). With nothing running, the lock table is not read at all.
+    // that calls it, milliseconds a read). With nothing running, the lock table is not read at all.
     await db.query(`
       CREATE FUNCTION event_log_horizon() RETURNS xid8 LANGUAGE plpgsql STABLE AS $$
       DECLARE
