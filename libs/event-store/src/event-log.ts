@@ -44,6 +44,33 @@ export function checkpointOf(event: RecordedEvent): LogCheckpoint {
   return { transactionId: event.transactionId, position: event.position };
 }
 
+/** The whole log in commit order: what a rebuild and any other reader of the whole log needs. */
+export interface LogInOrder {
+  /**
+   * At most `limit` events after `checkpoint`, in commit order, never stepping over an append that has yet to
+   * commit (a later read returns it after what was returned before).
+   */
+  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
+}
+
+/** A follower's checkpoint to save (its name and how far it got). */
+export interface SavedCheckpoint {
+  readonly reader: string;
+  readonly checkpoint: LogCheckpoint;
+}
+
+/**
+ * A follower of the whole log as it grows (the relay), with its checkpoint kept by the log: each look answers the
+ * next events, how many committed events wait behind a transaction still open (look again soon), and saves the
+ * follower's checkpoint on the way when given one.
+ */
+export interface LogFollower {
+  follow(after: LogCheckpoint, limit: number, save?: SavedCheckpoint): Promise<{ events: RecordedEvent[]; heldBack: number }>;
+  /** Where the follower stopped (LOG_START for a new one). */
+  loadCheckpoint(reader: string): Promise<LogCheckpoint>;
+  saveCheckpoint(reader: string, checkpoint: LogCheckpoint): Promise<void>;
+}
+
 /**
  * The event log, as the command side and the readers of the whole log see it. The database decides concurrency:
  * an append whose stream is not at its expected version is refused (StreamVersionConflict) and writes nothing;
@@ -52,7 +79,7 @@ export function checkpointOf(event: RecordedEvent): LogCheckpoint {
  * Implementations: PostgresEventStore (production; its tuning lives in postgres/) and InMemoryEventLog (for fast
  * tests of command handling). Both pass the same contract suite (libs/testing, eventLogContract).
  */
-export interface EventLog {
+export interface EventLog extends LogInOrder, LogFollower {
   /** A stream's events in version order; `afterVersion` reads only those after it (a writer catching up). */
   readStream(streamId: string, options?: { afterVersion?: number }): Promise<RecordedEvent[]>;
   /** The stream's last version, NEW_STREAM when it has no events. */
@@ -63,9 +90,4 @@ export interface EventLog {
   append(request: AppendRequest): Promise<AppendResult>;
   /** Several streams' events in one transaction, all or none (an import); the events as recorded, in log order. */
   appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]>;
-  /**
-   * The whole log in commit order after `checkpoint`, at most `limit` events, never stepping over an append that
-   * has yet to commit (a later read returns it after what was returned before).
-   */
-  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
 }

@@ -179,7 +179,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     const total = await logSize();
     await waitFor('the live projector to apply every event', async () => (await projectedEverything()) === total, { timeoutMs: 30_000 });
 
-    expect(await rebuildFromLog(live.pool, rebuilt.pool, new ProjectionRunner(ALL_PROJECTIONS), { batchSize: 5 })).toBe(total);
+    expect(await rebuildFromLog(new GapFreeLogReader(live.pool), rebuilt.pool, new ProjectionRunner(ALL_PROJECTIONS), { batchSize: 5 })).toBe(total);
     const liveRows = await snapshot(live);
     expect(liveRows.rm_meetings).toHaveLength(6);
     expect(liveRows.rm_commendations).toHaveLength(6);
@@ -203,7 +203,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     await inShadowOf(live, async (shadow) => {
       // Batches of two: a stream's events (a meeting and its correction) are applied in different batches.
       const total = await logSize();
-      expect(await rebuildFromLog(live.pool, shadow, new ProjectionRunner(ALL_PROJECTIONS, 'replay'), { batchSize: 2 })).toBe(total);
+      expect(await rebuildFromLog(new GapFreeLogReader(live.pool), shadow, new ProjectionRunner(ALL_PROJECTIONS, 'replay'), { batchSize: 2 })).toBe(total);
       expect(Number((await shadow.query('SELECT count(*) FROM projected_streams')).rows[0].count)).toBe(0);
       await claimReplayedStreams(shadow, ALL_PROJECTIONS, await new GapFreeLogReader(live.pool).head());
       expect(await snapshot(shadow)).toEqual(await snapshot(live));
@@ -213,7 +213,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
   it('applies a replayed batch that meets a row already there event by event, and changes nothing', async () => {
     await inShadowOf(live, async (shadow) => {
       const runner = new ProjectionRunner(ALL_PROJECTIONS, 'replay');
-      await rebuildFromLog(live.pool, shadow, runner);
+      await rebuildFromLog(new GapFreeLogReader(live.pool), shadow, runner);
       const { rows } = await live.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_type = 'MeetingHeld' ORDER BY global_position LIMIT 1`);
       const before = await snapshot(shadow);
       // COPY refuses the meeting that is there already; the batch then goes one event at a time, with ON CONFLICT.

@@ -163,6 +163,24 @@ export function eventLogContract(name: string, setUp: () => Promise<EventLogUnde
       expect(read.map((event) => event.position)).toEqual([...read.map((event) => event.position)].sort((p, q) => Number(BigInt(p) - BigInt(q))));
       expect(await log.readAfter(checkpointOf(read[read.length - 1]), 10)).toEqual([]);
     });
+
+    it('follows the log for a reader and keeps its checkpoint, saved with a look or on its own', async () => {
+      const reader = `follower-${randomUUID()}`;
+      expect(await log.loadCheckpoint(reader)).toEqual(LOG_START);
+      await log.append(appendTo(newStream(), NEW_STREAM));
+      const tail = await readToEnd(log, LOG_START);
+      const from = checkpointOf(tail[tail.length - 1]);
+      const written = await log.appendMany([appendTo(newStream(), NEW_STREAM, [anEvent(), anEvent()])]);
+
+      const first = await log.follow(from, 1);
+      expect(first).toEqual({ events: [expect.objectContaining({ eventId: written[0].eventId })], heldBack: 0 });
+      const seen = checkpointOf(first.events[0]);
+      const second = await log.follow(seen, 10, { reader, checkpoint: seen });
+      expect(second.events.map((event) => event.eventId)).toEqual([written[1].eventId]);
+      expect(await log.loadCheckpoint(reader)).toEqual(seen);
+      await log.saveCheckpoint(reader, checkpointOf(second.events[0]));
+      expect(await log.loadCheckpoint(reader)).toEqual(checkpointOf(second.events[0]));
+    });
   });
 }
 

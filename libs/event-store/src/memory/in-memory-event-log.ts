@@ -1,6 +1,6 @@
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import { EventContract } from '../event-contract';
-import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LogCheckpoint, NEW_STREAM } from '../event-log';
+import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LOG_START, LogCheckpoint, NEW_STREAM, SavedCheckpoint } from '../event-log';
 import { DuplicateEventId, IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
 
 /**
@@ -13,6 +13,7 @@ export class InMemoryEventLog implements EventLog {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
   private readonly keys = new Map<string, { readonly requestHash: string; readonly result: AppendResult }>();
+  private readonly checkpoints = new Map<string, LogCheckpoint>();
   private transactions = 0;
 
   constructor(private readonly contract: EventContract) {}
@@ -57,6 +58,20 @@ export class InMemoryEventLog implements EventLog {
     const after = BigInt(checkpoint.position);
     const start = this.log.findIndex((event) => BigInt(event.position) > after);
     return start < 0 ? [] : this.log.slice(start, start + limit);
+  }
+
+  /** Every append has committed by the time it answers: nothing is ever held back. */
+  async follow(after: LogCheckpoint, limit: number, save?: SavedCheckpoint): Promise<{ events: RecordedEvent[]; heldBack: number }> {
+    if (save) await this.saveCheckpoint(save.reader, save.checkpoint);
+    return { events: await this.readAfter(after, limit), heldBack: 0 };
+  }
+
+  async loadCheckpoint(reader: string): Promise<LogCheckpoint> {
+    return this.checkpoints.get(reader) ?? LOG_START;
+  }
+
+  async saveCheckpoint(reader: string, checkpoint: LogCheckpoint): Promise<void> {
+    this.checkpoints.set(reader, checkpoint);
   }
 
   /** The contract and the streams' versions: checked before anything is written. */

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from '../event-envelope';
-import { LOG_START, LogCheckpoint } from '../event-log';
+import { LOG_START, LogCheckpoint, LogFollower, LogInOrder, SavedCheckpoint } from '../event-log';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { survivingConnectionLoss } from '@civic/database';
 
@@ -22,12 +22,6 @@ function saveCheckpoint(reader: string, transactionId: string, position: string,
     ${when}
     ON CONFLICT (reader) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
       global_position = EXCLUDED.global_position, updated_at = now()`;
-}
-
-/** A log reader's checkpoint to store (LogCheckpointStore reads it back). */
-export interface SavedCheckpoint {
-  readonly reader: string;
-  readonly checkpoint: LogCheckpoint;
 }
 
 /**
@@ -64,7 +58,7 @@ const FOLLOW = `
  * and other databases): nothing can appear behind it any more. See docs/adr/0002-event-log-in-postgres.md and
  * docs/adr/0016-log-horizon.md.
  */
-export class GapFreeLogReader {
+export class GapFreeLogReader implements LogInOrder {
   constructor(private readonly pool: Pool) {}
 
   /**
@@ -198,5 +192,28 @@ export class LogCheckpointStore {
       text: saveCheckpoint('$1', '$2', '$3'),
       values: [reader, checkpoint.transactionId, checkpoint.position],
     });
+  }
+}
+
+/** LogFollower on Postgres: GapFreeLogReader.follow, and the checkpoints in log_checkpoints. */
+export class PostgresLogFollower implements LogFollower {
+  private readonly reader: GapFreeLogReader;
+  private readonly checkpoints: LogCheckpointStore;
+
+  constructor(pool: Pool) {
+    this.reader = new GapFreeLogReader(pool);
+    this.checkpoints = new LogCheckpointStore(pool);
+  }
+
+  follow(after: LogCheckpoint, limit: number, save?: SavedCheckpoint): Promise<{ events: RecordedEvent[]; heldBack: number }> {
+    return this.reader.follow(after, limit, save);
+  }
+
+  loadCheckpoint(reader: string): Promise<LogCheckpoint> {
+    return this.checkpoints.load(reader);
+  }
+
+  saveCheckpoint(reader: string, checkpoint: LogCheckpoint): Promise<void> {
+    return this.checkpoints.save(reader, checkpoint);
   }
 }

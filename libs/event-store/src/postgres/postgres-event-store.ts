@@ -1,11 +1,11 @@
 import { Pool, PoolClient } from 'pg';
 import { NewEvent, RecordedEvent } from '../event-envelope';
-import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LogCheckpoint } from '../event-log';
+import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LogCheckpoint, SavedCheckpoint } from '../event-log';
 import { IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { CommitNotifier } from './commit-notifier';
 import { insertAppendClaimingKey, insertAppends, PreparedAppend, prepareAppend } from './event-rows';
-import { GapFreeLogReader } from './log-reader';
+import { GapFreeLogReader, PostgresLogFollower } from './log-reader';
 import { GroupCommit, GroupCommitOptions, Outcome } from './group-commit';
 import { queryKeepingConnection } from './pooled-statement';
 import { EventContract } from '../event-contract';
@@ -38,6 +38,7 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresEventStore implements EventLog {
   private readonly notifier: CommitNotifier;
   private readonly log: GapFreeLogReader;
+  private readonly follower: PostgresLogFollower;
   private readonly groupCommit: GroupCommit<AppendRequest & PreparedAppend, CommittedAppend>;
 
   constructor(
@@ -48,6 +49,7 @@ export class PostgresEventStore implements EventLog {
   ) {
     this.notifier = new CommitNotifier(pool);
     this.log = new GapFreeLogReader(pool);
+    this.follower = new PostgresLogFollower(pool);
     this.groupCommit = new GroupCommit(
       {
         commit: (batch) => this.commitTogether(batch),
@@ -157,6 +159,19 @@ export class PostgresEventStore implements EventLog {
   /** The whole log in commit order, never past a transaction that may still commit (GapFreeLogReader). */
   readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
     return this.log.readAfter(checkpoint, limit);
+  }
+
+  /** The relay's look at the log: one statement that reads, counts what is held back and saves (GapFreeLogReader.follow). */
+  follow(after: LogCheckpoint, limit: number, save?: SavedCheckpoint): Promise<{ events: RecordedEvent[]; heldBack: number }> {
+    return this.follower.follow(after, limit, save);
+  }
+
+  loadCheckpoint(reader: string): Promise<LogCheckpoint> {
+    return this.follower.loadCheckpoint(reader);
+  }
+
+  saveCheckpoint(reader: string, checkpoint: LogCheckpoint): Promise<void> {
+    return this.follower.saveCheckpoint(reader, checkpoint);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
-import { checkpointOf, EVENTS_CHANNEL, GapFreeLogReader, LogCheckpoint, LogCheckpointStore, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, EVENTS_CHANNEL, LogCheckpoint, LogFollower, PostgresLogFollower, RecordedEvent } from '@civic/event-store';
 import { toWireMessage } from '../cloud-event-codec';
 import { createIdempotentProducer, ensureTopics } from '../kafka-client';
 import { allTopics, topicForStreamType } from '../topics';
@@ -54,8 +54,8 @@ const DEFAULT_MAX_RETRY_MS = 30_000;
  * delivery is at least once and consumers dedupe by stream version.
  */
 export class LogToKafkaRelay {
-  private readonly reader: GapFreeLogReader;
-  private readonly checkpoints: LogCheckpointStore;
+  /** The log as the relay reads it: the next events and its checkpoint (EventLog's LogFollower). */
+  private readonly follower: LogFollower;
   private lockSession?: Client;
   private producer?: Producer;
   private running = false;
@@ -74,8 +74,7 @@ export class LogToKafkaRelay {
     private readonly options: RelayOptions,
     private readonly log: (message: string) => void = () => undefined,
   ) {
-    this.reader = new GapFreeLogReader(pool);
-    this.checkpoints = new LogCheckpointStore(pool);
+    this.follower = new PostgresLogFollower(pool);
   }
 
   status(): RelayStatus {
@@ -142,7 +141,7 @@ export class LogToKafkaRelay {
       this.wake?.();
     });
 
-    let checkpoint = await this.checkpoints.load(this.options.name);
+    let checkpoint = await this.follower.loadCheckpoint(this.options.name);
     this.saved = checkpoint;
     this.state = { ...this.state, role: 'leader', checkpoint, lastFailure: null };
     this.log(`leader; resuming after position ${checkpoint.position}`);
@@ -184,7 +183,7 @@ export class LogToKafkaRelay {
       next = this.prepare(checkpoint, checkpoint);
     }
     await next.catch(() => undefined); // a read started before stop() finishes before the relay says it stopped
-    if (checkpoint !== this.saved) await this.checkpoints.save(this.options.name, checkpoint);
+    if (checkpoint !== this.saved) await this.follower.saveCheckpoint(this.options.name, checkpoint);
   }
 
   /**
@@ -193,7 +192,7 @@ export class LogToKafkaRelay {
    */
   private prepare(after: LogCheckpoint, acknowledged?: LogCheckpoint): Promise<{ batch: RecordedEvent[]; topicMessages: TopicMessages[]; heldBack: number }> {
     const save = acknowledged && acknowledged !== this.saved ? { reader: this.options.name, checkpoint: acknowledged } : undefined;
-    const prepared = this.reader.follow(after, this.options.batchSize, save).then(({ events, heldBack }) => {
+    const prepared = this.follower.follow(after, this.options.batchSize, save).then(({ events, heldBack }) => {
       if (save) this.saved = save.checkpoint;
       return { batch: events, topicMessages: toTopicMessages(events, this.options.topicPrefix), heldBack };
     });

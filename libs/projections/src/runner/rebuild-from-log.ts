@@ -1,22 +1,21 @@
 import { Pool } from 'pg';
-import { checkpointOf, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, inTransaction, LOG_START, LogCheckpoint, LogInOrder, RecordedEvent } from '@civic/event-store';
 import { applyParkingFailures, ProjectionRunner } from './projection-runner';
 
 /**
- * Runs the projections over the whole event log of `source` into the read models of `target`, in commit order,
- * one transaction per batch: the same projection code as the live projector, fed by the log instead of Kafka.
+ * Runs the projections over the whole event log into the read models of `target`, in commit order, one
+ * transaction per batch: the same projection code as the live projector, fed by the log instead of Kafka.
  */
 export async function rebuildFromLog(
-  source: Pool,
+  log: LogInOrder,
   target: Pool,
   runner: ProjectionRunner,
   { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (events: number) => void } = {},
 ): Promise<number> {
-  const reader = new GapFreeLogReader(source);
   let checkpoint: LogCheckpoint = LOG_START;
   let events = 0;
   for (;;) {
-    const batch = await reader.readAfter(checkpoint, batchSize);
+    const batch = await log.readAfter(checkpoint, batchSize);
     if (!batch.length) return events;
     await applyInOwnTransaction(target, runner, batch);
     events += batch.length;
