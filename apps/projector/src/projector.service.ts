@@ -22,12 +22,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionRunner(ALL_PROJECTIONS), {
       groupId: this.groupId,
       topics: allTopics(),
+      onRestart: (reason) => this.logger.warn(reason),
     });
   }
 
   /**
    * Starts consuming in the background, trying again until Kafka answers: the service answers /health/live and
    * /health/ready (not ready, with the reason) meanwhile, rather than failing to start while the broker is away.
+   * Once consuming, a consumer kafkajs gives up on is started again by the projector itself.
    */
   onApplicationBootstrap(): void {
     this.starting = this.keepStarting();

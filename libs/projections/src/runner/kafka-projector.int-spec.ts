@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
+import { Pool } from 'pg';
 import { MeetingHeldData } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { ensureTopics, toWireMessage, topicForStreamType } from '@civic/messaging';
@@ -168,5 +169,43 @@ describe(KafkaProjector.name, () => {
 
     const end = await endOfTopic();
     await waitFor('the applied offsets to be committed to Kafka', async () => (await committedToKafka()) === end, { timeoutMs: 30_000 });
+  });
+
+  it('starts a new consumer when kafkajs gives one up (an error it does not retry), resuming from Postgres and counting nothing twice', async () => {
+    await projector?.stop();
+    const before = (await summary()).meetings.total;
+    groupId = `${testNamespace()}projector-given-up`;
+    // Until the consumer is given up, every batch meets a defect outside any projection (a TypeError, which kafkajs
+    // never retries) when it opens its transaction: the fast attempt and the one isolating failures both fail, and
+    // kafkajs stops the consumer for good.
+    let defective = true;
+    let defects = 0;
+    const pool = new Proxy(db.pool, {
+      get(target, name) {
+        if (name === 'connect' && defective) {
+          return async () => {
+            defects += 1;
+            throw new TypeError('a defect met while opening a batch');
+          };
+        }
+        const value = Reflect.get(target, name, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const restarts: string[] = [];
+    const onRestart = (reason: string) => {
+      restarts.push(reason);
+      defective = false;
+    };
+    projector = new KafkaProjector(pool as Pool, testKafka('projector'), new ProjectionRunner(ALL_PROJECTIONS), { groupId, topics: [topic], onRestart });
+    await projector.start();
+    await publish([meetingHeld(8, 30)]);
+    await waitForCaughtUp();
+
+    expect(defects).toBeGreaterThanOrEqual(2);
+    expect(restarts).toEqual([expect.stringContaining('a defect met while opening a batch')]);
+    expect(projector.status().running).toBe(true);
+    // A new group reads the whole topic again: only the new meeting counts.
+    expect((await summary()).meetings.total).toBe(before + 1);
   });
 });

@@ -12,6 +12,9 @@ import { deferringStatements } from './deferred-statements';
 const DEFAULT_KAFKA_COMMIT_INTERVAL_MS = 5_000;
 /** How long stopping waits for the last commit to Kafka: kafkajs retries a commit to an unreachable broker for minutes. */
 const LAST_COMMIT_WAIT_MS = 2_000;
+/** Waits between attempts to start a consumer kafkajs gave up on: doubling from the first, up to the last. */
+const FIRST_RESTART_MS = 500;
+const LAST_RESTART_MS = 30_000;
 
 /**
  * Batches of different partitions are applied at the same time, each in its own transaction. A stream is keyed
@@ -25,6 +28,8 @@ export interface KafkaProjectorOptions {
   readonly topics: readonly string[];
   /** How often the applied offsets are also committed to Kafka (lag monitoring only); 5 s unless given. */
   readonly kafkaCommitIntervalMs?: number;
+  /** Told when the consumer stopped for good and is being started again, and why. */
+  readonly onRestart?: (reason: string) => void;
 }
 
 export interface ProjectorStatus {
@@ -65,6 +70,11 @@ export class KafkaProjector {
   private readonly uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
   private commitTimer?: NodeJS.Timeout;
   private committing?: Promise<void>;
+  /** Set by stop(): a consumer that crashes after it is not started again. */
+  private stopped = false;
+  private restarting?: Promise<void>;
+  /** Cuts a restart's wait short when the projector stops. */
+  private restartWait?: AbortController;
 
   constructor(
     private readonly pool: Pool,
@@ -78,6 +88,7 @@ export class KafkaProjector {
   }
 
   async start(): Promise<void> {
+    this.stopped = false;
     await ensureTopics(this.kafka, [...this.options.topics]);
     // A crashed member holds its partitions until its session times out: keep that short so a restarted
     // projector resumes within seconds rather than half a minute.
@@ -94,9 +105,12 @@ export class KafkaProjector {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       void this.seekToStoredOffsets(payload.memberAssignment);
     });
-    // kafkajs restarts a consumer that crashed on a retriable error; one it will not restart stops the projector.
+    // kafkajs restarts a consumer that crashed on a retriable error. Others it leaves stopped for good — no broker
+    // answering while Kafka restarts, an error it does not retry — so the projector starts a new one itself.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.state = { ...this.state, running: false };
+      if (payload.restart) return;
+      this.state = { ...this.state, running: false };
+      this.restarting ??= this.startAgain(consumer, payload.error).finally(() => (this.restarting = undefined));
     });
     await consumer.run({
       autoCommit: false,
@@ -110,6 +124,9 @@ export class KafkaProjector {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.restartWait?.abort();
+    await this.restarting;
     clearInterval(this.commitTimer);
     // After any commit under way, what was applied since.
     const lastCommit = (this.committing ?? Promise.resolve()).then(() => this.commitToKafka());
@@ -117,6 +134,28 @@ export class KafkaProjector {
     await Promise.race([lastCommit, delay(LAST_COMMIT_WAIT_MS, undefined, { ref: false })]);
     await this.consumer?.disconnect();
     this.state = { ...this.state, running: false };
+  }
+
+  /**
+   * Starts a new consumer in place of one kafkajs gave up on, until one runs or the projector is stopped. What was
+   * applied is in Postgres with its offsets, so the new one resumes where the old one stopped (seekToStoredOffsets).
+   */
+  private async startAgain(crashed: Consumer, error: Error): Promise<void> {
+    this.restartWait = new AbortController();
+    for (let attempt = 0; !this.stopped; attempt += 1) {
+      const wait = Math.min(FIRST_RESTART_MS * 2 ** attempt, LAST_RESTART_MS);
+      this.options.onRestart?.(`the Kafka consumer stopped (${error.message}); starting a new one in ${wait} ms`);
+      const waited = await delay(wait, true, { ref: false, signal: this.restartWait.signal }).catch(() => false);
+      if (!waited || this.stopped) return;
+      clearInterval(this.commitTimer);
+      await (this.consumer ?? crashed).disconnect().catch(() => undefined);
+      try {
+        await this.start();
+        return;
+      } catch (failure) {
+        error = failure as Error;
+      }
+    }
   }
 
   /** Commits to Kafka what was applied since the last commit; one commit at a time, a failed one tried next time. */
