@@ -2,6 +2,7 @@ export * from './event-envelope';
 export * from './event-store.errors';
 export * from './event-contract';
 export * from './event-log';
+export * from './audit-log';
 export * from './memory/in-memory-event-log';
 export * from './postgres/postgres-event-store';
 export * from './postgres/log-reader';

@@ -11,3 +11,4 @@ export * from './wrong-shapes';
 export * from './retrying';
 export * from './event-log-contract';
 export * from './movement-commands';
+export * from './audit-log-contract';

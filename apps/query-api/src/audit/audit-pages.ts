@@ -1,12 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { AuditFilter, AuditLogReader } from '@civic/event-store';
+import { AuditFilter, AuditLog } from '@civic/event-store';
 import { JsonAnswer } from '@civic/platform';
 
 /** Audit pages kept at most, by their JSON's length (a page of a hundred events is about 125 kB). */
 const CACHED_CHARACTERS = 64 * 1024 * 1024;
 
 interface CachedPage {
-  /** The unit's event count (AuditLogReader.unitEventCount) taken before the page was read. */
+  /** The unit's event count (AuditLog.unitEventCount) taken before the page was read. */
   readonly unitEvents: string;
   readonly answer: JsonAnswer;
 }
@@ -23,7 +23,7 @@ interface CachedPage {
 export class AuditPages {
   private readonly pages = new LRUCache<string, CachedPage>({ maxSize: CACHED_CHARACTERS, sizeCalculation: (page) => page.answer.json.length || 1 });
 
-  constructor(private readonly log: AuditLogReader) {}
+  constructor(private readonly log: AuditLog) {}
 
   async page(filter: AuditFilter): Promise<JsonAnswer> {
     const unitEvents = await this.log.unitEventCount(filter);

@@ -2,7 +2,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
+import { AuditLog, AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
 import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText, HttpReply } from '@civic/platform';
 import { AuditPages } from './audit-pages';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
@@ -15,7 +15,7 @@ import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditHttpController {
-  private readonly log: AuditLogReader;
+  private readonly log: AuditLog;
   private readonly chains: ChainVerifier;
   private readonly pages: AuditPages;
 

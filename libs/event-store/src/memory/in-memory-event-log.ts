@@ -1,5 +1,7 @@
 import { NewEvent, RecordedEvent } from '../event-envelope';
 import { EventContract } from '../event-contract';
+import { AuditFilter, AuditLog } from '../audit-log';
+import { auditPageJson, matchesAudit, UnitBelow } from './in-memory-audit';
 import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LOG_START, LogCheckpoint, NEW_STREAM, SavedCheckpoint } from '../event-log';
 import { DuplicateEventId, IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
 
@@ -8,7 +10,7 @@ import { DuplicateEventId, IdempotencyKeyReused, StreamVersionConflict } from '.
  * both): for unit tests of command handling, which then need no database. Each append is a transaction of its own
  * and commits at once, so the log's commit order is the order of the appends.
  */
-export class InMemoryEventLog implements EventLog {
+export class InMemoryEventLog implements EventLog, AuditLog {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
@@ -16,7 +18,14 @@ export class InMemoryEventLog implements EventLog {
   private readonly checkpoints = new Map<string, LogCheckpoint>();
   private transactions = 0;
 
-  constructor(private readonly contract: EventContract) {}
+  /**
+   * @param unitBelow The registry's answer for an audit of a unit with what lay below it; by default no unit lies
+   * below another, as in a database whose registry holds no units.
+   */
+  constructor(
+    private readonly contract: EventContract,
+    private readonly unitBelow: UnitBelow = () => false,
+  ) {}
 
   async readStream(streamId: string, { afterVersion = 0 }: { afterVersion?: number } = {}): Promise<RecordedEvent[]> {
     return (this.streams.get(streamId) ?? []).filter((event) => event.streamVersion > afterVersion);
@@ -72,6 +81,21 @@ export class InMemoryEventLog implements EventLog {
 
   async saveCheckpoint(reader: string, checkpoint: LogCheckpoint): Promise<void> {
     this.checkpoints.set(reader, checkpoint);
+  }
+
+  async pageJson(filter: AuditFilter): Promise<string> {
+    return auditPageJson(this.log.filter((event) => matchesAudit(event, filter, this.unitBelow)), filter.limit);
+  }
+
+  async unitEventCount(filter: AuditFilter): Promise<string | null> {
+    if (filter.unitCode === undefined || filter.includeDescendants) return null;
+    const { unitCode, occurredFrom, occurredTo } = filter;
+    return String(this.log.filter((event) => matchesAudit(event, { unitCode, occurredFrom, occurredTo, limit: 0 }, this.unitBelow)).length);
+  }
+
+  async streamJson(streamId: string): Promise<string | null> {
+    const versions = this.streams.get(streamId);
+    return versions ? JSON.stringify({ streamId, versions }) : null;
   }
 
   /** The contract and the streams' versions: checked before anything is written. */

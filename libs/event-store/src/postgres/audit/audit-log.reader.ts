@@ -1,31 +1,13 @@
 import { Pool } from 'pg';
 import { EVENT_COLUMNS, EventRowWithJsonText, JSON_AS_TEXT, recordedEventJson } from '../row-mapping';
 import { SqlFilter } from '../sql-filter';
-
-export interface AuditFilter {
-  readonly unitCode?: string;
-  /** With unitCode: also every unit that lay below it on the date of each event (a district's wards until 2025-06-30). */
-  readonly includeDescendants?: boolean;
-  readonly eventType?: string;
-  /** The subject of the actor who recorded the event. */
-  readonly actor?: string;
-  readonly correlationId?: string;
-  /** Civic dates of the facts, inclusive. */
-  readonly occurredFrom?: string;
-  readonly occurredTo?: string;
-  /** When the events were recorded (ISO timestamps), inclusive. */
-  readonly recordedFrom?: string;
-  readonly recordedTo?: string;
-  /** The global position after which to continue. */
-  readonly afterPosition?: string;
-  readonly limit: number;
-}
+import { AuditFilter, AuditLog } from '../../audit-log';
 
 /**
  * The event log as auditors read it: the system of record, never a read model. Filters are bound parameters;
  * results come in global position order with a position cursor.
  */
-export class AuditLogReader {
+export class AuditLogReader implements AuditLog {
   constructor(private readonly pool: Pool) {}
 
   /**
