@@ -53,6 +53,41 @@ export interface LogInOrder {
   readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
 }
 
+/** One of `count` disjoint shares of the log, each stream wholly in one of them. */
+export interface LogPartition {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The log as a replay reads it (a rebuild): in order after a checkpoint, up to a settled end, or split by stream
+ * into partitions that can be applied side by side, each stream's events in order in one of them.
+ */
+export interface ReplayableLog extends LogInOrder {
+  /**
+   * The checkpoint of the last event a reader can take now: everything up to it is committed history that no late
+   * commit can join (LOG_START for an empty log). The fixed end of a partitioned replay.
+   */
+  head(): Promise<LogCheckpoint>;
+  /** How many events of these types the log holds now (the total a progress bar counts towards). */
+  countOfTypes(types: readonly string[]): Promise<number>;
+  /** At most `limit` events of one partition after `after`, in commit order, none past `upTo`. */
+  readPartitionAfter(partition: LogPartition, upTo: LogCheckpoint, after: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/** One partition of a replayable log up to `upTo`, read as the whole log is. */
+export function partitionOf(log: ReplayableLog, partition: LogPartition, upTo: LogCheckpoint): LogInOrder {
+  checkPartition(partition);
+  return { readAfter: (after, limit) => log.readPartitionAfter(partition, upTo, after, limit) };
+}
+
+export function checkPartition({ index, count }: LogPartition): void {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new RangeError(`No partition ${index} of ${count}`);
+  }
+}
+
 /** A follower's checkpoint to save (its name and how far it got). */
 export interface SavedCheckpoint {
   readonly reader: string;

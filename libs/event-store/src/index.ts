@@ -6,6 +6,7 @@ export * from './audit-log';
 export * from './memory/in-memory-event-log';
 export * from './postgres/postgres-event-store';
 export * from './postgres/log-reader';
+export * from './postgres/replay-log';
 export * from './command-processor';
 export { CreateEventLog1763856000000 } from './postgres/migrations/1763856000000-create-event-log';
 export { AddHashChain1763856000600 } from './postgres/migrations/1763856000600-add-hash-chain';

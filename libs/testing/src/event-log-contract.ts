@@ -7,6 +7,7 @@ import {
   EventLog,
   IdempotencyKeyReused,
   LOG_START,
+  LogInOrder,
   NEW_STREAM,
   NewEvent,
   RecordedEvent,
@@ -21,7 +22,7 @@ export interface EventLogUnderTest {
 
 /** The test contract refuses events of this type, as the published one refuses an event its schema does not admit. */
 const REFUSED_TYPE = 'RefusedByContract';
-const TEST_CONTRACT: EventContract = {
+export const TEST_CONTRACT: EventContract = {
   check: (event) => {
     if (event.type === REFUSED_TYPE) throw new EventContractViolation(event.type, event.schemaVersion, [{ path: '/', message: 'refused by the test contract' }]);
   },
@@ -29,7 +30,7 @@ const TEST_CONTRACT: EventContract = {
 
 const metadata = { actor: { subject: 'clerk-00295', roles: ['ward-clerk'] }, correlationId: 'corr-1', causationId: 'cmd-1', commandId: 'cmd-1' };
 
-function anEvent(overrides: Partial<NewEvent> = {}): NewEvent {
+export function anEvent(overrides: Partial<NewEvent> = {}): NewEvent {
   return {
     eventId: randomUUID(),
     type: 'MeetingHeld',
@@ -42,8 +43,8 @@ function anEvent(overrides: Partial<NewEvent> = {}): NewEvent {
   };
 }
 
-const newStream = () => `meeting-${randomUUID()}`;
-const appendTo = (streamId: string, expectedVersion: number, events: NewEvent[] = [anEvent()]): AppendRequest => ({ streamId, streamType: 'meeting', expectedVersion, events });
+export const newStream = () => `meeting-${randomUUID()}`;
+export const appendTo = (streamId: string, expectedVersion: number, events: NewEvent[] = [anEvent()]): AppendRequest => ({ streamId, streamType: 'meeting', expectedVersion, events });
 
 /**
  * What every EventLog answers, run against each implementation (Postgres in an integration spec, memory in a unit
@@ -185,7 +186,7 @@ export function eventLogContract(name: string, setUp: () => Promise<EventLogUnde
 }
 
 /** Every event after `from`, read `batch` at a time as a follower of the log would. */
-async function readToEnd(log: EventLog, from = LOG_START, batch = 1000): Promise<RecordedEvent[]> {
+export async function readToEnd(log: LogInOrder, from = LOG_START, batch = 1000): Promise<RecordedEvent[]> {
   const read: RecordedEvent[] = [];
   for (let after = from; ; ) {
     const next = await log.readAfter(after, batch);

@@ -12,3 +12,4 @@ export * from './retrying';
 export * from './event-log-contract';
 export * from './movement-commands';
 export * from './audit-log-contract';
+export * from './replayable-log-contract';

@@ -2,7 +2,7 @@ import { NewEvent, RecordedEvent } from '../event-envelope';
 import { EventContract } from '../event-contract';
 import { AuditFilter, AuditLog } from '../audit-log';
 import { auditPageJson, matchesAudit, UnitBelow } from './in-memory-audit';
-import { AppendRequest, AppendResult, EventLog, IdempotencyClaim, LOG_START, LogCheckpoint, NEW_STREAM, SavedCheckpoint } from '../event-log';
+import { AppendRequest, AppendResult, checkpointOf, checkPartition, EventLog, IdempotencyClaim, LOG_START, LogCheckpoint, LogPartition, NEW_STREAM, ReplayableLog, SavedCheckpoint } from '../event-log';
 import { DuplicateEventId, IdempotencyKeyReused, StreamVersionConflict } from '../event-store.errors';
 
 /**
@@ -10,7 +10,7 @@ import { DuplicateEventId, IdempotencyKeyReused, StreamVersionConflict } from '.
  * both): for unit tests of command handling, which then need no database. Each append is a transaction of its own
  * and commits at once, so the log's commit order is the order of the appends.
  */
-export class InMemoryEventLog implements EventLog, AuditLog {
+export class InMemoryEventLog implements EventLog, AuditLog, ReplayableLog {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
@@ -83,6 +83,24 @@ export class InMemoryEventLog implements EventLog, AuditLog {
     this.checkpoints.set(reader, checkpoint);
   }
 
+  async head(): Promise<LogCheckpoint> {
+    const last = this.log.at(-1);
+    return last ? checkpointOf(last) : LOG_START;
+  }
+
+  async countOfTypes(types: readonly string[]): Promise<number> {
+    return this.log.filter((event) => types.includes(event.type)).length;
+  }
+
+  async readPartitionAfter(partition: LogPartition, upTo: LogCheckpoint, after: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
+    checkPartition(partition);
+    const [from, to] = [BigInt(after.position), BigInt(upTo.position)];
+    const inRange = (event: RecordedEvent) => BigInt(event.position) > from && BigInt(event.position) <= to;
+    return this.log.filter((event) => inRange(event) && partitionOfStream(event.streamId, partition.count) === partition.index).slice(0, limit);
+  }
+
+  async close(): Promise<void> {}
+
   async pageJson(filter: AuditFilter): Promise<string> {
     return auditPageJson(this.log.filter((event) => matchesAudit(event, filter, this.unitBelow)), filter.limit);
   }
@@ -132,6 +150,12 @@ export class InMemoryEventLog implements EventLog, AuditLog {
     }
     return recorded;
   }
+}
+
+function partitionOfStream(streamId: string, count: number): number {
+  let hash = 0;
+  for (let i = 0; i < streamId.length; i += 1) hash = (hash * 31 + streamId.charCodeAt(i)) | 0;
+  return (hash & 0x7fffffff) % count;
 }
 
 const keyOf = ({ scope, key }: IdempotencyClaim) => `${scope}\u0000${key}`;

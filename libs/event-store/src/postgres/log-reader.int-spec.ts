@@ -3,7 +3,7 @@ import { Client, Pool } from 'pg';
 import { READ_MODEL_SESSION_OPTION } from '@civic/database';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 import { RecordedEvent } from '../event-envelope';
-import { GapFreeLogReader, inPartition, LogCheckpointStore, LogPartitionReader } from './log-reader';
+import { GapFreeLogReader, inPartition, LogCheckpointStore } from './log-reader';
 import { checkpointOf, LOG_START, LogCheckpoint } from '../event-log';
 import { PostgresEventStore } from './postgres-event-store';
 import { ANY_EVENT } from '../event-contract';
@@ -69,48 +69,7 @@ describe(GapFreeLogReader.name, () => {
     expect(ids).toEqual([earlier, later]);
   });
 
-  it('splits the log up to its head into partitions: each stream wholly in one, in commit order, every event once', async () => {
-    for (let stream = 0; stream < 12; stream += 1) {
-      const streamId = `meeting-${randomUUID()}`;
-      for (let version = 0; version < 1 + (stream % 3); version += 1) {
-        await store.append({ streamId, streamType: 'meeting', expectedVersion: version, events: [newEvent(`stream ${stream}, event ${version + 1}`)] });
-      }
-    }
-    const everything: RecordedEvent[] = [];
-    const head = await reader.head();
-    expect(head).toEqual(await drain(LOG_START, everything));
-    // Appended after the head: no partition reads it.
-    await store.append({ streamId: `meeting-${randomUUID()}`, streamType: 'meeting', expectedVersion: 0, events: [newEvent('after the head')] });
-
-    const partitions: RecordedEvent[][] = [];
-    for (let index = 0; index < 3; index += 1) {
-      const partitionReader = new LogPartitionReader(db.url, { index, count: 3 }, head);
-      try {
-        const events: RecordedEvent[] = [];
-        for (let checkpoint = LOG_START; ; ) {
-          const batch = await partitionReader.readAfter(checkpoint, 4);
-          if (!batch.length) break;
-          events.push(...batch);
-          checkpoint = checkpointOf(batch[batch.length - 1]);
-        }
-        partitions.push(events);
-      } finally {
-        await partitionReader.close();
-      }
-    }
-    const commitOrder = (events: RecordedEvent[]) => events.map((e) => e.eventId).sort((a, b) => everything.findIndex((e) => e.eventId === a) - everything.findIndex((e) => e.eventId === b));
-    for (const events of partitions) {
-      expect(events.length).toBeGreaterThan(0);
-      expect(events.map((e) => e.eventId)).toEqual(commitOrder(events));
-    }
-    const streamsOf = (events: RecordedEvent[]) => new Set(events.map((e) => e.streamId));
-    const [first, second, third] = partitions.map(streamsOf);
-    expect([...first].filter((s) => second.has(s) || third.has(s))).toEqual([]);
-    expect([...second].filter((s) => third.has(s))).toEqual([]);
-    expect(partitions.flat().map((e) => e.eventId).sort()).toEqual(everything.map((e) => e.eventId).sort());
-  });
-
-  it('names no partition outside its count', () => {
+  it('names a partition of the streams in SQL, and none outside its count', () => {
     expect(() => inPartition('stream_id', { index: 3, count: 3 })).toThrow(RangeError);
     expect(() => inPartition('stream_id', { index: 0, count: 0 })).toThrow(RangeError);
     expect(inPartition('stream_id', { index: 1, count: 2 })).toBe('(hashtext(stream_id) & 2147483647) % 2 = 1');

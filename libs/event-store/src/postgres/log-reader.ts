@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { RecordedEvent } from '../event-envelope';
-import { LOG_START, LogCheckpoint, LogFollower, LogInOrder, SavedCheckpoint } from '../event-log';
+import { checkPartition, LOG_START, LogCheckpoint, LogFollower, LogInOrder, LogPartition, SavedCheckpoint } from '../event-log';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './row-mapping';
 import { survivingConnectionLoss } from '@civic/database';
 
@@ -96,7 +96,7 @@ export class GapFreeLogReader implements LogInOrder {
 
   /**
    * The checkpoint of the last event a reader can take now: everything up to it is committed history that no late
-   * commit can join (LOG_START for an empty log). A fixed end for readers that split the log (LogPartitionReader).
+   * commit can join (LOG_START for an empty log). A fixed end for readers that split the log (PostgresReplayLog).
    */
   async head(): Promise<LogCheckpoint> {
     // Named apart from the columns: ORDER BY transaction_id would otherwise sort the text (999 after 1000).
@@ -108,64 +108,27 @@ export class GapFreeLogReader implements LogInOrder {
   }
 }
 
-/** One of `count` disjoint shares of the log, each stream wholly in one of them. */
-export interface LogPartition {
-  readonly index: number;
-  readonly count: number;
-}
-
-/**
- * Reads one partition of the log (the streams whose hash falls to it), in commit order, up to a fixed checkpoint
- * taken from GapFreeLogReader.head(): everything up to there is committed history, so no horizon is needed. Readers
- * of all the partitions together read every event up to the checkpoint once, each stream's events in order, so
- * they can be applied side by side (a rebuild's replay threads).
- *
- * It keeps its own connections, with the planner told to walk the commit-order index: it takes the partition
- * filter to keep 1 row in 200 and would rather scan and sort the whole log for every batch (minutes instead of
- * milliseconds), or compile the query with JIT (a tenth of a second each time).
- */
-export class LogPartitionReader {
-  private readonly pool: Pool;
-
-  constructor(
-    databaseUrl: string,
-    private readonly partition: LogPartition,
-    private readonly upTo: LogCheckpoint,
-  ) {
-    const name = `civic-log-partition-${partition.index}`;
-    this.pool = survivingConnectionLoss(
-      new Pool({ connectionString: databaseUrl, max: 2, application_name: name, options: '-c enable_sort=off -c jit=off -c max_parallel_workers_per_gather=0' }),
-      name,
-    );
-  }
-
-  async readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND (transaction_id, global_position) <= ($3::xid8, $4::bigint)
-         AND ${inPartition('stream_id', this.partition)}
-       ORDER BY transaction_id, global_position
-       LIMIT $5`,
-      [checkpoint.transactionId, checkpoint.position, this.upTo.transactionId, this.upTo.position, limit],
-    );
-    return rows.map(toRecordedEvent);
-  }
-
-  close(): Promise<void> {
-    return this.pool.end();
-  }
-}
-
 /**
  * SQL that holds for the rows whose stream (in `streamColumn`) falls to the partition: its hash with the sign bit
  * cleared (abs() fails on the smallest integer), modulo the count.
  */
-export function inPartition(streamColumn: string, { index, count }: LogPartition): string {
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
-    throw new RangeError(`No partition ${index} of ${count}`);
-  }
+export function inPartition(streamColumn: string, partition: LogPartition): string {
+  checkPartition(partition);
+  const { index, count } = partition;
   return `(hashtext(${streamColumn}) & 2147483647) % ${count} = ${index}`;
+}
+
+/**
+ * Every event committed after the checkpoint that this transaction sees, not only those below the oldest running
+ * transaction: for a reader that holds every writer it could race (the rebuild's swap, with the projector held).
+ */
+export async function readCommittedAfter(client: PoolClient, after: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {
+  const { rows } = await client.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+     ORDER BY transaction_id, global_position LIMIT $3`,
+    [after.transactionId, after.position, limit],
+  );
+  return rows.map(toRecordedEvent);
 }
 
 /** Checkpoints of log readers (the relay, rebuilds), one row per reader. */

@@ -24,7 +24,7 @@ export const REPLAY_THREADS = Math.max(1, Math.min(availableParallelism(), 4));
 
 /**
  * Replays the log up to a fixed checkpoint in `threads` worker threads, each taking one partition of the streams
- * (LogPartitionReader) into the shadow tables with its own connections. A rebuild's replay is bound by Node's one
+ * (ReplayableLog.readPartitionAfter) into the shadow tables with its own connections. A rebuild's replay is bound by Node's one
  * core: reading, parsing and applying a million events kept it busy while Postgres had a core to spare
  * (docs/adr/0023-replay-threads.md). Answers how many events the projections took; the first failure stops them all.
  */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { LogPartitionReader } from '@civic/event-store';
+import { partitionOf, PostgresReplayLog, ReplayableLog } from '@civic/event-store';
 import { ALL_PROJECTIONS } from '../index';
 import { claimReplayedStreams, ProjectionRunner } from '../runner/projection-runner';
 import { replayLog, shadowPool } from './replay';
@@ -13,15 +13,15 @@ async function replayPartition({ databaseUrl, projections, partition, from, upTo
   const post = (message: ReplayMessage) => parentPort?.postMessage(message);
   const replayed = ALL_PROJECTIONS.filter((p) => projections.includes(p.name));
   const runner = new ProjectionRunner(replayed, 'replay');
-  const reader = new LogPartitionReader(databaseUrl, partition, upTo);
+  const log: ReplayableLog = new PostgresReplayLog(databaseUrl, `civic-log-partition-${partition.index}`);
   const shadow = shadowPool(databaseUrl, `civic-rebuild-replay-${partition.index}`);
   try {
-    const { events } = await replayLog(reader, from, shadow, runner, (applied) => post({ applied }));
+    const { events } = await replayLog(partitionOf(log, partition, upTo), from, shadow, runner, (applied) => post({ applied }));
     // Its streams are its own: their versions are recorded now, while other threads may still be replaying.
     await claimReplayedStreams(shadow, replayed, upTo, { after: from, partition });
     post({ done: events });
   } finally {
-    await Promise.all([reader.close(), shadow.end()]);
+    await Promise.all([log.close(), shadow.end()]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { checkpointOf, LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { checkpointOf, LogCheckpoint, LogInOrder } from '@civic/event-store';
 import { markingReadModelSessions, READ_MODEL_SESSION_OPTION, survivingConnectionLoss } from '@civic/database';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { applyInOwnTransaction } from '../runner/rebuild-from-log';
@@ -8,11 +8,6 @@ import { SHADOW_SCHEMA } from './shadow-schema';
 export const REPLAY_BATCH = 2000;
 /** Transactions applying one batch side by side: a replay waits on round trips as much as on CPU. */
 const PARALLEL_APPLIERS = 2;
-
-/** Where a replay reads the log from: all of it (GapFreeLogReader) or one partition (LogPartitionReader). */
-export interface LogSource {
-  readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]>;
-}
 
 /**
  * Connections into the shadow tables: the shadow schema first (the log and dead letters are only in public). They
@@ -31,14 +26,14 @@ export function shadowPool(databaseUrl: string, applicationName: string, max = P
 }
 
 /**
- * Replays what `source` holds after `from` into the shadow tables, batch after batch, and answers how many events
+ * Replays what `source` holds after `from` (the whole log or one partition of it) into the shadow tables, batch after batch, and answers how many events
  * the projections took and the checkpoint reached. The next batch is read while one is applied; a batch is split
  * by stream over parallel transactions, each stream's events staying in order in one of them (streams are
  * independent). Events of read models not rebuilt are read and passed over. The shadow tables are thrown away if
  * anything fails.
  */
 export async function replayLog(
-  source: LogSource,
+  source: LogInOrder,
   from: LogCheckpoint,
   shadow: Pool,
   runner: ProjectionRunner,

@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { checkpointOf, EVENT_COLUMNS, EventRow, GapFreeLogReader, inTransaction, LOG_START, LogCheckpoint, toRecordedEvent } from '@civic/event-store';
+import { checkpointOf, inTransaction, LOG_START, LogCheckpoint, PostgresReplayLog, readCommittedAfter, ReplayableLog } from '@civic/event-store';
 import { survivingConnectionLoss } from '@civic/database';
 import { Projection } from '../projection';
 import { claimReplayedStreams, ProjectionRunner } from '../runner/projection-runner';
@@ -57,6 +57,7 @@ export class ShadowRebuild {
     // One pass over the log, in order, into empty tables: no event can have been applied before (see the runner).
     const replaying = new ProjectionRunner(this.projections, 'replay');
     const admin = pool(this.databaseUrl, 'civic-rebuild');
+    const log: ReplayableLog = new PostgresReplayLog(this.databaseUrl, 'civic-rebuild-log');
     const shadow = shadowPool(this.databaseUrl, 'civic-rebuild-shadow');
     const lock = await admin.connect();
     const started = Date.now();
@@ -66,18 +67,17 @@ export class ShadowRebuild {
       await this.prepareShadow(admin, tables);
       // Counted beside the replay: the total only tells the progress bar how far there is to go.
       let total = 0;
-      const counting = admin.query<{ count: string }>('SELECT count(*)::text AS count FROM events WHERE event_type = ANY($1)', [eventTypes]);
-      counting.then(({ rows: counted }) => (total = Number(counted[0].count)), () => undefined);
+      const counting = log.countOfTypes(eventTypes);
+      counting.then((counted) => (total = counted), () => undefined);
       let events = 0;
       const progress = (applied: number) => {
         events += applied;
         onProgress?.({ events, total, eventsPerSecond: rate(events, started) });
       };
       // The log as it stands is split by stream over replay threads; what arrives meanwhile is replayed here after.
-      const reader = new GapFreeLogReader(admin);
-      const head = await reader.head();
+      const head = await log.head();
       await replayInThreads({ databaseUrl: this.databaseUrl, projections: names, from: LOG_START, upTo: head }, this.threads, progress);
-      const { checkpoint } = await replayLog(reader, head, shadow, replaying, progress);
+      const { checkpoint } = await replayLog(log, head, shadow, replaying, progress);
       await claimReplayedStreams(shadow, this.projections, checkpoint, { after: head });
       await counting;
       // Tables just filled have no statistics: the planner would guess until autovacuum analyzes them (never, where
@@ -93,7 +93,7 @@ export class ShadowRebuild {
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(${REBUILD_LOCK})`).catch(() => undefined);
       lock.release();
-      await shadow.end();
+      await Promise.all([shadow.end(), log.close()]);
       await admin.end();
     }
   }
@@ -168,18 +168,14 @@ async function catchUp(client: PoolClient, runner: ProjectionRunner, after: LogC
   let count = 0;
   let checkpoint = after;
   for (;;) {
-    const { rows } = await client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position LIMIT ${REPLAY_BATCH}`,
-      [checkpoint.transactionId, checkpoint.position],
-    );
+    const events = await readCommittedAfter(client, checkpoint, REPLAY_BATCH);
     // Savepoints per event: the swap's transaction must not fail on a poison event. Events of other read models
     // are passed over by the runner.
-    const wanted = rows.map(toRecordedEvent).filter((event) => runner.wants(event).length);
+    const wanted = events.filter((event) => runner.wants(event).length);
     await runner.apply(client, wanted, { isolateFailures: true });
     count += wanted.length;
-    if (rows.length < REPLAY_BATCH) return count;
-    checkpoint = checkpointOf(toRecordedEvent(rows[rows.length - 1]));
+    if (events.length < REPLAY_BATCH) return count;
+    checkpoint = checkpointOf(events[events.length - 1]);
   }
 }
 
