@@ -21,6 +21,7 @@ export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
+export * from './unit-spans';
 
 export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800];
 

@@ -2,8 +2,8 @@ import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { JsonAnswer } from '@civic/platform';
 import { UnitLevel } from '@civic/domain';
-import { UnitRegistryReader } from '@civic/admin-units';
-import { Figures, readFigures } from '@civic/projections';
+import { rollUp, UnitRegistryReader, withinYear } from '@civic/admin-units';
+import { codesOf, Figures, readFigures } from '@civic/projections';
 import { SummaryReads } from '../summary-cache/summary-reads';
 
 export class GetUnitSummary {
@@ -21,15 +21,29 @@ export interface UnitSummary extends Figures {
   readonly level: UnitLevel;
   readonly name: string;
   readonly year: number;
-  /** The units rolled up: the unit's own bodies, then every unit below it during that year. */
-  readonly units: readonly { readonly code: string; readonly level: UnitLevel; readonly name: string }[];
+  /**
+   * The unit versions rolled up, each with the dates of the year during which its facts count here: the unit's own
+   * bodies, then every unit below it, by the hierarchy of each date.
+   */
+  readonly units: readonly RolledUpUnit[];
+  /** True when some unit was in this summary for only part of the year (merged, moved, renamed, abolished). */
+  readonly mapChangedDuringYear: boolean;
   /** Present when the summary was asked as of a moment. */
   readonly asOf?: string;
 }
 
+export interface RolledUpUnit {
+  readonly code: string;
+  readonly level: UnitLevel;
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
  * A district rolls up its own bodies and all its wards; a city its own bodies, its districts and their wards;
- * always with the hierarchy as it was in that year.
+ * each fact with the unit version that held its code on the fact's date and the hierarchy of that date, so that a
+ * ward that moved district counts in each for its own months and a reused code never merges two units' facts.
  */
 @QueryHandler(GetUnitSummary)
 export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, JsonAnswer<UnitSummary>> {
@@ -41,12 +55,13 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, Json
       const versions = (await registry.duringYear(unitCode, year)).filter((v) => v.level === level);
       if (!versions.length) throw await this.notFound(registry, level, unitCode, year);
       const unit = versions[versions.length - 1];
-      const below = await registry.descendantsDuringYear(unitCode, year);
-      const units = [unit, ...below].map((u) => ({ code: u.code, level: u.level, name: u.name }));
-      const codes = units.map((u) => u.code);
-      await include(codes);
-      const figures = await readFigures(sql, codes, year);
-      return { unitCode, level, name: unit.name, year, units, ...figures, ...(asOf && { asOf: asOf.toISOString() }) };
+      const spans = await rollUp(sql, unitCode, level, year);
+      await include(codesOf(spans));
+      const figures = await readFigures(sql, spans, year);
+      const units = spans.map((span) => withinYear(span, year)).filter((span) => span !== undefined)
+        .map(({ code, level: unitLevel, name, from, to }) => ({ code, level: unitLevel, name, from: from as string, to: to as string }));
+      const mapChangedDuringYear = units.some((u) => u.from !== `${year}-01-01` || u.to !== `${year}-12-31`);
+      return { unitCode, level, name: unit.name, year, units, mapChangedDuringYear, ...figures, ...(asOf && { asOf: asOf.toISOString() }) };
     });
   }
 

@@ -1,11 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { WardSummary } from '@civic/projections';
 import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer, HttpReply } from '@civic/platform';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SuccessorViewResponse, WardSummaryResponse } from '../summaries.response';
 import { WardSummaryRequest } from './ward-summary.request.dto';
-import { GetWardSummary } from './ward-summary.handler';
+import { GetWardSummary, WardSummary } from './ward-summary.handler';
 import { GetSuccessorView, SuccessorView } from '../successor-view/successor-view.handler';
 import { asOfDate } from '../time-travel/as-of.request.dto';
 

@@ -27,6 +27,12 @@ export function civicDateAt(instant: Date): CivicDate {
   return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The day after a civic date: the first day of a successor when its predecessor ended on `date`. */
+export function dayAfter(date: CivicDate): CivicDate {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
 /** The day before a civic date: the last day a unit existed when its successor starts on `date`. */
 export function dayBefore(date: CivicDate): CivicDate {
   const [year, month, day] = date.split('-').map(Number);

@@ -1,4 +1,5 @@
 import { SqlExecutor } from '../projection';
+import { spanArrays, UnitSpan } from '../unit-spans';
 
 export interface RecipientTotals {
   readonly collectives: number;
@@ -24,8 +25,11 @@ interface AwardRow {
   households: number;
 }
 
-/** What the bodies of the given units granted for achievements of a year. */
-export async function readCommendationSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<CommendationSummary> {
+/**
+ * What the bodies of the units spanned granted for achievements of a year, each grant counted once (joint issuers
+ * may fall in two spans) when its grant date falls within the span of one of its grantors' units.
+ */
+export async function readCommendationSummary(sql: SqlExecutor, spans: readonly UnitSpan[], year: number): Promise<CommendationSummary> {
   const { rows } = await sql.query<AwardRow>(
     `SELECT award_kind, award,
             count(*) FILTER (WHERE revoked_on IS NULL)::int AS grants,
@@ -33,9 +37,13 @@ export async function readCommendationSummary(sql: SqlExecutor, unitCodes: reado
             coalesce(sum(collectives) FILTER (WHERE revoked_on IS NULL), 0)::int AS collectives,
             coalesce(sum(individuals) FILTER (WHERE revoked_on IS NULL), 0)::int AS individuals,
             coalesce(sum(households) FILTER (WHERE revoked_on IS NULL), 0)::int AS households
-     FROM rm_commendations WHERE grantor_units && $1::text[] AND for_year = $2
+     FROM rm_commendations c
+     WHERE c.grantor_units && $2::text[] AND c.for_year = $1
+       AND EXISTS (SELECT 1 FROM unnest($2::text[], $3::date[], $4::date[]) AS span(code, from_date, to_date)
+                   WHERE span.code = ANY(c.grantor_units)
+                     AND c.granted_on >= coalesce(span.from_date, '-infinity'::date) AND c.granted_on <= coalesce(span.to_date, 'infinity'::date))
      GROUP BY award_kind, award ORDER BY award_kind, award`,
-    [unitCodes, year],
+    [year, ...spanArrays(spans)],
   );
   const sum = (pick: (row: AwardRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const recipientsOf = (row: AwardRow) => ({ collectives: row.collectives, individuals: row.individuals, households: row.households });

@@ -2,6 +2,7 @@ import { MeetingKind } from '@civic/domain';
 import { SqlExecutor } from '../projection';
 import { CommendationSummary, readCommendationSummary } from '../commendations/commendation-summary.reader';
 import { MovementSummary, readMovementSummary } from '../movements/movement-summary.reader';
+import { joinSpans, spanArrays, UnitSpan } from '../unit-spans';
 
 export interface AttendeeTotals {
   /** Sum of every reported figure; a lower bound when some were "at least" or approximate. */
@@ -42,20 +43,24 @@ interface KindRow {
   corrected: number;
 }
 
+/** The figures of a year of everything recorded at a code, whichever unit held it (a test's look at a read model). */
 export async function readWardSummary(sql: SqlExecutor, unitCode: string, year: number): Promise<WardSummary> {
-  return { unitCode, year, ...(await readFigures(sql, [unitCode], year)) };
+  return { unitCode, year, ...(await readFigures(sql, [{ code: unitCode, from: null, to: null }], year)) };
 }
 
-/** Meetings held at, and commendations granted by bodies of, any of the units in a year. */
-export async function readFigures(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<Figures> {
+/**
+ * A year's meetings held at, commendations granted by bodies of, and movements launched by bodies of the units
+ * spanned, each counted only when its date falls within its unit's span.
+ */
+export async function readFigures(sql: SqlExecutor, spans: readonly UnitSpan[], year: number): Promise<Figures> {
   return {
-    meetings: await readMeetingSummary(sql, unitCodes, year),
-    commendations: await readCommendationSummary(sql, unitCodes, year),
-    movements: await readMovementSummary(sql, unitCodes, year),
+    meetings: await readMeetingSummary(sql, spans, year),
+    commendations: await readCommendationSummary(sql, spans, year),
+    movements: await readMovementSummary(sql, spans, year),
   };
 }
 
-async function readMeetingSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<MeetingSummary> {
+async function readMeetingSummary(sql: SqlExecutor, spans: readonly UnitSpan[], year: number): Promise<MeetingSummary> {
   const { rows } = await sql.query<KindRow>(
     `SELECT kind,
             count(*)::int AS meetings,
@@ -64,9 +69,10 @@ async function readMeetingSummary(sql: SqlExecutor, unitCodes: readonly string[]
             coalesce(sum(attendee_count) FILTER (WHERE attendee_qualifier = 'AT_LEAST'), 0)::int AS at_least,
             count(attendee_count)::int AS with_count,
             count(*) FILTER (WHERE corrections > 0)::int AS corrected
-     FROM rm_meetings WHERE unit_code = ANY($1::text[]) AND year = $2
+     FROM rm_meetings m ${joinSpans('m.unit_code', 'm.held_on', 2)}
+     WHERE m.unit_code = ANY($2::text[]) AND m.year = $1
      GROUP BY kind ORDER BY kind`,
-    [unitCodes, year],
+    [year, ...spanArrays(spans)],
   );
   const byKind = rows.map((row) => ({ kind: row.kind, meetings: row.meetings, attendees: totals([row]) }));
   return {

@@ -1,4 +1,5 @@
 import { SqlExecutor } from '../projection';
+import { joinSpans, spanArrays, UnitSpan } from '../unit-spans';
 
 export interface MovementSummary {
   /** Launched during the year. */
@@ -11,18 +12,19 @@ export interface MovementSummary {
   readonly active: number;
 }
 
-/** Movements launched by bodies of the given units, as seen in a year. */
-export async function readMovementSummary(sql: SqlExecutor, unitCodes: readonly string[], year: number): Promise<MovementSummary> {
+/** Movements launched by bodies of the units spanned (the launch date within the span), as seen in a year. */
+export async function readMovementSummary(sql: SqlExecutor, spans: readonly UnitSpan[], year: number): Promise<MovementSummary> {
   const { rows } = await sql.query<MovementSummary>(
     `SELECT
-       count(*) FILTER (WHERE extract(year FROM launched_on) = $2::int)::int AS launched,
+       count(*) FILTER (WHERE extract(year FROM launched_on) = $1::int)::int AS launched,
        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rm_movement_reviews r WHERE r.movement_id = m.movement_id
-                                      AND extract(year FROM r.reviewed_on) = $2::int))::int AS reviewed,
-       count(*) FILTER (WHERE extract(year FROM concluded_on) = $2::int)::int AS concluded,
-       count(*) FILTER (WHERE launched_on <= make_date($2::int, 12, 31)
-                        AND (concluded_on IS NULL OR concluded_on >= make_date($2::int, 1, 1)))::int AS active
-     FROM rm_movements m WHERE unit_code = ANY($1::text[])`,
-    [unitCodes, year],
+                                      AND extract(year FROM r.reviewed_on) = $1::int))::int AS reviewed,
+       count(*) FILTER (WHERE extract(year FROM concluded_on) = $1::int)::int AS concluded,
+       count(*) FILTER (WHERE launched_on <= make_date($1::int, 12, 31)
+                        AND (concluded_on IS NULL OR concluded_on >= make_date($1::int, 1, 1)))::int AS active
+     FROM rm_movements m ${joinSpans('m.unit_code', 'm.launched_on', 2)}
+     WHERE m.unit_code = ANY($2::text[])`,
+    [year, ...spanArrays(spans)],
   );
   return rows[0];
 }
