@@ -90,9 +90,10 @@ describe('Demo data from the five seed articles', () => {
       const hoanKiem = await units('/002/children?asOf=2021-01-08');
       expect(hoanKiem.body.parent).toMatchObject({ name: 'Quận Hoàn Kiếm' });
       expect(hoanKiem.body.items).toHaveLength(18);
+      const reform = { effectiveFrom: '2025-07-01', datedBy: 'RESOLUTION', legalBasis: expect.stringMatching(/1654–1687\/NQ-UBTVQH15/) };
       expect((await units('/00295/successors')).body.successors).toEqual([
-        { code: '00292', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
-        { code: '00322', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
+        { code: '00292', name: 'Phường Bạch Mai', coverage: 'PARTIAL', ...reform },
+        { code: '00322', name: 'Phường Tương Mai', coverage: 'PARTIAL', ...reform },
       ]);
     });
 

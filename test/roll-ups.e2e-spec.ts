@@ -47,12 +47,14 @@ const THUAN_AN = '19900'; // Thị trấn Thuận An of Phú Vang in the 2021 li
 const REUSED = '20335'; // Phường Tân Thạnh of Quảng Nam until 2025-06-30, then Phường Bàn Thạch of Đà Nẵng
 const CLOSED = '20344'; // Phường Hòa Hương of Quảng Nam, closed on 2025-07-01
 const BACH_MAI = '00292';
+const HOA_MINH = '20200'; // Liên Chiểu; gave part of itself to Thanh Khê Tây on 2025-01-01
+const THANH_KHE_WARD = '20209'; // Xuân Hà, which took Tam Thuận on 2025-01-01, then Phường Thanh Khê from 2025-07-01
 const DATES = ['2021-03-15', '2022-02-15', '2022-06-15', '2025-02-15', '2025-08-15'];
 
 /** Every code that was ever a ward of the two districts, and the codes of the special cases. */
 function codesRecorded(): string[] {
   const wards = MAPS.slice(0, -1).flatMap((map) => [...map.communes].filter(([, p]) => p.district === HAI_BA_TRUNG || p.district === THANH_KHE).map(([code]) => code));
-  return [...new Set([...wards, THUAN_AN, REUSED, CLOSED])].sort();
+  return [...new Set([...wards, THUAN_AN, REUSED, CLOSED, HOA_MINH])].sort();
 }
 
 describe('Summaries roll each fact up by the unit version in force on its date', () => {
@@ -142,5 +144,37 @@ describe('Summaries roll each fact up by the unit version in force on its date',
     expect(body.meetings.total).toBe(meetings.filter((m) => m.code === BACH_MAI && m.heldOn >= REFORM).length);
     expect(body.formerUnitsWithThisCode).toEqual([expect.objectContaining({ name: 'Phường Bạch Mai', from: '2025-01-01', to: '2025-06-30' })]);
     expect(body.formerUnitsWithThisCode[0].meetings.total).toBe(meetings.filter((m) => m.code === BACH_MAI && m.heldOn.startsWith('2025-') && m.heldOn < REFORM).length);
+  });
+
+  describe('lineage of the 2025-01-01 mergers', () => {
+    const units = (path: string) => getJson(`${system.url('query-api')}/v1/units${path}`);
+
+    it('gives Phường Thanh Khê in 2022 every ward whose territory it holds, through both reorganisations, Hòa Minh as partial', async () => {
+      const { status, body } = await getJson(`${system.url('query-api')}/v1/summaries/wards/${THANH_KHE_WARD}/successor-view?year=2022`);
+      expect(status).toBe(200);
+      const lineage = ['20203', '20206', '20207', '20209', '20212', '20215', '20218', '20221', '20225', HOA_MINH];
+      expect(body.predecessors.map((p: { code: string }) => p.code).sort()).toEqual([...lineage].sort());
+      expect(body.predecessors.find((p: { code: string }) => p.code === HOA_MINH)).toMatchObject({ name: 'Phường Hòa Minh', coverage: 'PARTIAL', from: '2022-01-01', to: '2022-12-31' });
+      expect(body.predecessors.find((p: { code: string }) => p.code === '20203')).toMatchObject({ name: 'Phường Tam Thuận', coverage: 'FULL' });
+      expect(body.includesPartialPredecessors).toBe(true);
+      expect(body.meetings.total).toBe(meetings.filter((m) => lineage.includes(m.code) && m.heldOn.startsWith('2022-')).length);
+    });
+
+    it('answers the successors of the wards merged on 2025-01-01, dated and cited by the resolution', async () => {
+      for (const [code, successor] of [['00286', '00292'], ['00184', '00181'], ['00223', '00235'], ['20203', '20209'], ['20221', '20218'], ['20225', '20207']]) {
+        const { body } = await units(`/${code}/successors`);
+        expect(body).toMatchObject({ ended: '2024-12-31', successorsKnown: true });
+        expect(body.successors).toEqual([expect.objectContaining({ code: successor, effectiveFrom: '2025-01-01', datedBy: 'RESOLUTION', legalBasis: expect.stringMatching(/Nghị quyết/) })]);
+      }
+      const { body } = await units('/00010/successors');
+      expect(body).toMatchObject({ code: '00010', ended: '2024-12-31', successors: [], successorsKnown: false });
+    });
+
+    it('points a former name to its successors', async () => {
+      const { body } = await units(`?name=${encodeURIComponent('tam thuan')}`);
+      const tamThuan = body.items.find((u: { code: string }) => u.code === '20203');
+      expect(tamThuan).toMatchObject({ name: 'Phường Tam Thuận', validTo: '2024-12-31' });
+      expect(tamThuan.successors).toEqual([expect.objectContaining({ code: THANH_KHE_WARD, name: 'Phường Xuân Hà', coverage: 'FULL' })]);
+    });
   });
 });

@@ -30,7 +30,28 @@ export interface Succession {
   readonly code: UnitCode;
   readonly coverage: 'FULL' | 'PARTIAL';
   readonly effectiveFrom: CivicDate;
+  /**
+   * RESOLUTION: `effectiveFrom` is the day the resolution named in `legalBasis` took effect. LIST: it is the date of
+   * the official list that first showed the change, which took effect on or before it.
+   */
+  readonly datedBy: 'RESOLUTION' | 'LIST';
+  readonly legalBasis: string | null;
 }
+
+interface SuccessionRow {
+  code: string;
+  coverage: Succession['coverage'];
+  effective_from: string;
+  legal_basis: string | null;
+}
+
+const toSuccession = (row: SuccessionRow): Succession => ({
+  code: row.code,
+  coverage: row.coverage,
+  effectiveFrom: row.effective_from,
+  datedBy: row.legal_basis ? 'RESOLUTION' : 'LIST',
+  legalBasis: row.legal_basis,
+});
 
 /**
  * Questions about units, always as of a date: codes are re-used by successor units (00070 was Hàng Trống and is
@@ -136,22 +157,23 @@ export class UnitRegistryReader {
     return rows.map(toVersion);
   }
 
+  /** Where the unit's territory went, each edge with its date and how it is known. */
   async successors(code: UnitCode): Promise<Succession[]> {
-    const { rows } = await this.sql.query<{ code: string; coverage: Succession['coverage']; effective_from: string }>(
-      `SELECT successor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+    const { rows } = await this.sql.query<SuccessionRow>(
+      `SELECT successor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, legal_basis
        FROM rm_unit_successions WHERE predecessor_code = $1 ORDER BY effective_from, successor_code`,
       [code],
     );
-    return rows.map((r) => ({ code: r.code, coverage: r.coverage, effectiveFrom: r.effective_from }));
+    return rows.map(toSuccession);
   }
 
   async predecessors(code: UnitCode): Promise<Succession[]> {
-    const { rows } = await this.sql.query<{ code: string; coverage: Succession['coverage']; effective_from: string }>(
-      `SELECT predecessor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from
+    const { rows } = await this.sql.query<SuccessionRow>(
+      `SELECT predecessor_code AS code, coverage, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, legal_basis
        FROM rm_unit_successions WHERE successor_code = $1 ORDER BY effective_from, predecessor_code`,
       [code],
     );
-    return rows.map((r) => ({ code: r.code, coverage: r.coverage, effectiveFrom: r.effective_from }));
+    return rows.map(toSuccession);
   }
 
   /** Search by name with diacritics folded ("khuong thuong" finds Phường Khương Thượng), optionally as of a date. */

@@ -70,9 +70,11 @@ export interface UnitHoldingCode {
 
 /**
  * The units that held a commune code at some time during a year, oldest first. A version begins another unit when
- * the code was taken over: a unit merged into it (a succession edge from another code, or a part of it only) on
- * the version's first day, or the code had lapsed before it. Codes pass to merged units (00070 was Hàng Trống until
- * 2025-06-30, then Phường Hoàn Kiếm), and their facts are two units' facts.
+ * the code was taken over by a merger under another name or another parent (a succession edge from another code,
+ * or from part of a unit, on the version's first day: 00292 passed from Quỳnh Lôi to Bạch Mai on 2025-01-01, 00070
+ * from Hàng Trống to Phường Hoàn Kiếm on 2025-07-01), or when the code had lapsed before it. A ward that absorbed
+ * another and kept its name and district goes on (Xuân Hà took Tam Thuận on 2025-01-01). Facts of two units that
+ * held one code are two units' facts.
  */
 export async function unitsHoldingCode(sql: Queryable, code: UnitCode, year: number): Promise<UnitHoldingCode[]> {
   const { rows } = await sql.query<{ name: string; parent_code: string | null; valid_from: string | null; valid_to: string | null; taken_over: boolean }>(
@@ -87,14 +89,15 @@ export async function unitsHoldingCode(sql: Queryable, code: UnitCode, year: num
     [code, year],
   );
   const units: { name: string; from: CivicDate | null; to: CivicDate | null; versions: UnitHoldingCode['versions'][number][] }[] = [];
-  let previousEnd: CivicDate | null = null;
+  let previous: (typeof rows)[number] | undefined;
   for (const row of rows) {
     const version = { name: row.name, parentCode: row.parent_code, from: row.valid_from, to: row.valid_to };
-    const lapsed = units.length > 0 && (previousEnd === null || row.valid_from === null || row.valid_from > dayAfter(previousEnd));
+    const lapsed = previous !== undefined && (previous.valid_to === null || row.valid_from === null || row.valid_from > dayAfter(previous.valid_to));
+    const takenOver = previous !== undefined && row.taken_over && (row.name !== previous.name || row.parent_code !== previous.parent_code);
     const current = units[units.length - 1];
-    if (!current || row.taken_over || lapsed) units.push({ name: row.name, from: row.valid_from, to: row.valid_to, versions: [version] });
+    if (!current || takenOver || lapsed) units.push({ name: row.name, from: row.valid_from, to: row.valid_to, versions: [version] });
     else Object.assign(current, { name: row.name, to: row.valid_to }).versions.push(version);
-    previousEnd = row.valid_to;
+    previous = row;
   }
   return units.map((unit) => ({ code, ...unit }));
 }

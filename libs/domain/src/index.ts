@@ -13,6 +13,7 @@ export * from './meetings/meeting.decider';
 export * from './admin-units/admin-unit.events';
 export * from './admin-units/unit-version';
 export * from './admin-units/plan-list-import';
+export * from './admin-units/list-lineage';
 export * from './admin-units/plan-reform';
 export * from './commendations/commendation-vocabulary';
 export * from './commendations/legal-regime';

@@ -3,16 +3,27 @@ import { join } from 'node:path';
 import { parseFlatUnitList } from './flat-unit-list';
 import { parseCrosswalk, parseNewCommuneList, parseNewProvinces, parseProvinceMerges } from './reform-lists';
 import { ImportReport, Progress, UnitRegistryImporter } from './registry-importer';
+import { RESOLUTIONS_2025_01_01, SUCCESSIONS_2025_01_01 } from './mergers-2025-01-01';
+import { KnownSuccession, ResolutionDating } from '@civic/domain';
 
 /**
- * The official lists of ../shared/data/admin-units, in the order they took effect. The 2025-03-01 list
- * records the mergers that took effect on 2025-01-01 (resolutions of late 2024), so it is imported as of then.
+ * The official lists of ../shared/data/admin-units, in the order they took effect. Changes between two lists are
+ * dated by the later list unless a resolution dates them: the 2025-03-01 list holds the mergers that took effect
+ * in Hà Nội and Đà Nẵng on 2025-01-01 (mergers-2025-01-01.ts).
  */
-export const OFFICIAL_LISTS = [
+export const OFFICIAL_LISTS: readonly OfficialList[] = [
   { file: 'vn_units_3level_20210201_flat.csv', effectiveFrom: '2021-02-01', knownSince: '2021-02-01' },
   { file: 'vn_units_3level_20220410_flat.csv', effectiveFrom: '2022-04-10', knownSince: '2022-04-10' },
-  { file: 'vn_units_3level_20250301_flat.csv', effectiveFrom: '2025-01-01', knownSince: '2025-03-01' },
-] as const;
+  { file: 'vn_units_3level_20250301_flat.csv', effectiveFrom: '2025-03-01', knownSince: '2025-03-01', resolutions: RESOLUTIONS_2025_01_01, successions: SUCCESSIONS_2025_01_01 },
+];
+
+interface OfficialList {
+  readonly file: string;
+  readonly effectiveFrom: string;
+  readonly knownSince: string;
+  readonly resolutions?: readonly ResolutionDating[];
+  readonly successions?: readonly KnownSuccession[];
+}
 
 export const REFORM_2025 = {
   crosswalk: 'vn_crosswalk_20250301_to_20250701.csv',
@@ -33,7 +44,8 @@ export async function loadOfficialRegistry(
   for (const list of OFFICIAL_LISTS) {
     const content = readFileSync(join(directory, list.file), 'utf8');
     const units = parseFlatUnitList(content, list.file);
-    reports.push(await importer.importList(units, { list: list.file, content, effectiveFrom: list.effectiveFrom, knownSince: list.knownSince }, progressFor(list.file)));
+    const { effectiveFrom, knownSince, resolutions, successions } = list;
+    reports.push(await importer.importList(units, { list: list.file, content, effectiveFrom, knownSince, resolutions, successions }, progressFor(list.file)));
   }
   reports.push(await importReform(importer, directory, progressFor('2025-07-01 reform')));
   return reports;

@@ -4,6 +4,7 @@ import { parseFlatUnitList } from './flat-unit-list';
 import { parseCrosswalk, parseNewCommuneList, parseNewProvinces, parseProvinceMerges } from './reform-lists';
 import { UnitRegistryImporter } from './registry-importer';
 import { UnitListRejected } from './unit-list-rejected';
+import { RESOLUTIONS_2025_01_01, SUCCESSIONS_2025_01_01 } from './mergers-2025-01-01';
 import { UnitRegistryReader } from '@civic/admin-units';
 
 const LIST_2022 = 'vn_units_3level_20220410_flat.csv';
@@ -81,8 +82,10 @@ describe(UnitRegistryImporter.name, () => {
     const report = await importer.importList(parseFlatUnitList(content, LIST_2025), {
       list: LIST_2025,
       content,
-      effectiveFrom: '2025-01-01',
+      effectiveFrom: '2025-03-01',
       knownSince: '2025-03-01',
+      resolutions: RESOLUTIONS_2025_01_01,
+      successions: SUCCESSIONS_2025_01_01,
     });
     expect(report.counts.UnitDissolved).toBeGreaterThan(500);
 
@@ -92,6 +95,33 @@ describe(UnitRegistryImporter.name, () => {
     expect(await registry.asOf('00010', '2025-01-01')).toBeUndefined();
     expect(await registry.childrenAsOf('001', '2024-06-01')).toHaveLength(14);
     expect(await registry.childrenAsOf('001', '2025-02-01')).toHaveLength(13);
+  });
+
+  it('follows the 2025-01-01 mergers of Hà Nội and Đà Nẵng to their successors, dated and cited by the resolutions', async () => {
+    const [hanoi, daNang] = RESOLUTIONS_2025_01_01.map((r) => r.legalBasis);
+    const edge = (code: string, legalBasis: string, coverage = 'FULL') => ({ code, coverage, effectiveFrom: '2025-01-01', datedBy: 'RESOLUTION', legalBasis });
+    // The names carried on: Bạch Mai to 00292, Quốc Tử Giám to Văn Miếu - Quốc Tử Giám, Phương Liên to Phương Liên - Trung Tự, Thịnh Quang to 00235.
+    expect(await registry.successors('00286')).toEqual([edge('00292', hanoi)]);
+    expect(await registry.successors('00184')).toEqual([edge('00181', hanoi)]);
+    expect(await registry.successors('00220')).toEqual([edge('00226', hanoi)]);
+    expect(await registry.successors('00223')).toEqual([edge('00235', hanoi)]);
+    // The Thanh Khê wards, as the reference gives them; Hòa Minh gave part of itself to Thanh Khê Tây.
+    expect(await registry.successors('20203')).toEqual([edge('20209', daNang)]);
+    expect(await registry.successors('20221')).toEqual([edge('20218', daNang)]);
+    expect(await registry.successors('20225')).toEqual([edge('20207', daNang)]);
+    expect(await registry.successors('20212')).toEqual([edge('20215', daNang)]);
+    expect(await registry.successors('20200')).toEqual([edge('20200', daNang, 'PARTIAL'), edge('20206', daNang, 'PARTIAL')]);
+    expect(await registry.predecessors('20209')).toEqual([edge('20203', daNang), edge('20209', daNang)]);
+    expect(await registry.asOf('20206', '2025-01-01')).toMatchObject({ name: 'Phường Thanh Khê Tây', validFrom: '2025-01-01' });
+    expect(await registry.asOf('20206', '2024-12-31')).toMatchObject({ name: 'Phường Thanh Khê Tây', validTo: '2024-12-31' });
+    // Nguyễn Trung Trực ended, and neither the lists nor the reference say where its territory went: no edge is guessed.
+    expect(await registry.successors('00010')).toEqual([]);
+  });
+
+  it('dates changes no resolution dates by the list that shows them', async () => {
+    // Thừa Thiên Huế became the centrally-run Thành phố Huế between the 2022 and 2025 lists.
+    expect(await registry.asOf('46', '2025-02-28')).toMatchObject({ type: 'Tỉnh', validTo: '2025-02-28' });
+    expect(await registry.asOf('46', '2025-03-01')).toMatchObject({ name: 'Thành phố Huế', type: 'Thành phố Trung ương', validFrom: '2025-03-01' });
   });
 
   it('applies the 2025-07-01 reform from the crosswalk: districts end, communes split and merge under the provinces', async () => {
@@ -116,12 +146,17 @@ describe(UnitRegistryImporter.name, () => {
     expect(await registry.asOf('00070', '2025-08-01')).toMatchObject({ name: 'Phường Hoàn Kiếm', parentCode: '01', validFrom: '2025-07-01' });
     expect(await registry.asOf('002', '2025-06-30')).toMatchObject({ name: 'Quận Hoàn Kiếm' });
     expect(await registry.asOf('002', '2025-07-01')).toBeUndefined();
+    const reform = { effectiveFrom: '2025-07-01', datedBy: 'RESOLUTION', legalBasis: 'NQ 1654–1687/NQ-UBTVQH15' };
     expect(await registry.successors('00295')).toEqual([
-      { code: '00292', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
-      { code: '00322', coverage: 'PARTIAL', effectiveFrom: '2025-07-01' },
+      { code: '00292', coverage: 'PARTIAL', ...reform },
+      { code: '00322', coverage: 'PARTIAL', ...reform },
     ]);
-    expect(await registry.successors('20206')).toEqual([{ code: '20209', coverage: 'FULL', effectiveFrom: '2025-07-01' }]);
-    expect(await registry.successors('49')).toEqual([{ code: '48', coverage: 'FULL', effectiveFrom: '2025-07-01' }]);
+    // Thanh Khê Tây took part of Hòa Minh on 2025-01-01 (a new version of itself), then went whole into Thanh Khê.
+    expect(await registry.successors('20206')).toEqual([
+      { code: '20206', coverage: 'FULL', effectiveFrom: '2025-01-01', datedBy: 'RESOLUTION', legalBasis: RESOLUTIONS_2025_01_01[1].legalBasis },
+      { code: '20209', coverage: 'FULL', ...reform },
+    ]);
+    expect(await registry.successors('49')).toEqual([{ code: '48', coverage: 'FULL', ...reform }]);
     expect(await registry.asOf('49', '2025-07-01')).toBeUndefined();
     expect(await registry.childrenAsOf('01', '2025-08-01')).toHaveLength(126);
     expect(await registry.childrenAsOf('48', '2025-08-01')).toHaveLength(94);

@@ -17,6 +17,8 @@ import {
   UNIT_REGISTRY_STREAM_ID,
   UnitListImported,
   UnitSource,
+  KnownSuccession,
+  ResolutionDating,
 } from '@civic/domain';
 import { AppendRequest, EventContract, EventMetadata, PostgresEventStore } from '@civic/event-store';
 import { ProjectionRunner, adminUnitsProjection } from '@civic/projections';
@@ -59,11 +61,20 @@ export class UnitRegistryImporter {
 
   async importList(
     listed: readonly ListedUnit[],
-    options: { list: string; content: string; effectiveFrom: CivicDate; knownSince: CivicDate; legalBasis?: string },
+    options: {
+      list: string;
+      content: string;
+      effectiveFrom: CivicDate;
+      knownSince: CivicDate;
+      legalBasis?: string;
+      resolutions?: readonly ResolutionDating[];
+      successions?: readonly KnownSuccession[];
+    },
     progress?: Progress,
   ): Promise<ImportReport> {
     const source: UnitSource = { list: options.list, ...(options.legalBasis ? { legalBasis: options.legalBasis } : {}) };
-    return this.write(options, progress, (latest) => planListImport(latest, listed, { ...options, source }).events);
+    const { effectiveFrom, knownSince, resolutions, successions } = options;
+    return this.write(options, progress, (latest) => planListImport(latest, listed, { effectiveFrom, knownSince, source, resolutions, successions }).events);
   }
 
   async importReform(

@@ -1,8 +1,8 @@
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UnitAsOfResponse, UnitChildrenResponse, UnitSearchResponse, UnitSuccessionsResponse } from './units.response';
+import { NamedSuccession, UnitAsOfResponse, UnitChildrenResponse, UnitSearchResponse, UnitSuccessionsResponse } from './units.response';
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { Pool } from 'pg';
-import { civicDateAt, UnitVersion } from '@civic/domain';
+import { civicDateAt, dayAfter, dayBefore, UnitVersion } from '@civic/domain';
 import { Succession, UnitRegistryReader } from '@civic/admin-units';
 import { Access, ApiPathAndQuery, ApiProblems, InjectPool, PathAndQuery } from '@civic/platform';
 import { UnitCodePath, UnitCodeRequest, UnitSearchRequest } from './units.request.dto';
@@ -23,8 +23,18 @@ export class UnitsHttpController {
   @ApiPathAndQuery(UnitSearchRequest)
   @ApiOkResponse({ type: UnitSearchResponse })
   @ApiProblems(400)
-  async search(@PathAndQuery() { name, asOf }: UnitSearchRequest): Promise<{ items: UnitVersion[] }> {
-    return { items: await this.registry.searchByName(name, { asOf }) };
+  async search(@PathAndQuery() { name, asOf }: UnitSearchRequest): Promise<{ items: (UnitVersion & { successors?: NamedSuccession[] })[] }> {
+    const items = await this.registry.searchByName(name, { asOf });
+    return {
+      items: await Promise.all(
+        items.map(async (version) => {
+          if (version.validTo === null || (await this.registry.asOf(version.code, dayAfter(version.validTo)))?.name === version.name) return version;
+          const next = dayAfter(version.validTo);
+          const successors = (await this.registry.successors(version.code)).filter((edge) => edge.effectiveFrom === next);
+          return { ...version, successors: await this.named(successors, (edge) => edge.effectiveFrom) };
+        }),
+      ),
+    };
   }
 
   /** The unit that had the code on the date. */
@@ -56,10 +66,19 @@ export class UnitsHttpController {
   @ApiPathAndQuery(UnitCodePath)
   @ApiOkResponse({ type: UnitSuccessionsResponse })
   @ApiProblems(400, 404)
-  async successors(@PathAndQuery() { code }: UnitCodePath): Promise<{ code: string; successors: Succession[]; predecessors: Succession[] }> {
+  async successors(@PathAndQuery() { code }: UnitCodePath): Promise<UnitSuccessionsResponse> {
     const history = await this.registry.history(code);
     if (!history.length) throw new NotFoundException(`No unit has ever had the code ${code}.`);
-    return { code, successors: await this.registry.successors(code), predecessors: await this.registry.predecessors(code) };
+    const ended = history[history.length - 1].validTo;
+    const successors = await this.named(await this.registry.successors(code), (edge) => edge.effectiveFrom);
+    const predecessors = await this.named(await this.registry.predecessors(code), (edge) => dayBefore(edge.effectiveFrom));
+    const successorsKnown = ended === null || successors.some((edge) => edge.effectiveFrom === dayAfter(ended));
+    return { code, successors, predecessors, ended, successorsKnown };
+  }
+
+  /** Each edge with the name its unit had on the day given. */
+  private named(edges: readonly Succession[], dayOf: (edge: Succession) => string): Promise<NamedSuccession[]> {
+    return Promise.all(edges.map(async (edge) => ({ ...edge, name: (await this.registry.asOf(edge.code, dayOf(edge)))?.name ?? null })));
   }
 
   /** Says whether the code is unknown, or known but not in force on that date (and when it was). */

@@ -43,10 +43,10 @@ async function applyOne(sql: SqlExecutor, recorded: RecordedEvent): Promise<void
       return;
     case 'UnitSucceeded':
       await sql.query(
-        `INSERT INTO rm_unit_successions (predecessor_code, successor_code, coverage, effective_from)
-         SELECT $1, s.code, s.coverage, $2 FROM jsonb_to_recordset($3::jsonb) AS s(code text, coverage text)
+        `INSERT INTO rm_unit_successions (predecessor_code, successor_code, coverage, effective_from, legal_basis)
+         SELECT $1, s.code, s.coverage, $2, $4 FROM jsonb_to_recordset($3::jsonb) AS s(code text, coverage text)
          ON CONFLICT DO NOTHING`,
-        [event.data.code, event.data.effectiveFrom, JSON.stringify(event.data.successors)],
+        [event.data.code, event.data.effectiveFrom, JSON.stringify(event.data.successors), event.data.source.legalBasis ?? null],
       );
       return;
   }
