@@ -58,6 +58,35 @@ describe('Granting and revoking commendations, end to end', () => {
     });
   });
 
+  it.each([
+    ['a posthumous award to a collective', wardGiayKhen({ posthumous: true }), 'COMMENDATION.POSTHUMOUS_ONLY_TO_INDIVIDUALS', '/recipients/collectives', /Luật Thi đua, khen thưởng/],
+    [
+      "a Hà Nội ward People's Council as proposer in 2022",
+      wardGiayKhen({ grantedOn: '2022-06-01', forYear: 2021, proposer: { body: 'HDND', unitCode: KHUONG_THUONG } }),
+      'COMMENDATION.PROPOSER_DID_NOT_EXIST',
+      '/proposer/body',
+      /97\/2019\/QH14/,
+    ],
+    [
+      'a district issuer after districts were abolished',
+      wardGiayKhen({ issuer: { body: 'UBND', unitCode: '006' }, grantedOn: '2025-08-01', forYear: 2025 }),
+      'COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE',
+      '/issuer/unitCode',
+      /72\/2025\/QH15/,
+    ],
+    [
+      'a kind of recipient the 2003 law did not allow, in 2021',
+      wardGiayKhen({ form: undefined, title: 'GIA_DINH_VAN_HOA' }),
+      'COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED',
+      '/recipients/individuals',
+      /Luật Thi đua, khen thưởng 2003/,
+    ],
+  ])('refuses %s with 422, its rule and the legal basis of its date', async (_case, body, code, field, legalBasis) => {
+    const response = await postJson(commendations(), body);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code, errors: [{ field }], legalBasis: expect.stringMatching(legalBasis) });
+  });
+
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {
     const response = await postJson(commendations(), {
       ...wardGiayKhen({ form: undefined }),

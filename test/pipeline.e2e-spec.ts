@@ -69,6 +69,19 @@ describe('Recording a meeting, end to end', () => {
     });
   });
 
+  it("refuses a People's Council session convened by the ward People's Committee with 422, its rule and legal basis, and records nothing", async () => {
+    const before = await countEvents();
+    const response = await postJson(meetings(), { ...minhKhaiReview(), kind: 'KY_HOP_HDND', reviewYear: undefined, planYear: undefined, convenedBy: [{ body: 'UBND', unitCode: MINH_KHAI }] });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'MEETING.CONVENER_NOT_ALLOWED_FOR_KIND',
+      errors: [{ field: '/convenedBy/0/body' }],
+      legalBasis: 'Luật Tổ chức chính quyền địa phương 77/2015/QH13',
+    });
+    expect(response.body.detail).toMatch(/kỳ họp HĐND/);
+    expect(await countEvents()).toBe(before);
+  });
+
   it('refuses bad input with 400 Problem Details naming each wrong field, and records nothing', async () => {
     const before = await countEvents();
     const response = await postJson(meetings(), {

@@ -68,8 +68,9 @@ export function meetingBody(): fc.Arbitrary<Record<string, unknown>> {
     fc.record(
       {
         unitCode: fc.constant(PROPERTY_WARD),
-        // The HĐND session is left out: its convening body is a rule of its own.
-        kind: fc.constantFrom(...MEETING_KIND_VALUES.filter((kind) => kind !== 'KY_HOP_HDND')),
+        // Kinds only one body convenes (a People's Council session, a Party executive committee meeting) are left
+        // out: their convening body is a rule of its own.
+        kind: fc.constantFrom(...MEETING_KIND_VALUES.filter((kind) => kind !== 'KY_HOP_HDND' && kind !== 'HOI_NGHI_BCH')),
         title: text(500),
         heldOn: fc.constant(heldOn),
         venue: text(300),

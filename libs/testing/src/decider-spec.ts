@@ -14,7 +14,8 @@ export function deciderSpec<Command, Event, State>(decider: Decider<Command, Eve
             then(expected: readonly Event[]) {
               expect(decide()).toEqual(expected);
             },
-            thenRefuses(code: string, field?: string) {
+            /** Asserts the refusal's code (and field) and answers the refusal, for assertions on its words and legal basis. */
+            thenRefuses(code: string, field?: string): DomainRuleViolation {
               let refusal: unknown;
               try {
                 decide();
@@ -24,6 +25,7 @@ export function deciderSpec<Command, Event, State>(decider: Decider<Command, Eve
               expect(refusal).toBeInstanceOf(DomainRuleViolation);
               expect((refusal as DomainRuleViolation).code).toBe(code);
               if (field !== undefined) expect((refusal as DomainRuleViolation).details.field).toBe(field);
+              return refusal as DomainRuleViolation;
             },
           };
         },

@@ -131,6 +131,35 @@ describe('commendationDecider', () => {
         .thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
     });
 
+    it('cites the law in force on the grant date when it refuses a kind of recipient', () => {
+      const cultural = { award: { title: 'GIA_DINH_VAN_HOA' as const }, issuer: { body: 'UBND' as const, unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 2 } } };
+      const in2021 = spec.given([]).when(grant({ ...cultural, grantedOn: '2021-12-20', forYear: 2021 })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
+      expect(in2021.details.legalBasis).toMatch(/Luật Thi đua, khen thưởng 2003/);
+      const in2024 = spec.given([]).when(grant({ ...cultural, grantedOn: '2024-12-20', forYear: 2024 })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
+      expect(in2024.details.legalBasis).toMatch(/06\/2022\/QH15/);
+    });
+
+    it('makes an award after death (truy tặng) only to individuals', () => {
+      spec.given([]).when(grant({ posthumous: true, recipients: { individuals: { names: ['Nguyễn Văn Liệt sĩ'] } } })).then([
+        granted({ posthumous: true, recipients: { individuals: { names: ['Nguyễn Văn Liệt sĩ'] } } }),
+      ]);
+      const refusal = spec.given([]).when(grant({ posthumous: true })).thenRefuses('COMMENDATION.POSTHUMOUS_ONLY_TO_INDIVIDUALS', 'recipients/collectives');
+      expect(refusal.rule).toMatch(/truy tặng/);
+      expect(refusal.details.legalBasis).toBeTruthy();
+    });
+
+    it("refuses a proposer body that did not exist on the grant date: a Hà Nội ward's People's Council in 2022", () => {
+      const proposal = { issuer: { body: 'UBND' as const, unitCode: '00238' }, jointIssuers: [], proposer: { body: 'HDND' as const, unitCode: '00238' }, grantedOn: '2022-06-01', forYear: 2022 };
+      const refusal = spec.given([]).when(grant(proposal)).thenRefuses('COMMENDATION.PROPOSER_DID_NOT_EXIST', 'proposer/body');
+      expect(refusal.details.legalBasis).toBe('Nghị quyết 97/2019/QH14');
+    });
+
+    it('names the abolition of districts, with its legal basis, when a district grants after 2025-06-30', () => {
+      const refusal = spec.given([]).when(grant({ grantedOn: '2025-08-01', forYear: 2025 }, '2026-11-23', { ...UNITS, '002': null })).thenRefuses('COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE', 'issuer/unitCode');
+      expect(refusal.rule).toMatch(/districts were abolished on 2025-07-01/);
+      expect(refusal.details.legalBasis).toMatch(/72\/2025\/QH15/);
+    });
+
     it('refuses a commendation without recipients', () => {
       spec.given([]).when(grant({ recipients: {} })).thenRefuses('COMMENDATION.NO_RECIPIENT', 'recipients');
     });

@@ -2,6 +2,7 @@ import { CIVIC_BODIES } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { absenceOfBody } from '../shared/bodies-at-unit';
+import { unitNotInForce } from '../shared/unit-not-in-force';
 import { UnitsOnDate } from '../shared/unit-context';
 import { CommendationCommand, GrantCommendation, RevokeCommendation } from './commendation.commands';
 import { BodyOfUnit, CommendationEvent, CommendationGrantedData, recipientCount, Recipients } from './commendation.events';
@@ -40,6 +41,13 @@ export const commendationDecider: Decider<CommendationCommand, CommendationEvent
   },
 };
 
+/** Which recipients each award goes to, in the law in force on the grant's date. */
+const RECIPIENT_BASIS: Record<LegalRegime, string> = {
+  A: LEGAL_REGIMES.A.basis,
+  B: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 19–31',
+  C: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 19–31; Nghị định 152/2025/NĐ-CP',
+};
+
 const RECIPIENT_FIELDS: Record<RecipientKind, keyof Recipients> = { INDIVIDUAL: 'individuals', COLLECTIVE: 'collectives', HOUSEHOLD: 'households' };
 
 function grant(command: GrantCommendation, state: CommendationState): CommendationEvent[] {
@@ -60,23 +68,16 @@ function grant(command: GrantCommendation, state: CommendationState): Commendati
   const regime = regimeOn(data.grantedOn);
   const grantors: [BodyOfUnit, string][] = [[data.issuer, 'issuer'], ...data.jointIssuers.map((j, i): [BodyOfUnit, string] => [j, `jointIssuers/${i}`])];
   for (const [grantor, field] of grantors) checkGrantor(grantor, field, data, regime, command.metadata.units);
-  if (data.proposer && !command.metadata.units[data.proposer.unitCode]) {
-    throw new DomainRuleViolation('COMMENDATION.PROPOSER_UNIT_NOT_IN_FORCE', `No unit had the code ${data.proposer.unitCode} on ${data.grantedOn}.`, {
-      field: 'proposer/unitCode',
-    });
-  }
-  checkRecipients(data.award, data.recipients);
+  if (data.proposer) checkProposer(data.proposer, data.grantedOn, command.metadata.units);
+  checkRecipients(data.award, data.recipients, regime);
+  if (data.posthumous) checkPosthumous(data.recipients, regime);
   return [{ type: 'CommendationGranted', data: { ...data, regime } }];
 }
 
 function checkGrantor(grantor: BodyOfUnit, field: string, data: GrantCommendation['data'], regime: LegalRegime, units: UnitsOnDate): void {
   const unit = units[grantor.unitCode];
   if (!unit) {
-    throw new DomainRuleViolation(
-      'COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE',
-      `No administrative unit had the code ${grantor.unitCode} on ${data.grantedOn}, so none of its bodies could grant a commendation then.`,
-      { field: `${field}/unitCode` },
-    );
+    throw unitNotInForce('COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE', grantor.unitCode, data.grantedOn, 'none of its bodies could grant a commendation then', `${field}/unitCode`);
   }
   const absence = absenceOfBody(grantor.body, unit, data.grantedOn);
   if (absence) throw new DomainRuleViolation('COMMENDATION.ISSUER_DID_NOT_EXIST', absence.rule, { field: `${field}/body`, legalBasis: absence.legalBasis });
@@ -100,7 +101,27 @@ function checkGrantor(grantor: BodyOfUnit, field: string, data: GrantCommendatio
   }
 }
 
-function checkRecipients(award: Award, recipients: Recipients): void {
+/** A proposer is a body that existed on the grant's date (a Hà Nội ward had no People's Council in 2022). */
+function checkProposer(proposer: BodyOfUnit, grantedOn: string, units: UnitsOnDate): void {
+  const unit = units[proposer.unitCode];
+  if (!unit) throw unitNotInForce('COMMENDATION.PROPOSER_UNIT_NOT_IN_FORCE', proposer.unitCode, grantedOn, 'none of its bodies could propose a commendation then', 'proposer/unitCode');
+  const absence = absenceOfBody(proposer.body, unit, grantedOn);
+  if (absence) throw new DomainRuleViolation('COMMENDATION.PROPOSER_DID_NOT_EXIST', absence.rule, { field: 'proposer/body', legalBasis: absence.legalBasis });
+}
+
+/** An award made after death (truy tặng) honours a person: never a collective or a household. */
+function checkPosthumous(recipients: Recipients, regime: LegalRegime): void {
+  const others = (['collectives', 'households'] as const).find((kind) => recipientCount(recipients[kind]) > 0);
+  if (others) {
+    throw new DomainRuleViolation(
+      'COMMENDATION.POSTHUMOUS_ONLY_TO_INDIVIDUALS',
+      `An award made after death (truy tặng) goes only to individuals who have died, not to ${others === 'collectives' ? 'collectives (tập thể)' : 'households (hộ gia đình)'}.`,
+      { field: `recipients/${others}`, legalBasis: LEGAL_REGIMES[regime].basis },
+    );
+  }
+}
+
+function checkRecipients(award: Award, recipients: Recipients, regime: LegalRegime): void {
   const given = (Object.keys(RECIPIENT_FIELDS) as RecipientKind[]).filter((kind) => recipientCount(recipients[RECIPIENT_FIELDS[kind]]) > 0);
   if (!given.length) {
     throw new DomainRuleViolation('COMMENDATION.NO_RECIPIENT', 'A commendation goes to at least one collective, individual or household.', {
@@ -117,7 +138,7 @@ function checkRecipients(award: Award, recipients: Recipients): void {
     throw new DomainRuleViolation(
       'COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED',
       `"${awardName(award)}" goes only to ${allowed.map((k) => RECIPIENT_KINDS[k].vi.toLowerCase()).join(', ')}, not to ${RECIPIENT_KINDS[refused].vi.toLowerCase()}.`,
-      { field: `recipients/${RECIPIENT_FIELDS[refused]}`, legalBasis: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 19–31' },
+      { field: `recipients/${RECIPIENT_FIELDS[refused]}`, legalBasis: RECIPIENT_BASIS[regime] },
     );
   }
 }

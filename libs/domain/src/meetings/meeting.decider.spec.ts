@@ -116,6 +116,35 @@ describe('meetingDecider', () => {
     });
   });
 
+  describe('who may convene a meeting of each kind', () => {
+    const session = (convenedBy: MeetingHeldData['convenedBy'], heldOn = '2021-01-12') => ({ kind: 'KY_HOP_HDND' as const, heldOn, reviewYear: null, planYear: null, convenedBy });
+
+    it("records a People's Council session convened by the People's Council", () => {
+      const bySelf = session([{ body: 'HDND', unitCode: '00295' }]);
+      spec.given([]).when(record(bySelf)).then([held(bySelf)]);
+    });
+
+    it("refuses a People's Council session convened by a ward People's Committee, citing the local government law of its date", () => {
+      const byCommittee = session([{ body: 'UBND', unitCode: '00295' }]);
+      const refusal = spec.given([]).when(record(byCommittee)).thenRefuses('MEETING.CONVENER_NOT_ALLOWED_FOR_KIND', 'convenedBy/0/body');
+      expect(refusal.rule).toMatch(/kỳ họp HĐND/);
+      expect(refusal.details.legalBasis).toBe('Luật Tổ chức chính quyền địa phương 77/2015/QH13');
+      const after = spec.given([]).when(record(session([{ body: 'UBND', unitCode: '00295' }], '2025-08-01'), '2025-08-02')).thenRefuses('MEETING.CONVENER_NOT_ALLOWED_FOR_KIND');
+      expect(after.details.legalBasis).toBe('Luật Tổ chức chính quyền địa phương 72/2025/QH15');
+    });
+
+    it('refuses a Party executive committee meeting convened by anyone but the Party committee', () => {
+      const meeting = { kind: 'HOI_NGHI_BCH' as const, reviewYear: null, planYear: null, convenedBy: [{ body: 'UB_MTTQ' as const, unitCode: '00295' }] };
+      spec.given([]).when(record(meeting)).thenRefuses('MEETING.CONVENER_NOT_ALLOWED_FOR_KIND', 'convenedBy/0/body');
+    });
+
+    it('names the abolition of districts, with its legal basis, for a district meeting after 2025-06-30', () => {
+      const refusal = spec.given([]).when(record({ unitCode: '007', heldOn: '2025-08-01', reviewYear: null, planYear: null, convenedBy: [{ body: 'UBND', unitCode: '007' }] }, '2025-08-02', { ...HA_NOI_UNITS, '007': null })).thenRefuses('MEETING.UNIT_NOT_IN_FORCE', 'unitCode');
+      expect(refusal.rule).toMatch(/districts were abolished on 2025-07-01/);
+      expect(refusal.details.legalBasis).toMatch(/72\/2025\/QH15/);
+    });
+  });
+
   describe("People's Councils at a unit, by period", () => {
     const withHdnd = (heldOn: string, unitCode = '00295') => ({
       heldOn,

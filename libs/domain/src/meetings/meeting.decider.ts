@@ -2,6 +2,9 @@ import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { yearOf } from '../shared/civic-date';
 import { absenceOfBody } from '../shared/bodies-at-unit';
+import { unitNotInForce } from '../shared/unit-not-in-force';
+import { CIVIC_BODIES } from '../shared/civic-body';
+import { conveningRule } from './convening-rules';
 import { CorrectMeeting, MeetingCommand, RecordMeeting } from './meeting.commands';
 import { MeetingEvent, MeetingHeldData } from './meeting.events';
 
@@ -99,26 +102,27 @@ function checkMeeting(meeting: MeetingHeldData, metadata: RecordMeeting['metadat
   }
   const unit = metadata.units[meeting.unitCode];
   if (!unit) {
-    throw new DomainRuleViolation(
-      'MEETING.UNIT_NOT_IN_FORCE',
-      `No administrative unit had the code ${meeting.unitCode} on ${meeting.heldOn}; a meeting is recorded under a unit that existed on its date.`,
-      { field: `${prefix}unitCode` },
-    );
+    throw unitNotInForce('MEETING.UNIT_NOT_IN_FORCE', meeting.unitCode, meeting.heldOn, 'a meeting is recorded under a unit that existed on its date', `${prefix}unitCode`);
   }
   meeting.convenedBy.forEach((convener, index) => {
     const convenerUnit = metadata.units[convener.unitCode];
     if (!convenerUnit) {
-      throw new DomainRuleViolation(
-        'MEETING.CONVENER_UNIT_NOT_IN_FORCE',
-        `No administrative unit had the code ${convener.unitCode} on ${meeting.heldOn}, so no body of it could convene the meeting.`,
-        { field: `${prefix}convenedBy/${index}/unitCode` },
-      );
+      throw unitNotInForce('MEETING.CONVENER_UNIT_NOT_IN_FORCE', convener.unitCode, meeting.heldOn, 'no body of it could convene the meeting', `${prefix}convenedBy/${index}/unitCode`);
     }
     const absence = absenceOfBody(convener.body, convenerUnit, meeting.heldOn);
     if (absence) {
       throw new DomainRuleViolation('MEETING.CONVENING_BODY_DID_NOT_EXIST', absence.rule, {
         field: `${prefix}convenedBy/${index}/body`,
         legalBasis: absence.legalBasis,
+      });
+    }
+  });
+  const convening = conveningRule(meeting.kind, meeting.heldOn);
+  meeting.convenedBy.forEach((convener, index) => {
+    if (convening && !convening.bodies.includes(convener.body)) {
+      throw new DomainRuleViolation('MEETING.CONVENER_NOT_ALLOWED_FOR_KIND', `${convening.rule}; the ${CIVIC_BODIES[convener.body].vi} does not convene one.`, {
+        field: `${prefix}convenedBy/${index}/body`,
+        legalBasis: convening.legalBasis,
       });
     }
   });

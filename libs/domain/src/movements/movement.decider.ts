@@ -2,6 +2,7 @@ import { CIVIC_BODIES, CivicBody } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { absenceOfBody } from '../shared/bodies-at-unit';
+import { unitNotInForce } from '../shared/unit-not-in-force';
 import { LaunchEmulationMovement, MovementCommand, ReviewEmulationMovement } from './movement.commands';
 import { EmulationMovementLaunchedData, MovementEvent } from './movement.events';
 import { MOVEMENT_KINDS, MovementKind } from './movement-vocabulary';
@@ -61,9 +62,7 @@ function launch(command: LaunchEmulationMovement, state: MovementState): Movemen
   }
   const unit = command.metadata.units[movement.launchedBy.unitCode];
   if (!unit) {
-    throw new DomainRuleViolation('MOVEMENT.LAUNCHER_UNIT_NOT_IN_FORCE', `No administrative unit had the code ${movement.launchedBy.unitCode} on ${movement.launchedOn}.`, {
-      field: 'launchedBy/unitCode',
-    });
+    throw unitNotInForce('MOVEMENT.LAUNCHER_UNIT_NOT_IN_FORCE', movement.launchedBy.unitCode, movement.launchedOn, 'none of its bodies could launch a movement then', 'launchedBy/unitCode');
   }
   const absence = absenceOfBody(movement.launchedBy.body, unit, movement.launchedOn);
   if (absence) throw new DomainRuleViolation('MOVEMENT.LAUNCHER_DID_NOT_EXIST', absence.rule, { field: 'launchedBy/body', legalBasis: absence.legalBasis });
