@@ -26,9 +26,11 @@ const CITY: Record<Side, string> = { inside: '01', outside: '79' };
 const NEW_WARD: Record<Side, string> = { inside: '00070', outside: '25747' };
 
 const meeting = (ward: string) => minhKhaiReview({ unitCode: ward, convenedBy: [{ body: 'UBND', unitCode: ward }], title: `Hội nghị của phường ${ward}` });
+// Each grant a distinct achievement: the same one twice is refused (one achievement, one award).
+let grants = 0;
 const commendation = (ward: string) => ({
   form: 'GIAY_KHEN', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: ward }, grantedOn: '2021-02-01',
-  recipients: { collectives: { count: 1 } }, reason: 'Thành tích năm 2020',
+  recipients: { collectives: { count: 1 } }, reason: `Thành tích năm 2020, đợt ${(grants += 1)}`,
 });
 const movement = (ward: string) => ({
   name: `Phong trào thi đua của phường ${ward}`, kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG',

@@ -23,7 +23,7 @@ describe('Granting and revoking commendations, end to end', () => {
 
   beforeAll(async () => {
     system = await RunningSystem.start();
-    collector = await new MessageCollector(testKafka('e2e-commendations'), [`${system.topicPrefix}civic.commendations.v1`]).start();
+    collector = await new MessageCollector(testKafka('e2e-commendations'), [`${system.topicPrefix}civic.commendations.v1`, `${system.topicPrefix}civic.award-reservations.v1`]).start();
   });
   afterAll(async () => {
     await collector?.stop();
@@ -85,6 +85,25 @@ describe('Granting and revoking commendations, end to end', () => {
     const response = await postJson(commendations(), body);
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ code, errors: [{ field }], legalBasis: expect.stringMatching(legalBasis) });
+  });
+
+  it('refuses the same achievement commended twice with 409 naming the first grant, stores nothing, and publishes the reservation', async () => {
+    const body = wardGiayKhen({ forYear: 2019, grantedOn: '2020-01-15', recipients: { individuals: { names: ['Phạm Thị Thu Hà'] } } });
+    const first = await postJson(commendations(), body);
+    expect(first.status).toBe(201);
+    const firstId = first.headers.get('location')!.split('/').pop();
+    const again = await postJson(commendations(), { ...body, recipients: { individuals: { names: ['Phạm Thị Thu Hà', 'Đỗ Văn Long'] } } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'COMMENDATION.ACHIEVEMENT_ALREADY_AWARDED',
+      firstGrant: `/v1/commendations/${firstId}`,
+      errors: [{ field: '/recipients' }],
+      legalBasis: expect.stringContaining('Điều 6'),
+    });
+    const reservation = await waitFor('the reservation on Kafka', async () =>
+      collector.messages.find((m) => m.headers.ce_type?.endsWith('AwardReserved') && JSON.parse(m.value).commendationId === firstId),
+    );
+    expect(JSON.parse(reservation.value)).toMatchObject({ commendationId: firstId, grantedOn: '2020-01-15', unitCode: KHUONG_THUONG });
   });
 
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {

@@ -5,6 +5,12 @@ import { TOPIC_BY_STREAM_TYPE } from '../../libs/messaging/src/topics';
 const CHANNELS: Record<string, { id: string; title: string; description: string }> = {
   meeting: { id: 'meetings', title: 'Meetings', description: 'Meetings held by the bodies of a unit (hội nghị, kỳ họp, tiếp công dân, …) and their corrections. Key: the meeting stream id.' },
   commendation: { id: 'commendations', title: 'Commendations', description: 'Commendations and emulation titles granted, and their revocations. Key: the commendation stream id.' },
+  'award-reservation': {
+    id: 'awardReservations',
+    title: 'Award reservations',
+    description:
+      'One achievement, one award: each grant reserves its achievements (a named recipient, or the whole description of a grant that only counts them) for its issuer, award and year; a revocation releases them. A second grant meeting a reservation is refused. Key: award-reservation-<digest of the achievement>.',
+  },
   'emulation-movement': { id: 'emulationMovements', title: 'Emulation movements', description: 'Emulation movements (phong trào thi đua) launched, and their interim and final reviews. Key: the movement stream id.' },
   'admin-unit': { id: 'adminUnits', title: 'Administrative units', description: 'The unit registry: units established, changed, dissolved and succeeded, and each official list imported. Key: admin-unit-<code>, or admin-unit-registry for imports.' },
 };

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
-import { CommandProcessor, PostgresEventStore } from '@civic/event-store';
+import { CommandProcessor, EventLog, PostgresEventStore } from '@civic/event-store';
+import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reservations';
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
@@ -33,7 +34,9 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
     ReviewEmulationMovementHttpController,
   ],
   providers: [
-    { provide: CommandProcessor, inject: [PG_POOL], useFactory: (pool: Pool) => new CommandProcessor(new PostgresEventStore(pool, new PublishedEventContract())) },
+    { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, new PublishedEventContract()) },
+    { provide: CommandProcessor, inject: [EVENT_LOG], useFactory: (log: EventLog) => new CommandProcessor(log) },
+    { provide: AwardReservations, inject: [EVENT_LOG], useFactory: (log: EventLog) => new AwardReservations(log) },
     { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
     { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },
     RecordMeetingHandler,

@@ -21,6 +21,7 @@ export * from './commendations/granting-authority';
 export * from './commendations/commendation.events';
 export * from './commendations/commendation.commands';
 export * from './commendations/commendation.decider';
+export * from './commendations/award-reservation';
 export * from './movements/movement-vocabulary';
 export * from './movements/movement.events';
 export * from './movements/movement.commands';

@@ -29,7 +29,19 @@ export interface CommandContext {
   readonly newEventId: () => string;
 }
 
+function toNewEvents<Event extends DomainEventShape>(stream: StreamDefinition<Event>, events: readonly Event[], context: CommandContext): NewEvent[] {
+  return events.map((event) => ({
+    eventId: context.newEventId(),
+    type: event.type,
+    schemaVersion: stream.schemaVersionOf(event.type),
+    data: event.data as Record<string, unknown>,
+    metadata: context.metadata,
+    ...stream.placeOf(event),
+  }));
+}
+
 interface CommandRun<Command, Event extends DomainEventShape, State> {
+  readonly alongside?: HandleOptions['alongside'];
   readonly decider: Decider<Command, Event, State>;
   readonly stream: StreamDefinition<Event>;
   readonly streamId: string;
@@ -37,7 +49,31 @@ interface CommandRun<Command, Event extends DomainEventShape, State> {
   readonly context: CommandContext;
 }
 
+/** Events of another stream to append with the command's, all or none (a grant's reservations). */
+export interface AlongsideAppend {
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly expectedVersion: number;
+  /** The events as `stream.placeOf` and `schemaVersionOf` place them; ids and metadata come from the command. */
+  readonly events: readonly Omit<NewEvent, 'eventId' | 'metadata'>[];
+}
+
+/** Another stream's events, placed by its definition, to go with a command's. */
+export function alongsideAppend<Event extends DomainEventShape>(stream: StreamDefinition<Event>, streamId: string, expectedVersion: number, events: readonly Event[]): AlongsideAppend {
+  return {
+    streamId,
+    streamType: stream.streamType,
+    expectedVersion,
+    events: events.map((event) => ({ type: event.type, schemaVersion: stream.schemaVersionOf(event.type), data: event.data as Record<string, unknown>, ...stream.placeOf(event) })),
+  };
+}
+
 export interface HandleOptions {
+  /**
+   * Other streams' events that go with the command's, read again for each decision (another writer may have
+   * taken them meanwhile); it may refuse the command. The command's events and these are appended together.
+   */
+  readonly alongside?: () => Promise<readonly AlongsideAppend[]>;
   /**
    * The command usually starts its stream (a new record under an id the client chose): it is decided on an
    * empty history without reading the stream first, which saves a round trip on the commonest command.
@@ -58,15 +94,16 @@ export class CommandProcessor {
     streamId: string,
     command: Command,
     context: CommandContext,
-    { usuallyNew = false }: HandleOptions = {},
+    { usuallyNew = false, alongside }: HandleOptions = {},
   ): Promise<AppendResult> {
+    const run = { decider, stream, streamId, command, context, alongside };
     if (usuallyNew && context.expectedVersion === undefined) {
       // Decided on an empty history without reading it: the append's version check (expected 0) is what
       // proves the stream new, and its idempotency key is claimed by the same statement, which answers a key
       // already taken with the first answer. Any refusal is decided again below on the real history, after
       // looking for a first answer, so a retry and an existing record get the answers they would have had.
       try {
-        return await this.decideAndAppend({ decider, stream, streamId, command, context }, 0, decider.initialState());
+        return await this.decideAndAppend(run, 0, decider.initialState());
       } catch {
         // decided again below
       }
@@ -85,8 +122,11 @@ export class CommandProcessor {
     }
     for (let decision = 1; ; decision += 1) {
       try {
-        return await this.decideAndAppend({ decider, stream, streamId, command, context }, record.version, record.state);
+        return await this.decideAndAppend(run, record.version, record.state);
       } catch (error) {
+        // A concurrent retry of the same request claimed its key with another stream's events first.
+        const first = alongside && context.idempotency && !(error instanceof StreamVersionConflict) ? await this.store.findIdempotentResult(context.idempotency) : undefined;
+        if (first) return first;
         // A caller who named no version (no If-Match) asked for the command on the record as it is: when another
         // change landed first, the command is decided again on the record with that change, by the same rules.
         if (!(error instanceof StreamVersionConflict) || context.expectedVersion !== undefined || decision >= DECISIONS) throw error;
@@ -95,26 +135,20 @@ export class CommandProcessor {
     }
   }
 
-  private decideAndAppend<Command, Event extends DomainEventShape, State>(
-    { decider, stream, streamId, command, context }: CommandRun<Command, Event, State>,
+  private async decideAndAppend<Command, Event extends DomainEventShape, State>(
+    { decider, stream, streamId, command, context, alongside }: CommandRun<Command, Event, State>,
     currentVersion: number,
     state: State,
   ): Promise<AppendResult> {
     const decided = decider.decide(command, state);
-    const events: NewEvent[] = decided.map((event) => ({
-      eventId: context.newEventId(),
-      type: event.type,
-      schemaVersion: stream.schemaVersionOf(event.type),
-      data: event.data as Record<string, unknown>,
-      metadata: context.metadata,
-      ...stream.placeOf(event),
+    const request = { streamId, streamType: stream.streamType, expectedVersion: currentVersion, events: toNewEvents(stream, decided, context), idempotency: context.idempotency };
+    if (!alongside) return this.store.append(request);
+    const others = (await alongside()).map((other) => ({
+      ...other,
+      events: other.events.map((event) => ({ ...event, eventId: context.newEventId(), metadata: context.metadata })),
     }));
-    return this.store.append({
-      streamId,
-      streamType: stream.streamType,
-      expectedVersion: currentVersion,
-      events,
-      idempotency: context.idempotency,
-    });
+    const recorded = (await this.store.appendMany([request, ...others])).filter((event) => event.streamId === streamId);
+    const last = recorded[recorded.length - 1];
+    return { streamId, streamVersion: last.streamVersion, eventIds: recorded.map((event) => event.eventId), position: last.position };
   }
 }

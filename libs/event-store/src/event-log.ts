@@ -123,6 +123,10 @@ export interface EventLog extends LogInOrder, LogFollower {
   findIdempotentResult(claim: IdempotencyClaim): Promise<AppendResult | undefined>;
   /** One stream's events, all or none, at the version the writer decided on. */
   append(request: AppendRequest): Promise<AppendResult>;
-  /** Several streams' events in one transaction, all or none (an import); the events as recorded, in log order. */
+  /**
+   * Several streams' events in one transaction, all or none (an import; a command that also reserves): the events
+   * as recorded, in log order. The first request's idempotency key, when it has one, is claimed in the same
+   * transaction with the first request's result; a key already taken fails the whole append.
+   */
   appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]>;
 }

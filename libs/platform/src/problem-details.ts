@@ -10,6 +10,8 @@ export interface ProblemDetails {
   /** Every field that was wrong, as a JSON Pointer into the request body or a parameter name. */
   readonly errors?: readonly FieldError[];
   readonly legalBasis?: string;
+  /** The record a refused command conflicts with (the first grant of an achievement commended twice). */
+  readonly firstGrant?: string;
 }
 
 export interface FieldError {

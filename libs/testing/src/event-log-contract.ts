@@ -149,6 +149,18 @@ export function eventLogContract(name: string, setUp: () => Promise<EventLogUnde
       expect(await log.appendMany([])).toEqual([]);
     });
 
+    it("claims the first request's idempotency key with an append to many streams, and refuses it taken", async () => {
+      const claim = { scope: 'POST /v1/commendations clerk-00295', key: randomUUID(), requestHash: 'hash-many' };
+      const [main, reserved] = [newStream(), newStream()];
+      const recorded = await log.appendMany([{ ...appendTo(main, NEW_STREAM), idempotency: claim }, appendTo(reserved, NEW_STREAM)]);
+
+      const first = recorded.find((event) => event.streamId === main)!;
+      expect(await log.findIdempotentResult(claim)).toEqual({ streamId: main, streamVersion: 1, eventIds: [first.eventId], position: first.position });
+      const other = newStream();
+      await expect(log.appendMany([{ ...appendTo(other, NEW_STREAM), idempotency: claim }])).rejects.toThrow();
+      expect(await log.readStream(other)).toEqual([]);
+    });
+
     it('reads the whole log in commit order after a checkpoint, a batch at a time', async () => {
       await log.append(appendTo(newStream(), NEW_STREAM));
       const tail = await readToEnd(log, LOG_START);

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { civicDateAt, commendationDecider, commendationStreamId, GrantCommendation } from '@civic/domain';
 import { AppendResult, CommandContext, CommandProcessor, commendationStream } from '@civic/event-store';
 import { UnitRegistryReader } from '@civic/admin-units';
+import { AwardReservations } from './award-reservations';
 
 export class GrantCommendationCommand {
   constructor(
@@ -15,6 +16,7 @@ export class GrantCommendationHandler implements ICommandHandler<GrantCommendati
   constructor(
     private readonly processor: CommandProcessor,
     private readonly registry: UnitRegistryReader,
+    private readonly reservations: AwardReservations,
   ) {}
 
   async execute({ commendation, context }: GrantCommendationCommand): Promise<AppendResult> {
@@ -26,8 +28,9 @@ export class GrantCommendationHandler implements ICommandHandler<GrantCommendati
       commendationStreamId(commendation.commendationId),
       { type: 'GrantCommendation', data: commendation, metadata: { receivedOn: civicDateAt(new Date()), units } },
       context,
-      // A new record under an id the client chose: the stream is read only if it turns out to exist.
-      { usuallyNew: true },
+      // A new record under an id the client chose: the stream is read only if it turns out to exist. Its
+      // achievements are reserved with it: one achievement, one award.
+      { usuallyNew: true, alongside: () => this.reservations.reserve(commendation) },
     );
   }
 }

@@ -1,9 +1,23 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
 import { ProblemDetails, problemType } from '@civic/platform';
+import { AchievementAlreadyAwarded } from '@civic/domain';
 
 /** The problems of recording a command: a record changed meanwhile, a stale If-Match, a reused key, our own contract defect. */
 export function commandProblem(error: unknown, logger: Logger): ProblemDetails | undefined {
+  if (error instanceof AchievementAlreadyAwarded) {
+    // A conflict with a record already made, not a malformed command: 409, pointing at the first grant.
+    return {
+      type: problemType(error.code),
+      title: 'This achievement was already commended',
+      status: HttpStatus.CONFLICT,
+      detail: error.rule,
+      code: error.code,
+      errors: [{ field: `/${error.details.field}`, message: error.rule }],
+      legalBasis: error.details.legalBasis,
+      firstGrant: `/v1/commendations/${error.firstGrant}`,
+    };
+  }
   if (error instanceof StreamVersionConflict) {
     return {
       type: problemType('RECORD.CHANGED_CONCURRENTLY'),

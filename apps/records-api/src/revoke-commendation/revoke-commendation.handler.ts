@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { civicDateAt, commendationDecider, commendationStreamId, RevokeCommendation } from '@civic/domain';
 import { AppendResult, CommandContext, CommandProcessor, commendationStream } from '@civic/event-store';
+import { AwardReservations } from '../grant-commendation/award-reservations';
 
 export class RevokeCommendationCommand {
   constructor(
@@ -11,7 +12,10 @@ export class RevokeCommendationCommand {
 
 @CommandHandler(RevokeCommendationCommand)
 export class RevokeCommendationHandler implements ICommandHandler<RevokeCommendationCommand, AppendResult> {
-  constructor(private readonly processor: CommandProcessor) {}
+  constructor(
+    private readonly processor: CommandProcessor,
+    private readonly reservations: AwardReservations,
+  ) {}
 
   execute({ revocation, context }: RevokeCommendationCommand): Promise<AppendResult> {
     return this.processor.handle(
@@ -20,6 +24,8 @@ export class RevokeCommendationHandler implements ICommandHandler<RevokeCommenda
       commendationStreamId(revocation.commendationId),
       { type: 'RevokeCommendation', data: revocation, metadata: { receivedOn: civicDateAt(new Date()) } },
       context,
+      // Its achievements may be commended again once it is revoked.
+      { alongside: () => this.reservations.release(revocation.commendationId, revocation.revokedOn) },
     );
   }
 }

@@ -55,12 +55,19 @@ export class InMemoryEventLog implements EventLog, AuditLog, ReplayableLog {
     return result;
   }
 
-  /** All or none; keys are not claimed here (an import has none). */
+  /** All or none, with the first request's key claimed for its result. */
   async appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]> {
     if (!requests.length) return [];
     this.checkVersions(requests);
     this.checkEventIds(requests);
-    return this.commit(requests);
+    const [first] = requests;
+    if (first.idempotency && this.keys.has(keyOf(first.idempotency))) throw new Error(`Idempotency key ${first.idempotency.key} is already taken`);
+    const recorded = this.commit(requests);
+    if (first.idempotency) {
+      const result = resultOf(first, recorded.filter((event) => event.streamId === first.streamId));
+      this.keys.set(keyOf(first.idempotency), { requestHash: first.idempotency.requestHash, result });
+    }
+    return recorded;
   }
 
   async readAfter(checkpoint: LogCheckpoint, limit: number): Promise<RecordedEvent[]> {

@@ -152,8 +152,16 @@ export class PostgresEventStore implements EventLog {
     }
   }
 
+  /** All or none; the first request's idempotency key is claimed in the transaction, with its result. */
   appendMany(requests: readonly AppendRequest[]): Promise<RecordedEvent[]> {
-    return this.appendToStreams(requests);
+    const claim = requests[0]?.idempotency;
+    if (!claim) return this.appendToStreams(requests);
+    return this.appendToStreams(requests, async (sql, recorded) => {
+      const mine = recorded.filter((event) => event.streamId === requests[0].streamId);
+      const last = mine[mine.length - 1];
+      const result: AppendResult = { streamId: last.streamId, streamVersion: last.streamVersion, eventIds: mine.map((event) => event.eventId), position: last.position };
+      await sql.query('INSERT INTO idempotency_keys (scope, key, request_hash, result) VALUES ($1, $2, $3, $4)', [claim.scope, claim.key, claim.requestHash, JSON.stringify(result)]);
+    });
   }
 
   /** The whole log in commit order, never past a transaction that may still commit (GapFreeLogReader). */

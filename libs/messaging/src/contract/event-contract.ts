@@ -22,6 +22,8 @@ export const PUBLISHED_EVENTS: readonly PublishedEvent[] = [
   { type: 'MeetingCorrected', schemaVersion: 2, streamType: 'meeting', current: true, summary: 'A meeting record was corrected: the whole corrected record and the reason.' },
   { type: 'CommendationGranted', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation or emulation title was granted.' },
   { type: 'CommendationRevoked', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation was revoked.' },
+  { type: 'AwardReserved', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A grant reserved one of its achievements (one achievement, one award).' },
+  { type: 'AwardReservationReleased', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A revoked grant released an achievement, which may be commended again.' },
   { type: 'EmulationMovementLaunched', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was launched.' },
   { type: 'EmulationMovementReviewed', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was reviewed (sơ kết or tổng kết).' },
   { type: 'UnitEstablished', schemaVersion: 1, streamType: 'admin-unit', current: true, summary: 'An administrative unit came into the registry.' },

@@ -1,4 +1,6 @@
 import type {
+  AwardReservationReleased,
+  AwardReserved,
   CommendationGrantedData,
   CommendationRevoked,
   EmulationMovementLaunchedData,
@@ -28,6 +30,8 @@ export type MeetingCorrectedV1 = { readonly meetingId: string; readonly reason: 
 export type MeetingCorrectedV2 = MeetingCorrected['data'];
 export type CommendationGrantedV1 = CommendationGrantedData;
 export type CommendationRevokedV1 = CommendationRevoked['data'];
+export type AwardReservedV1 = AwardReserved['data'];
+export type AwardReservationReleasedV1 = AwardReservationReleased['data'];
 export type EmulationMovementLaunchedV1 = EmulationMovementLaunchedData;
 export type EmulationMovementReviewedV1 = EmulationMovementReviewed['data'];
 export type UnitEstablishedV1 = UnitEstablished['data'];

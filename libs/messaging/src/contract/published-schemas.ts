@@ -1,6 +1,8 @@
 // The published JSON Schemas (docs/asyncapi/schemas, written by `npm run contract`), imported as they are so the
 // guard on the write path and the document integrations read are the same files. A spec checks that every
 // published event has its schema here.
+import AwardReservationReleasedV1 from '../../../../docs/asyncapi/schemas/AwardReservationReleased.v1.schema.json';
+import AwardReservedV1 from '../../../../docs/asyncapi/schemas/AwardReserved.v1.schema.json';
 import CommendationGrantedV1 from '../../../../docs/asyncapi/schemas/CommendationGranted.v1.schema.json';
 import CommendationRevokedV1 from '../../../../docs/asyncapi/schemas/CommendationRevoked.v1.schema.json';
 import EmulationMovementLaunchedV1 from '../../../../docs/asyncapi/schemas/EmulationMovementLaunched.v1.schema.json';
@@ -17,6 +19,8 @@ import UnitSucceededV1 from '../../../../docs/asyncapi/schemas/UnitSucceeded.v1.
 
 /** Schema file name → schema. */
 export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
+  'AwardReservationReleased.v1.schema.json': AwardReservationReleasedV1,
+  'AwardReserved.v1.schema.json': AwardReservedV1,
   'CommendationGranted.v1.schema.json': CommendationGrantedV1,
   'CommendationRevoked.v1.schema.json': CommendationRevokedV1,
   'EmulationMovementLaunched.v1.schema.json': EmulationMovementLaunchedV1,

@@ -13,7 +13,7 @@ const PROBLEMS: Record<number, string> = {
   401: 'No valid bearer token: missing, expired, for another audience or issuer, or not signed by a trusted key.',
   403: 'The token\'s roles or units do not allow this; `detail` says which rule refused it.',
   404: 'Nothing is known under that identifier (on that date).',
-  409: 'Another change to the same record was recorded first; read it again and retry.',
+  409: 'Another change to the same record was recorded first (read it again and retry), or the achievement was already commended (`firstGrant` names that grant).',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'The request body is larger than allowed.',
   415: 'The request body is not JSON.',

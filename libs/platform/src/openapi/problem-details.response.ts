@@ -20,4 +20,6 @@ export class ProblemDetailsResponse implements ProblemDetails {
   errors?: FieldErrorResponse[];
   /** The law or decision the refused rule comes from, in the words an official would cite. */
   legalBasis?: string;
+  /** The record a refused command conflicts with: the first grant of an achievement commended twice. */
+  firstGrant?: string;
 }
