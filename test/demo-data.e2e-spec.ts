@@ -166,7 +166,11 @@ describe('Demo data from the five seed articles', () => {
       expect((await list('meetings?unitCode=00295')).body.items).toHaveLength(1);
       expect((await list('meetings?kind=HOI_NGHI_TRIEN_KHAI')).body.items.map((m: { unitCode: string }) => m.unitCode)).toEqual(['00006']);
       expect((await list('commendations?award=GIAY_KHEN')).body.items).toEqual([
-        expect.objectContaining({ issuer: { body: 'UBND', unitCode: '002' }, recipients: { collectives: 41, individuals: 56, households: 0 } }),
+        expect.objectContaining({
+          issuer: { body: 'UBND', unitCode: '002' },
+          jointIssuers: [{ body: 'UB_MTTQ', unitCode: '002' }],
+          recipients: { collectives: 41, individuals: 56, households: 0 },
+        }),
       ]);
       expect((await list('commendations?unitCode=006&year=2020')).body.items).toHaveLength(1);
       expect((await list('emulation-movements?status=ACTIVE')).body.items).toHaveLength(2);

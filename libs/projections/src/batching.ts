@@ -3,6 +3,17 @@ import { RecordedEvent } from '@civic/event-store';
 import { SqlExecutor } from './projection';
 
 /**
+ * A value for a json or jsonb column: written as JSON both by INSERT from JSON (its toJSON) and by COPY (copyText),
+ * where a plain array would be taken for a Postgres array.
+ */
+export class JsonColumn {
+  constructor(readonly value: unknown) {}
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
+/**
  * `INSERT INTO table (columns) … tail` of many rows in one statement with one parameter: the rows as a JSON array
  * that Postgres reads as the table's own row type (json_populate_recordset), so every column takes its type from
  * the table as in a single-row INSERT, and columns not named keep their defaults. The text is the same whatever

@@ -2,6 +2,7 @@ import { meetingsProjection } from './meetings/meetings.projection';
 import { Projection } from './projection';
 import { CreateProjectionTables1763856000100 } from './migrations/1763856000100-create-projection-tables';
 import { SuccessionLegalBasis1763856001100 } from './migrations/1763856001100-succession-legal-basis';
+import { CommendationJointIssuers1763856001200 } from './migrations/1763856001200-commendation-joint-issuers';
 import { CreateUnitRegistryTables1763856000200 } from './migrations/1763856000200-create-unit-registry-tables';
 import { adminUnitsProjection } from './admin-units/admin-units.projection';
 import { CreateCommendationTables1763856000300 } from './migrations/1763856000300-create-commendation-tables';
@@ -24,7 +25,7 @@ export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 export * from './unit-spans';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];

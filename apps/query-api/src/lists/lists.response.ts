@@ -33,6 +33,8 @@ export class CommendationListItemResponse implements CommendationListItem {
   award!: string;
   awardKind!: string;
   issuer!: BodyAtUnitResponse;
+  /** The bodies that granted it with the issuer ("UBND quận và UB MTTQ quận tặng giấy khen"). */
+  jointIssuers!: BodyAtUnitResponse[];
   grantedOn!: string;
   forYear!: number;
   recipients!: RecipientCountsResponse;

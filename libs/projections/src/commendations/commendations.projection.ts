@@ -1,7 +1,7 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, recipientCount } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
-import { inStreamLayers, insertNewRows } from '../batching';
+import { inStreamLayers, insertNewRows, JsonColumn } from '../batching';
 
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
 function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
@@ -24,6 +24,7 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
       recipientCount(c.recipients.households),
       names.map(foldForSearch).join('\n'),
       c.regime,
+      new JsonColumn(c.jointIssuers),
     ];
   });
   return insertNewRows(
@@ -31,7 +32,7 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
     'rm_commendations',
     'commendation_id',
     ['commendation_id', 'stream_id', 'award_kind', 'award', 'commendation_type', 'issuer_body', 'issuer_unit', 'grantor_units', 'granted_on', 'for_year',
-      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime'],
+      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime', 'joint_issuers'],
     rows,
   );
 }

@@ -68,6 +68,8 @@ export interface CommendationListItem {
   readonly award: string;
   readonly awardKind: string;
   readonly issuer: { readonly body: string; readonly unitCode: string };
+  /** The bodies that granted it with the issuer ("UBND quận và UB MTTQ quận tặng giấy khen"). */
+  readonly jointIssuers: readonly { readonly body: string; readonly unitCode: string }[];
   readonly grantedOn: string;
   readonly forYear: number;
   readonly recipients: { readonly collectives: number; readonly individuals: number; readonly households: number };
@@ -89,6 +91,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     award_kind: string;
     issuer_body: string;
     issuer_unit: string;
+    joint_issuers: { body: string; unitCode: string }[];
     granted_on: string;
     for_year: number;
     collectives: number;
@@ -97,7 +100,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     regime: string;
     revoked_on: string | null;
   }>(
-    `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, for_year,
+    `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, joint_issuers, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, for_year,
             collectives, individuals, households, regime, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on
      FROM rm_commendations ${where} ORDER BY granted_on DESC, commendation_id DESC ${where.limitOneMore(filter.limit)}`,
     where.values,
@@ -107,6 +110,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     award: r.award,
     awardKind: r.award_kind,
     issuer: { body: r.issuer_body, unitCode: r.issuer_unit },
+    jointIssuers: r.joint_issuers.map(({ body, unitCode }) => ({ body, unitCode })),
     grantedOn: r.granted_on,
     forYear: r.for_year,
     recipients: { collectives: r.collectives, individuals: r.individuals, households: r.households },

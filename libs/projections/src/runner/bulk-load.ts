@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { SqlExecutor } from '../projection';
+import { JsonColumn } from '../batching';
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
@@ -15,7 +16,7 @@ function arrayLiteral(values: readonly unknown[]): string {
 /** One value in COPY's text format: \N for null, backslash escapes for the characters that end a value or a row. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  const text = Array.isArray(value) ? arrayLiteral(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = value instanceof JsonColumn ? JSON.stringify(value.value) : Array.isArray(value) ? arrayLiteral(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
 }
 
