@@ -72,6 +72,13 @@ describe('Demo data from the five seed articles', () => {
     expect((await summary('cities', '48', 2022)).meetings.total).toBe(1);
   });
 
+  it('Đà Nẵng, 2021: the giấy khen of the city Party committee’s Mass Mobilisation Commission to the ward’s Mass Mobilisation Bloc', async () => {
+    const city = await summary('cities', '48', 2021);
+    expect(city.commendations).toMatchObject({ grants: 1, recipients: { collectives: 1 }, byAward: [expect.objectContaining({ award: 'GIAY_KHEN' })] });
+    const { body } = await getJson(`${system.url('query-api')}/v1/commendations?recipient=${encodeURIComponent('khoi dan van dang uy')}`);
+    expect(body.items).toEqual([expect.objectContaining({ issuer: { body: 'BAN_DAN_VAN', unitCode: '48' }, grantedOn: '2022-01-13', forYear: 2021 })]);
+  });
+
   it('Hà Nội, 2021: the four Hà Nội meetings of the articles rolled up to the city', async () => {
     const city = await summary('cities', '01', 2021);
     expect(city.meetings.total).toBe(4);
@@ -166,6 +173,7 @@ describe('Demo data from the five seed articles', () => {
       expect((await list('meetings?unitCode=00295')).body.items).toHaveLength(1);
       expect((await list('meetings?kind=HOI_NGHI_TRIEN_KHAI')).body.items.map((m: { unitCode: string }) => m.unitCode)).toEqual(['00006']);
       expect((await list('commendations?award=GIAY_KHEN')).body.items).toEqual([
+        expect.objectContaining({ issuer: { body: 'BAN_DAN_VAN', unitCode: '48' } }),
         expect.objectContaining({
           issuer: { body: 'UBND', unitCode: '002' },
           jointIssuers: [{ body: 'UB_MTTQ', unitCode: '002' }],

@@ -19,6 +19,7 @@ const VINH_PHUC = '00006';
 const HOAN_KIEM = '002';
 const KHUONG_THUONG = '00238';
 const DONG_DA = '006';
+const DA_NANG = '48';
 
 export const SEED_FACTS: readonly SeedFact[] = [
   {
@@ -88,6 +89,22 @@ export const SEED_FACTS: readonly SeedFact[] = [
       reviewYear: 2021,
       planYear: 2022,
       source: { author: 'Thanh Thủy' },
+    },
+  },
+  {
+    key: 'seed-001-commendation',
+    source:
+      'seeds/001_c9b5cf354f6206ed.txt: "Khối Dân vận Đảng uỷ được Ban Dân vận Thành uỷ tặng giấy khen vì đã có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021" (the article gives no date of its own: it is dated by the meeting that reports it)',
+    path: '/v1/commendations',
+    atMeeting: 'seed-001-meeting',
+    body: {
+      form: 'GIAY_KHEN',
+      commendationType: 'CHUYEN_DE',
+      issuer: { body: 'BAN_DAN_VAN', unitCode: DA_NANG },
+      grantedOn: '2022-01-13',
+      forYear: 2021,
+      recipients: { collectives: { names: ['Khối Dân vận Đảng ủy phường Thanh Khê Tây'] } },
+      reason: 'Có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021',
     },
   },
   {
@@ -216,7 +233,7 @@ export const SEED_FACTS: readonly SeedFact[] = [
 export const NOT_RECORDED: readonly { readonly source: string; readonly why: string }[] = [
   { source: 'seeds/000: "Biểu dương khen thưởng nhiều tập thể … các cá nhân lao động tiên tiến"', why: 'no count, no form, no issuer' },
   { source: 'seeds/001: "khen thưởng 07 tập thể và 03 cá nhân … QCDC ở cơ sở phường năm 2021"', why: 'the article names neither the issuer nor the form' },
-  { source: 'seeds/001: "Khối Dân vận Đảng uỷ được Ban Dân vận Thành uỷ tặng giấy khen"', why: 'no date of the grant' },
+  { source: 'seeds/001: "Đảng uỷ phường được Ban Thường vụ Quận uỷ công nhận Đảng bộ hoàn thành xuất sắc nhiệm vụ năm 2021"', why: 'a Party rating of the year, not a commendation form or title the model holds' },
   { source: 'seeds/003: "Đảng bộ quận … được Chính phủ tặng Cờ thi đua xuất sắc năm 2020"', why: 'national grantors are outside the unit registry' },
   { source: 'seeds/003: "đề xuất Ủy ban Trung ương MTTQ Việt Nam tặng Bằng khen"', why: 'a proposal to a national body, not a grant' },
   { source: 'seeds/004: "biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc"', why: 'no count, no form' },

@@ -62,6 +62,16 @@ const OWN_RULES: Partial<Record<CivicBody, { levels: Partial<Record<UnitLevel, r
     levels: { PROVINCE: ['BANG_KHEN', 'GIAY_KHEN'], DISTRICT: ['GIAY_KHEN'], COMMUNE: ['GIAY_KHEN'] },
     basis: 'Quy định về khen thưởng của Đảng (cấp ủy các cấp)',
   },
+  // A Party committee's standing board grants in its name; its commissions grant giấy khen in their own field
+  // ("Khối Dân vận Đảng ủy được Ban Dân vận Thành ủy tặng giấy khen", seed 001). Wards have neither.
+  BAN_THUONG_VU: {
+    levels: { PROVINCE: ['BANG_KHEN', 'GIAY_KHEN'], DISTRICT: ['GIAY_KHEN'] },
+    basis: 'Quy định về khen thưởng của Đảng (Ban Thường vụ cấp ủy)',
+  },
+  BAN_DAN_VAN: {
+    levels: { PROVINCE: ['GIAY_KHEN'], DISTRICT: ['GIAY_KHEN'] },
+    basis: 'Quy định về khen thưởng của Đảng (các ban của cấp ủy)',
+  },
   ...Object.fromEntries(
     (['HOI_LHPN', 'HOI_CCB', 'DOAN_TNCS', 'HOI_NONG_DAN', 'CONG_DOAN'] as const).map((body) => [
       body,

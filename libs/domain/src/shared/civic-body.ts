@@ -19,6 +19,8 @@ export const CIVIC_BODIES = {
   HOI_NONG_DAN: { vi: 'Hội Nông dân', en: "Farmers' Union" },
   CONG_DOAN: { vi: 'Công đoàn', en: 'Trade union' },
   BAN_CTMT: { vi: 'Ban công tác Mặt trận (tổ dân phố)', en: 'Front work committee of a residential group' },
+  BAN_DAN_VAN: { vi: 'Ban Dân vận (của cấp ủy)', en: "Mass Mobilisation Commission of a Party committee (Ban Dân vận Thành ủy, Quận ủy)" },
+  BAN_THUONG_VU: { vi: 'Ban Thường vụ (cấp ủy)', en: 'Standing Board of a Party committee (Ban Thường vụ Thành ủy, Quận ủy)' },
 } as const;
 
 export type CivicBody = keyof typeof CIVIC_BODIES;
