@@ -16,9 +16,11 @@ describe('Demo data from the five seed articles', () => {
     expect(report).toEqual({ recorded: SEED_FACTS.length, failures: [] });
     await waitFor('every fact to reach the read models', async () => {
       const { rows } = await system.database.pool.query(
-        `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int AS n`,
+        `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int AS n,
+                (SELECT coalesce(sum(corrections), 0) FROM rm_meetings)::int AS corrections`,
       );
-      return rows[0].n === SEED_FACTS.length;
+      const corrections = SEED_FACTS.filter((fact) => fact.corrects).length;
+      return rows[0].n === SEED_FACTS.length - corrections && rows[0].corrections === corrections;
     }, { timeoutMs: 60_000 });
   });
   afterAll(() => system?.stop());
@@ -59,6 +61,23 @@ describe('Demo data from the five seed articles', () => {
     expect(district.commendations.byAward).toEqual([
       { awardKind: 'TITLE', award: 'THON_TDP_VAN_HOA', grants: 1, recipients: { collectives: 13, individuals: 0, households: 0 } },
     ]);
+  });
+
+  it('adds the speakers, hosts and indicators the articles name as corrections, the first records kept in each history', async () => {
+    const { rows } = await system.database.pool.query<{ stream_id: string; unit_code: string }>(
+      "SELECT stream_id, unit_code FROM rm_meetings WHERE unit_code IN ('20206', '00006', '002', '00238') ORDER BY unit_code",
+    );
+    const histories: Record<string, { type: string; data: { meeting: Record<string, never> } }[]> = Object.fromEntries(
+      await Promise.all(rows.map(async (row) => [row.unit_code, (await getJson(`${system.url('query-api')}/v1/audit/streams/${row.stream_id}`)).body.versions])),
+    );
+    for (const versions of Object.values(histories)) expect(versions.map((v) => v.type)).toEqual(['MeetingHeld', 'MeetingCorrected']);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const corrected = (unit: string): any => histories[unit][1].data.meeting;
+    expect(corrected('20206').indicators.map((i: { numerator: number }) => i.numerator)).toEqual([7, 3]);
+    expect(corrected('00006').reports).toEqual([expect.objectContaining({ presenter: { fullName: 'Phạm Thị Thu Hường', role: 'Quận ủy viên, Bí thư Đảng ủy phường' } })]);
+    expect(corrected('002').chairs).toEqual([expect.objectContaining({ fullName: 'Lê Hồng Phú' })]);
+    expect(corrected('00238').indicators).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'Công trình xây dựng trên địa bàn có giấy phép', numerator: 100, unit: '%' })]));
+    expect(corrected('00238').reports.map((r: { presenter?: { fullName: string } }) => r.presenter?.fullName)).toEqual([undefined, 'Vương Thái Dương']);
   });
 
   it('phường Vĩnh Phúc, 2021: the deployment conference of 29/01/2021', async () => {

@@ -7,10 +7,20 @@ export interface SeedFact {
   /** Stable name: the Idempotency-Key, so loading twice records once. */
   readonly key: string;
   readonly source: string;
-  readonly path: '/v1/meetings' | '/v1/commendations' | '/v1/emulation-movements';
+  readonly path: '/v1/meetings' | '/v1/commendations' | '/v1/emulation-movements' | '/v1/meetings/{id}/corrections';
   readonly body: Record<string, unknown>;
   /** Facts recorded at a meeting refer to it by the key of the meeting's fact. */
   readonly atMeeting?: string;
+  /** A correction names the meeting it corrects by the key of the meeting's fact. */
+  readonly corrects?: string;
+}
+
+/**
+ * What the first load left out of a meeting, added as a correction: a new event on the record, the first one kept
+ * in its history (history is never rewritten, the demo's included).
+ */
+function correction(meeting: SeedFact, source: string, reason: string, additions: Record<string, unknown>): SeedFact {
+  return { key: `${meeting.key}-correction`, source, path: '/v1/meetings/{id}/corrections', corrects: meeting.key, body: { reason, meeting: { ...meeting.body, ...additions } } };
 }
 
 const MINH_KHAI = '00295';
@@ -21,7 +31,7 @@ const KHUONG_THUONG = '00238';
 const DONG_DA = '006';
 const DA_NANG = '48';
 
-export const SEED_FACTS: readonly SeedFact[] = [
+const FIRST_RECORDS: readonly SeedFact[] = [
   {
     key: 'seed-000-meeting',
     source: 'seeds/000_5ac1c78084622dc2.txt: "Chiều ngày 12/01/2021, tại Hội trường Đảng ủy, HĐND, UBND phường Minh Khai …"',
@@ -229,10 +239,59 @@ export const SEED_FACTS: readonly SeedFact[] = [
   },
 ];
 
+const recorded = (key: string): SeedFact => FIRST_RECORDS.find((fact) => fact.key === key) as SeedFact;
+const meetingBody = (key: string) => recorded(key).body as { reports?: unknown[]; indicators?: unknown[] };
+
+/** Speakers, hosts and indicators the articles name that the first records left out. */
+const CORRECTIONS: readonly SeedFact[] = [
+  correction(
+    recorded('seed-001-meeting'),
+    'seeds/001: "Tại Hội nghị này cũng đã biểu dương, khen thưởng 07 tập thể và 03 cá nhân đã có thành tích xuất sắc trong việc triển khai thực hiện QCDC ở cơ sở phường năm 2021"',
+    'Bổ sung chỉ tiêu theo bài viết: số tập thể và cá nhân được biểu dương, khen thưởng tại hội nghị',
+    {
+      indicators: [
+        { label: 'Tập thể được biểu dương, khen thưởng vì thành tích thực hiện QCDC ở cơ sở năm 2021', numerator: 7 },
+        { label: 'Cá nhân được biểu dương, khen thưởng vì thành tích thực hiện QCDC ở cơ sở năm 2021', numerator: 3 },
+      ],
+    },
+  ),
+  correction(
+    recorded('seed-002-meeting'),
+    'seeds/002: "đồng chí Phạm Thị Thu Hường - Quận ủy viên, Bí thư Đảng ủy phường ghi nhận và đánh giá cao những kết quả …"',
+    'Bổ sung người phát biểu tại hội nghị theo bài viết',
+    {
+      reports: [
+        ...(meetingBody('seed-002-meeting').reports ?? []),
+        { title: 'Phát biểu ghi nhận kết quả năm 2020 và nhiệm vụ năm 2021 của phường', presenter: { fullName: 'Phạm Thị Thu Hường', role: 'Quận ủy viên, Bí thư Đảng ủy phường' } },
+      ],
+    },
+  ),
+  correction(
+    recorded('seed-003-meeting'),
+    'seeds/003: "Đồng chí Lê Hồng Phú – Ủy viên Ban Thường vụ Quận ủy, Chủ tịch Ủy ban MTTQ Việt Nam quận phát biểu tiếp thu ý kiến tại hội nghị"',
+    'Bổ sung người chủ trì hội nghị theo bài viết',
+    { chairs: [{ fullName: 'Lê Hồng Phú', role: 'Ủy viên Ban Thường vụ Quận ủy, Chủ tịch Ủy ban MTTQ Việt Nam quận' }] },
+  ),
+  correction(
+    recorded('seed-004-meeting'),
+    'seeds/004: "đồng chí Vương Thái Dương - Bí thư Đảng ủy - Chủ tịch HĐND phường đánh giá cao …"; "100% các công trình xây dựng đều có phép"',
+    'Bổ sung người phát biểu và chỉ tiêu theo bài viết',
+    {
+      reports: [
+        ...(meetingBody('seed-004-meeting').reports ?? []),
+        { title: 'Phát biểu đánh giá kết quả năm 2020 và nhiệm vụ năm 2021 của phường', presenter: { fullName: 'Vương Thái Dương', role: 'Bí thư Đảng ủy - Chủ tịch HĐND phường' } },
+      ],
+      indicators: [...(meetingBody('seed-004-meeting').indicators ?? []), { label: 'Công trình xây dựng trên địa bàn có giấy phép', numerator: 100, unit: '%' }],
+    },
+  ),
+];
+
+export const SEED_FACTS: readonly SeedFact[] = [...FIRST_RECORDS, ...CORRECTIONS];
+
 /** What the articles say that is not recorded, and why: the model (or the article) lacks what it would need. */
 export const NOT_RECORDED: readonly { readonly source: string; readonly why: string }[] = [
   { source: 'seeds/000: "Biểu dương khen thưởng nhiều tập thể … các cá nhân lao động tiên tiến"', why: 'no count, no form, no issuer' },
-  { source: 'seeds/001: "khen thưởng 07 tập thể và 03 cá nhân … QCDC ở cơ sở phường năm 2021"', why: 'the article names neither the issuer nor the form' },
+  { source: 'seeds/001: "khen thưởng 07 tập thể và 03 cá nhân … QCDC ở cơ sở phường năm 2021"', why: 'held as indicators of the meeting, not as a grant: the article names neither the issuer nor the form' },
   { source: 'seeds/001: "Đảng uỷ phường được Ban Thường vụ Quận uỷ công nhận Đảng bộ hoàn thành xuất sắc nhiệm vụ năm 2021"', why: 'a Party rating of the year, not a commendation form or title the model holds' },
   { source: 'seeds/003: "Đảng bộ quận … được Chính phủ tặng Cờ thi đua xuất sắc năm 2020"', why: 'national grantors are outside the unit registry' },
   { source: 'seeds/003: "đề xuất Ủy ban Trung ương MTTQ Việt Nam tặng Bằng khen"', why: 'a proposal to a national body, not a grant' },
