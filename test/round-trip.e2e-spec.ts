@@ -237,6 +237,7 @@ describe('What is accepted is kept: generated commands round-trip through one ru
         award: 'GIAY_KHEN',
         awardKind: expect.any(String),
         issuer: expected.issuer,
+        jointIssuers: expected.jointIssuers ?? [],
         grantedOn: expected.grantedOn,
         forYear: expected.forYear,
         recipients: { collectives: count('collectives'), individuals: count('individuals'), households: count('households') },
