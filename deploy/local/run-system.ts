@@ -84,7 +84,7 @@ civic-records is running. Ctrl-C stops everything.
   projector     http://127.0.0.1:${PORTS.projector}/health/ready   ready or not and why: lag per partition
   Health        /health/live and /health/ready on every service; the supervisor restarts a service that exits
   Postgres      ${url.toString()}
-  Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1,
+  Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1, civic.award-reservations.v1,
                 civic.emulation-movements.v1, civic.admin-units.v1
   Logs          ${runDir}/*.log
 
