@@ -31,3 +31,6 @@ export * from './meetings/meeting.upcasters';
 export * from './meetings/meeting.repairs';
 export * from './commendations/commendation.repairs';
 export * from './list-defect';
+export * from './proposals/commendation-proposal.events';
+export * from './proposals/commendation-proposal.commands';
+export * from './proposals/commendation-proposal.decider';

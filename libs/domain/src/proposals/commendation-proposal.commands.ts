@@ -1,0 +1,20 @@
+import { CivicDate } from '../shared/civic-date';
+import { UnitsOnDate } from '../shared/unit-context';
+import { CommendationGrantedData } from '../commendations/commendation.events';
+import { CommendationProposedData, ProposalOutcome } from './commendation-proposal.events';
+
+export interface ProposeCommendation {
+  readonly type: 'ProposeCommendation';
+  readonly data: CommendationProposedData;
+  /** The proposer's and the proposed-to body's units as they stood on the proposal's date. */
+  readonly metadata: { readonly receivedOn: CivicDate; readonly units: UnitsOnDate };
+}
+
+export interface DecideProposal {
+  readonly type: 'DecideProposal';
+  readonly data: { readonly proposalId: string; readonly decidedOn: CivicDate } & ProposalOutcome;
+  /** The grant a GRANTED decision names, as recorded (read by the handler); null when there is none. */
+  readonly metadata: { readonly receivedOn: CivicDate; readonly grant: CommendationGrantedData | null };
+}
+
+export type CommendationProposalCommand = ProposeCommendation | DecideProposal;
