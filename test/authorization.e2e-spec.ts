@@ -32,6 +32,10 @@ const commendation = (ward: string) => ({
   form: 'GIAY_KHEN', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: ward }, grantedOn: '2021-02-01',
   recipients: { collectives: { count: 1 } }, reason: `Thành tích năm 2020, đợt ${(grants += 1)}`,
 });
+const proposal = (ward: string) => ({
+  proposer: { body: 'KHOI_DAN_VAN', unitCode: ward }, proposedTo: { body: 'DANG_UY', unitCode: ward }, proposedOn: '2021-01-20', form: 'GIAY_KHEN',
+  forYear: 2020, recipients: { collectives: { count: 2 } }, reason: 'Đề nghị khen thưởng thành tích công tác dân vận năm 2020',
+});
 const movement = (ward: string) => ({
   name: `Phong trào thi đua của phường ${ward}`, kind: 'PHONG_TRAO', form: 'THUONG_XUYEN', scope: 'DIA_PHUONG',
   launchedBy: { body: 'UBND', unitCode: ward }, launchedOn: '2021-01-15', period: { from: '2021-01-01', to: '2021-12-31' },
@@ -62,6 +66,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/commendations/{id}/revocation', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
     call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/commendations/${existing.get(key('commendation', r, s))}/revocation`, { revokedOn: '2021-03-01', reason: 'Thu hồi' }, { ...h, 'if-match': '"1"' }),
   },
+  { name: 'POST /v1/commendation-proposals', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/commendation-proposals`, proposal(WARD[s]), h) },
   { name: 'POST /v1/emulation-movements', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/emulation-movements`, movement(WARD[s]), h) },
   {
     name: 'POST /v1/emulation-movements/{id}/reviews', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,

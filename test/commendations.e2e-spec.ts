@@ -18,15 +18,18 @@ const wardGiayKhen = (overrides: Record<string, unknown> = {}) => ({
 describe('Granting and revoking commendations, end to end', () => {
   let system: RunningSystem;
   let collector: MessageCollector;
+  let proposalCollector: MessageCollector;
   const commendations = () => `${system.url('records-api')}/v1/commendations`;
   const summary = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${KHUONG_THUONG}?year=2020`)).body.commendations;
 
   beforeAll(async () => {
     system = await RunningSystem.start();
+    proposalCollector = await new MessageCollector(testKafka('e2e-proposals'), [`${system.topicPrefix}civic.commendation-proposals.v1`]).start();
     collector = await new MessageCollector(testKafka('e2e-commendations'), [`${system.topicPrefix}civic.commendations.v1`, `${system.topicPrefix}civic.award-reservations.v1`]).start();
   });
   afterAll(async () => {
     await collector?.stop();
+    await proposalCollector?.stop();
     await system?.stop();
   });
 
@@ -104,6 +107,27 @@ describe('Granting and revoking commendations, end to end', () => {
       collector.messages.find((m) => m.headers.ce_type?.endsWith('AwardReserved') && JSON.parse(m.value).commendationId === firstId),
     );
     expect(JSON.parse(reservation.value)).toMatchObject({ commendationId: firstId, grantedOn: '2020-01-15', unitCode: KHUONG_THUONG });
+  });
+
+  it('records a proposal to the district, publishes it, and refuses one to a body that could not grant the award', async () => {
+    const proposal = {
+      proposer: { body: 'UBND', unitCode: KHUONG_THUONG },
+      proposedTo: { body: 'UBND', unitCode: '006' },
+      proposedOn: '2021-01-28',
+      title: 'THON_TDP_VAN_HOA',
+      forYear: 2020,
+      recipients: { collectives: { count: 13 } },
+      reason: 'Đề nghị công nhận danh hiệu Tổ dân phố văn hóa năm 2020 (13/18 tổ dân phố)',
+    };
+    const proposed = await postJson(`${system.url('records-api')}/v1/commendation-proposals`, proposal);
+    expect(proposed.status).toBe(201);
+    expect(proposed.headers.get('location')).toMatch(/^\/v1\/commendation-proposals\/[0-9a-f-]{36}$/);
+    const message = await waitFor('the proposal on Kafka', async () => proposalCollector.messages.find((m) => m.key === proposed.body.streamId));
+    expect(JSON.parse(message.value)).toMatchObject({ proposer: proposal.proposer, proposedTo: proposal.proposedTo, award: { title: 'THON_TDP_VAN_HOA' }, recipients: { collectives: { count: 13 } } });
+
+    const toTheFront = await postJson(`${system.url('records-api')}/v1/commendation-proposals`, { ...proposal, proposedTo: { body: 'UB_MTTQ', unitCode: KHUONG_THUONG } });
+    expect(toTheFront.status).toBe(422);
+    expect(toTheFront.body).toMatchObject({ code: 'PROPOSAL.ADDRESSEE_MAY_NOT_GRANT', errors: [{ field: '/proposedTo/body' }], legalBasis: expect.any(String) });
   });
 
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {

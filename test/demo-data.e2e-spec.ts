@@ -16,7 +16,8 @@ describe('Demo data from the five seed articles', () => {
     expect(report).toEqual({ recorded: SEED_FACTS.length, failures: [] });
     await waitFor('every fact to reach the read models', async () => {
       const { rows } = await system.database.pool.query(
-        `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int AS n,
+        `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int
+                + (SELECT count(*) FROM events WHERE event_type = 'CommendationProposed')::int AS n,
                 (SELECT coalesce(sum(corrections), 0) FROM rm_meetings)::int AS corrections`,
       );
       const corrections = SEED_FACTS.filter((fact) => fact.corrects).length;
@@ -53,13 +54,18 @@ describe('Demo data from the five seed articles', () => {
     expect(ward.movements).toEqual({ launched: 1, reviewed: 0, concluded: 0, active: 1 });
   });
 
-  it('phường Khương Thượng, 2021: its review conference and movement; quận Đống Đa, 2020: Tổ dân phố văn hóa for 13 residential groups', async () => {
+  it('phường Khương Thượng, 2021: its review conference and movement, and its proposal that quận Đống Đa recognise 13 residential groups', async () => {
     const ward = await summary('wards', '00238', 2021);
     expect(ward.meetings.total).toBe(1);
     expect(ward.movements.launched).toBe(1);
-    const district = await summary('districts', '006', 2020);
-    expect(district.commendations.byAward).toEqual([
-      { awardKind: 'TITLE', award: 'THON_TDP_VAN_HOA', grants: 1, recipients: { collectives: 13, individuals: 0, households: 0 } },
+    // A proposal, not a grant: the district's summary counts no title the article does not say was granted.
+    expect((await summary('districts', '006', 2020)).commendations.grants).toBe(0);
+    const { body } = await getJson(`${system.url('query-api')}/v1/audit/events?unitCode=00238&type=CommendationProposed&limit=5`);
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        type: 'CommendationProposed',
+        data: expect.objectContaining({ proposedTo: { body: 'UBND', unitCode: '006' }, award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 13 } } }),
+      }),
     ]);
   });
 
@@ -199,7 +205,7 @@ describe('Demo data from the five seed articles', () => {
           recipients: { collectives: 41, individuals: 56, households: 0 },
         }),
       ]);
-      expect((await list('commendations?unitCode=006&year=2020')).body.items).toHaveLength(1);
+      expect((await list('commendations?unitCode=002&year=2020')).body.items).toHaveLength(1);
       expect((await list('emulation-movements?status=ACTIVE')).body.items).toHaveLength(2);
       expect((await list('emulation-movements?status=CONCLUDED')).body.items).toEqual([]);
     });

@@ -11,6 +11,11 @@ const CHANNELS: Record<string, { id: string; title: string; description: string 
     description:
       'One achievement, one award: each grant reserves its achievements (a named recipient, or the whole description of a grant that only counts them) for its issuer, award and year; a revocation releases them. A second grant meeting a reservation is refused. Key: award-reservation-<digest of the achievement>.',
   },
+  'commendation-proposal': {
+    id: 'commendationProposals',
+    title: 'Commendation proposals',
+    description: 'Proposals (đề nghị) by one body to another to commend recipients, and the decisions that answer them: granted by a commendation on record, or refused. Key: the proposal stream id.',
+  },
   'emulation-movement': { id: 'emulationMovements', title: 'Emulation movements', description: 'Emulation movements (phong trào thi đua) launched, and their interim and final reviews. Key: the movement stream id.' },
   'admin-unit': { id: 'adminUnits', title: 'Administrative units', description: 'The unit registry: units established, changed, dissolved and succeeded, and each official list imported. Key: admin-unit-<code>, or admin-unit-registry for imports.' },
 };

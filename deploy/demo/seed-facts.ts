@@ -7,7 +7,7 @@ export interface SeedFact {
   /** Stable name: the Idempotency-Key, so loading twice records once. */
   readonly key: string;
   readonly source: string;
-  readonly path: '/v1/meetings' | '/v1/commendations' | '/v1/emulation-movements' | '/v1/meetings/{id}/corrections';
+  readonly path: '/v1/meetings' | '/v1/commendations' | '/v1/commendation-proposals' | '/v1/emulation-movements' | '/v1/meetings/{id}/corrections';
   readonly body: Record<string, unknown>;
   /** Facts recorded at a meeting refer to it by the key of the meeting's fact. */
   readonly atMeeting?: string;
@@ -220,21 +220,19 @@ const FIRST_RECORDS: readonly SeedFact[] = [
     },
   },
   {
-    // Under Decree 122/2018 the district chair confers the title; the ward handed the certificates over at the
-    // meeting, so the meeting's date is the latest date the grant can have.
-    key: 'seed-004-commendation',
-    source: 'seeds/004: "có 13/18 Tổ dân phố đạt Danh hiệu TDP Văn hóa đề nghị Quận công nhận … UBND phường trao tặng chứng nhận Danh hiệu TDP văn hoá cho 13 tổ"',
-    path: '/v1/commendations',
+    key: 'seed-004-proposal',
+    source:
+      'seeds/004: "có 13/18 Tổ dân phố đạt Danh hiệu TDP Văn hóa đề nghị Quận công nhận" (a proposal to the district, reported at the meeting: it is dated by the meeting)',
+    path: '/v1/commendation-proposals',
     atMeeting: 'seed-004-meeting',
     body: {
-      title: 'THON_TDP_VAN_HOA',
-      commendationType: 'CONG_TRANG',
-      issuer: { body: 'UBND', unitCode: DONG_DA },
       proposer: { body: 'UBND', unitCode: KHUONG_THUONG },
-      grantedOn: '2021-01-28',
+      proposedTo: { body: 'UBND', unitCode: DONG_DA },
+      proposedOn: '2021-01-28',
+      title: 'THON_TDP_VAN_HOA',
       forYear: 2020,
       recipients: { collectives: { count: 13 } },
-      reason: 'Đạt danh hiệu Tổ dân phố văn hóa năm 2020 (13/18 tổ dân phố của phường Khương Thượng)',
+      reason: 'Đề nghị Quận công nhận danh hiệu Tổ dân phố văn hóa năm 2020 cho 13/18 tổ dân phố của phường Khương Thượng',
     },
   },
 ];

@@ -73,7 +73,7 @@ function printWhereToLook(databaseUrl: string, brokers: readonly string[]): void
   process.stdout.write(`
 civic-records is running. Ctrl-C stops everything.
 
-  records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/emulation-movements
+  records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/commendation-proposals, /v1/emulation-movements
   query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
                                           GET  /v1/units/{code}?asOf=YYYY-MM-DD, /v1/units?name=...
                                           GET  /v1/audit/events, /v1/audit/streams/{id}[/verify]
@@ -85,7 +85,7 @@ civic-records is running. Ctrl-C stops everything.
   Health        /health/live and /health/ready on every service; the supervisor restarts a service that exits
   Postgres      ${url.toString()}
   Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1, civic.award-reservations.v1,
-                civic.emulation-movements.v1, civic.admin-units.v1
+                civic.commendation-proposals.v1, civic.emulation-movements.v1, civic.admin-units.v1
   Logs          ${runDir}/*.log
 
 `);

@@ -21,6 +21,8 @@ import { GrantCommendationHttpController } from './grant-commendation/grant-comm
 import { GrantCommendationHandler } from './grant-commendation/grant-commendation.handler';
 import { RevokeCommendationHttpController } from './revoke-commendation/revoke-commendation.http.controller';
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
+import { ProposeCommendationHttpController } from './propose-commendation/propose-commendation.http.controller';
+import { ProposeCommendationHandler } from './propose-commendation/propose-commendation.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
@@ -30,6 +32,7 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
     CorrectMeetingHttpController,
     GrantCommendationHttpController,
     RevokeCommendationHttpController,
+    ProposeCommendationHttpController,
     LaunchEmulationMovementHttpController,
     ReviewEmulationMovementHttpController,
   ],
@@ -43,6 +46,7 @@ import { RevokeCommendationHandler } from './revoke-commendation/revoke-commenda
     CorrectMeetingHandler,
     GrantCommendationHandler,
     RevokeCommendationHandler,
+    ProposeCommendationHandler,
     LaunchEmulationMovementHandler,
     ReviewEmulationMovementHandler,
   ],

@@ -17,6 +17,7 @@ export * from './postgres/integrity/chain-verifier';
 export * from './streams/meeting.stream';
 export * from './streams/commendation.stream';
 export * from './streams/award-reservation.stream';
+export * from './streams/commendation-proposal.stream';
 export * from './streams/movement.stream';
 export * from './postgres/audit/audit-log.reader';
 export * from './postgres/sql-filter';

@@ -6,6 +6,7 @@ export const TOPIC_BY_STREAM_TYPE: Readonly<Record<string, string>> = {
   meeting: 'civic.meetings.v1',
   commendation: 'civic.commendations.v1',
   'award-reservation': 'civic.award-reservations.v1',
+  'commendation-proposal': 'civic.commendation-proposals.v1',
   'emulation-movement': 'civic.emulation-movements.v1',
   'admin-unit': 'civic.admin-units.v1',
 };

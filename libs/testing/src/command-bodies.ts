@@ -122,6 +122,24 @@ export function commendationBody(): fc.Arbitrary<Record<string, unknown>> {
   );
 }
 
+/** A body of POST /v1/commendation-proposals: the ward's Mass Mobilisation Bloc proposes a giấy khen of its Party committee. */
+export function proposalBody(): fc.Arbitrary<Record<string, unknown>> {
+  return dayOf2021.chain((proposedOn) =>
+    fc.record(
+      {
+        proposer: fc.constant({ body: 'KHOI_DAN_VAN', unitCode: PROPERTY_WARD }),
+        proposedTo: fc.constant({ body: 'DANG_UY', unitCode: PROPERTY_WARD }),
+        proposedOn: fc.constant(proposedOn),
+        form: fc.constant('GIAY_KHEN'),
+        forYear: fc.integer({ min: 1945, max: YEAR }),
+        recipients: fc.record({ collectives: recipientGroup, individuals: recipientGroup, households: recipientGroup }, { requiredKeys: [] }).filter((r) => Object.keys(r).length > 0),
+        reason: text(1000),
+      },
+      { requiredKeys: ['proposer', 'proposedTo', 'proposedOn', 'form', 'recipients', 'reason'] },
+    ),
+  );
+}
+
 /** A body of POST /v1/emulation-movements, launched by a ward body that may launch it. */
 export function movementBody(): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(dayOf2021, dayIn(`${YEAR}-01-01`, `${YEAR}-12-31`), fc.option(dayIn(`${YEAR}-01-01`, '2030-12-31'), { nil: undefined })).chain(([launchedOn, from, to]) =>

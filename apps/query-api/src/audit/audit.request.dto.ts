@@ -2,20 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCivicDate } from '@civic/platform';
+import { PUBLISHED_EVENTS } from '@civic/messaging';
 
-const EVENT_TYPES = [
-  'MeetingHeld',
-  'MeetingCorrected',
-  'CommendationGranted',
-  'CommendationRevoked',
-  'EmulationMovementLaunched',
-  'EmulationMovementReviewed',
-  'UnitEstablished',
-  'UnitChanged',
-  'UnitDissolved',
-  'UnitSucceeded',
-  'UnitListImported',
-];
+/** Every event type of the published contract: the audit filters on any of them. */
+const EVENT_TYPES = [...new Set(PUBLISHED_EVENTS.map((event) => event.type))];
 
 /** GET /v1/audit/events */
 export class AuditEventsRequest {

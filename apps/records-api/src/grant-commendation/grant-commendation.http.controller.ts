@@ -2,12 +2,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { GrantCommendation, RecipientGroup } from '@civic/domain';
+import { GrantCommendation } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
 import { Access, fromBody, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom } from '../http/command-context';
-import { GrantCommendationRequestDto, RecipientGroupDto } from './grant-commendation.request.dto';
+import { GrantCommendationRequestDto, recipientsFrom } from './grant-commendation.request.dto';
 import { GrantCommendationCommand } from './grant-commendation.handler';
 
 @ApiTags('commendations')
@@ -31,19 +31,8 @@ export class GrantCommendationHttpController {
   }
 }
 
-function toGroup(group: RecipientGroupDto | undefined): RecipientGroup | undefined {
-  if (!group) return undefined;
-  return group.names ? { names: group.names } : { count: group.count ?? 0 };
-}
-
 function toCommendation(body: GrantCommendationRequestDto, commendationId: string): GrantCommendation['data'] {
   const bodyOf = (b: { body: GrantCommendation['data']['issuer']['body']; unitCode: string }) => ({ body: b.body, unitCode: b.unitCode });
-  const recipients = Object.fromEntries(
-    (['collectives', 'individuals', 'households'] as const).flatMap((kind) => {
-      const group = toGroup(body.recipients[kind]);
-      return group ? [[kind, group]] : [];
-    }),
-  );
   return {
     commendationId,
     award: body.form ? { form: body.form } : { title: body.title! },
@@ -54,7 +43,7 @@ function toCommendation(body: GrantCommendationRequestDto, commendationId: strin
     grantedOn: body.grantedOn,
     forYear: body.forYear ?? Number(body.grantedOn.slice(0, 4)),
     decisionNumber: body.decisionNumber ?? null,
-    recipients,
+    recipients: recipientsFrom(body.recipients),
     reason: body.reason,
     posthumous: body.posthumous ?? false,
     meetingId: body.meetingId ?? null,

@@ -8,6 +8,8 @@ import {
   CommendationType,
   EMULATION_TITLE_VALUES,
   EmulationTitle,
+  RecipientGroup,
+  Recipients,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
 import { ExactlyOneOf, IsCivicDate, NestedList, NestedObject, NfcText, NfcTextList, OneOf } from '@civic/platform';
@@ -46,9 +48,21 @@ export class RecipientsDto {
   households?: RecipientGroupDto;
 }
 
-/** POST /v1/commendations: a form of commendation or an emulation title granted to recipients. */
-export class GrantCommendationRequestDto {
-  @ValidateIf((dto: GrantCommendationRequestDto) => dto.form !== undefined || dto.title === undefined)
+/** The recipients as the domain holds them: each group a count or names, groups not given left out. */
+export function recipientsFrom(dto: RecipientsDto): Recipients {
+  return Object.fromEntries(
+    (['collectives', 'individuals', 'households'] as const).flatMap((kind) => {
+      const group = dto[kind];
+      if (!group) return [];
+      const held: RecipientGroup = group.names ? { names: group.names } : { count: group.count ?? 0 };
+      return [[kind, held]];
+    }),
+  );
+}
+
+/** The award a command names: a form of commendation or an emulation title, exactly one of them. */
+export class AwardChoiceDto {
+  @ValidateIf((dto: AwardChoiceDto) => dto.form !== undefined || dto.title === undefined)
   @OneOf(COMMENDATION_FORM_VALUES)
   @ExactlyOneOf(['form', 'title'])
   form?: CommendationForm;
@@ -56,7 +70,10 @@ export class GrantCommendationRequestDto {
   @IsOptional()
   @OneOf(EMULATION_TITLE_VALUES)
   title?: EmulationTitle;
+}
 
+/** POST /v1/commendations: a form of commendation or an emulation title granted to recipients. */
+export class GrantCommendationRequestDto extends AwardChoiceDto {
   @OneOf(COMMENDATION_TYPE_VALUES)
   commendationType!: CommendationType;
 

@@ -38,3 +38,5 @@ export interface ProposalDecided {
 }
 
 export type CommendationProposalEvent = CommendationProposed | ProposalDecided;
+
+export const COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS: Record<CommendationProposalEvent['type'], number> = { CommendationProposed: 1, ProposalDecided: 1 };

@@ -23,6 +23,7 @@ export const PUBLISHED_EVENTS: readonly PublishedEvent[] = [
   { type: 'CommendationGranted', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation or emulation title was granted.' },
   { type: 'CommendationRevoked', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation was revoked.' },
   { type: 'AwardReserved', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A grant reserved one of its achievements (one achievement, one award).' },
+  { type: 'CommendationProposed', schemaVersion: 1, streamType: 'commendation-proposal', current: true, summary: 'A body proposed to another that it commend recipients (đề nghị khen thưởng).' },
   { type: 'AwardReservationReleased', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A revoked grant released an achievement, which may be commended again.' },
   { type: 'EmulationMovementLaunched', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was launched.' },
   { type: 'EmulationMovementReviewed', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was reviewed (sơ kết or tổng kết).' },

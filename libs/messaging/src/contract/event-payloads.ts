@@ -1,5 +1,6 @@
 import type {
   AwardReservationReleased,
+  CommendationProposedData,
   AwardReserved,
   CommendationGrantedData,
   CommendationRevoked,
@@ -31,6 +32,7 @@ export type MeetingCorrectedV2 = MeetingCorrected['data'];
 export type CommendationGrantedV1 = CommendationGrantedData;
 export type CommendationRevokedV1 = CommendationRevoked['data'];
 export type AwardReservedV1 = AwardReserved['data'];
+export type CommendationProposedV1 = CommendationProposedData;
 export type AwardReservationReleasedV1 = AwardReservationReleased['data'];
 export type EmulationMovementLaunchedV1 = EmulationMovementLaunchedData;
 export type EmulationMovementReviewedV1 = EmulationMovementReviewed['data'];

@@ -1,0 +1,12 @@
+import { COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS, COMMENDATION_PROPOSAL_STREAM_TYPE, CommendationProposalEvent } from '@civic/domain';
+import { StreamDefinition } from '../command-processor';
+
+export const commendationProposalStream: StreamDefinition<CommendationProposalEvent> = {
+  streamType: COMMENDATION_PROPOSAL_STREAM_TYPE,
+  schemaVersionOf: (type) => COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS[type],
+  placeOf: (event) =>
+    event.type === 'CommendationProposed'
+      ? { occurredOn: event.data.proposedOn, unitCode: event.data.proposer.unitCode }
+      : { occurredOn: event.data.decidedOn, unitCode: event.data.unitCode },
+  fromRecorded: (event) => ({ type: event.type, data: event.data }) as unknown as CommendationProposalEvent,
+};
