@@ -2,7 +2,7 @@ import { CIVIC_BODIES } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { absenceOfBody } from '../shared/bodies-at-unit';
-import { unitNotInForce } from '../shared/unit-not-in-force';
+import { unitNotInForce, unitOfExistingBody } from '../shared/unit-not-in-force';
 import { UnitsOnDate } from '../shared/unit-context';
 import { CommendationCommand, GrantCommendation, RevokeCommendation } from './commendation.commands';
 import { BodyOfUnit, CommendationEvent, CommendationGrantedData, recipientCount, Recipients } from './commendation.events';
@@ -103,10 +103,12 @@ function checkGrantor(grantor: BodyOfUnit, field: string, data: GrantCommendatio
 
 /** A proposer is a body that existed on the grant's date (a Hà Nội ward had no People's Council in 2022). */
 function checkProposer(proposer: BodyOfUnit, grantedOn: string, units: UnitsOnDate): void {
-  const unit = units[proposer.unitCode];
-  if (!unit) throw unitNotInForce('COMMENDATION.PROPOSER_UNIT_NOT_IN_FORCE', proposer.unitCode, grantedOn, 'none of its bodies could propose a commendation then', 'proposer/unitCode');
-  const absence = absenceOfBody(proposer.body, unit, grantedOn);
-  if (absence) throw new DomainRuleViolation('COMMENDATION.PROPOSER_DID_NOT_EXIST', absence.rule, { field: 'proposer/body', legalBasis: absence.legalBasis });
+  unitOfExistingBody(proposer, grantedOn, units, {
+    unitCode: 'COMMENDATION.PROPOSER_UNIT_NOT_IN_FORCE',
+    bodyCode: 'COMMENDATION.PROPOSER_DID_NOT_EXIST',
+    consequence: 'none of its bodies could propose a commendation then',
+    field: 'proposer',
+  });
 }
 
 /** An award made after death (truy tặng) honours a person: never a collective or a household. */

@@ -1,8 +1,7 @@
 import { CIVIC_BODIES, CivicBody } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
-import { absenceOfBody } from '../shared/bodies-at-unit';
-import { unitNotInForce } from '../shared/unit-not-in-force';
+import { unitOfExistingBody } from '../shared/unit-not-in-force';
 import { LaunchEmulationMovement, MovementCommand, ReviewEmulationMovement } from './movement.commands';
 import { EmulationMovementLaunchedData, MovementEvent } from './movement.events';
 import { MOVEMENT_KINDS, MovementKind } from './movement-vocabulary';
@@ -60,12 +59,12 @@ function launch(command: LaunchEmulationMovement, state: MovementState): Movemen
   if (movement.period.to !== null && movement.period.to < movement.period.from) {
     throw new DomainRuleViolation('MOVEMENT.PERIOD_REVERSED', 'A movement’s period ends on or after the day it starts.', { field: 'period/to' });
   }
-  const unit = command.metadata.units[movement.launchedBy.unitCode];
-  if (!unit) {
-    throw unitNotInForce('MOVEMENT.LAUNCHER_UNIT_NOT_IN_FORCE', movement.launchedBy.unitCode, movement.launchedOn, 'none of its bodies could launch a movement then', 'launchedBy/unitCode');
-  }
-  const absence = absenceOfBody(movement.launchedBy.body, unit, movement.launchedOn);
-  if (absence) throw new DomainRuleViolation('MOVEMENT.LAUNCHER_DID_NOT_EXIST', absence.rule, { field: 'launchedBy/body', legalBasis: absence.legalBasis });
+  const unit = unitOfExistingBody(movement.launchedBy, movement.launchedOn, command.metadata.units, {
+    unitCode: 'MOVEMENT.LAUNCHER_UNIT_NOT_IN_FORCE',
+    bodyCode: 'MOVEMENT.LAUNCHER_DID_NOT_EXIST',
+    consequence: 'none of its bodies could launch a movement then',
+    field: 'launchedBy',
+  });
   if (!LAUNCHERS[movement.kind].includes(movement.launchedBy.body)) {
     throw new DomainRuleViolation(
       'MOVEMENT.LAUNCHER_NOT_ALLOWED',

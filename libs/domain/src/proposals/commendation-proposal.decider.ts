@@ -1,8 +1,7 @@
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
-import { absenceOfBody } from '../shared/bodies-at-unit';
 import { CIVIC_BODIES } from '../shared/civic-body';
-import { unitNotInForce } from '../shared/unit-not-in-force';
+import { unitOfExistingBody } from '../shared/unit-not-in-force';
 import { UnitsOnDate } from '../shared/unit-context';
 import { awardName } from '../commendations/commendation-vocabulary';
 import { BodyOfUnit, recipientCount } from '../commendations/commendation.events';
@@ -73,12 +72,14 @@ function propose(command: ProposeCommendation, state: CommendationProposalState)
 }
 
 /** The body's unit existed on the date, and the body at it. */
-function existingBody(body: BodyOfUnit, field: string, date: string, units: UnitsOnDate) {
-  const unit = units[body.unitCode];
-  if (!unit) throw unitNotInForce(`PROPOSAL.${field === 'proposer' ? 'PROPOSER' : 'ADDRESSEE'}_UNIT_NOT_IN_FORCE`, body.unitCode, date, 'none of its bodies could take part in a proposal then', `${field}/unitCode`);
-  const absence = absenceOfBody(body.body, unit, date);
-  if (absence) throw new DomainRuleViolation(`PROPOSAL.${field === 'proposer' ? 'PROPOSER' : 'ADDRESSEE'}_DID_NOT_EXIST`, absence.rule, { field: `${field}/body`, legalBasis: absence.legalBasis });
-  return unit;
+function existingBody(body: BodyOfUnit, field: 'proposer' | 'proposedTo', date: string, units: UnitsOnDate) {
+  const role = field === 'proposer' ? 'PROPOSER' : 'ADDRESSEE';
+  return unitOfExistingBody(body, date, units, {
+    unitCode: `PROPOSAL.${role}_UNIT_NOT_IN_FORCE`,
+    bodyCode: `PROPOSAL.${role}_DID_NOT_EXIST`,
+    consequence: 'none of its bodies could take part in a proposal then',
+    field,
+  });
 }
 
 function decideProposal(command: DecideProposal, state: CommendationProposalState): CommendationProposalEvent[] {
