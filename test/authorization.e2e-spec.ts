@@ -1,4 +1,4 @@
-import { RunningSystem, testToken } from '@civic/testing';
+import { RunningSystem, testToken, waitFor } from '@civic/testing';
 import { getJson, JsonResponse, minhKhaiReview, postJson } from './meeting-requests';
 
 type Side = 'inside' | 'outside';
@@ -53,7 +53,7 @@ interface Endpoint {
 /** Records made beforehand (as administrator) for the endpoints that change an existing record, one per role and side. */
 const existing = new Map<string, string>();
 const key = (kind: string, role: Role, side: Side) => `${kind}:${role}:${side}`;
-const idOf = (streamId: string) => streamId.replace(/^(meeting|commendation|emulation-movement)-/, '');
+const idOf = (streamId: string) => streamId.replace(/^(meeting|commendation-proposal|commendation|emulation-movement)-/, '');
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'POST /v1/meetings', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/meetings`, meeting(WARD[s]), h) },
@@ -67,6 +67,11 @@ const ENDPOINTS: Endpoint[] = [
     call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/commendations/${existing.get(key('commendation', r, s))}/revocation`, { revokedOn: '2021-03-01', reason: 'Thu hồi' }, { ...h, 'if-match': '"1"' }),
   },
   { name: 'POST /v1/commendation-proposals', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/commendation-proposals`, proposal(WARD[s]), h) },
+  {
+    name: 'POST /v1/commendation-proposals/{id}/decision', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
+    call: (sys, s, r, h) =>
+      postJson(`${sys.url('records-api')}/v1/commendation-proposals/${existing.get(key('proposal', r, s))}/decision`, { decidedBy: { body: 'DANG_UY', unitCode: WARD[s] }, decidedOn: '2021-02-01', outcome: 'REFUSED', reason: 'Chưa đủ điều kiện' }, { ...h, 'if-match': '"1"' }),
+  },
   { name: 'POST /v1/emulation-movements', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/emulation-movements`, movement(WARD[s]), h) },
   {
     name: 'POST /v1/emulation-movements/{id}/reviews', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
@@ -80,10 +85,16 @@ const ENDPOINTS: Endpoint[] = [
     ['GET /v1/meetings', (s: Side) => WARD[s], (c: string) => `/v1/meetings?unitCode=${c}`],
     ['GET /v1/commendations', (s: Side) => WARD[s], (c: string) => `/v1/commendations?unitCode=${c}&year=2021`],
     ['GET /v1/emulation-movements', (s: Side) => WARD[s], (c: string) => `/v1/emulation-movements?unitCode=${c}`],
+    ['GET /v1/commendation-proposals', (s: Side) => WARD[s], (c: string) => `/v1/commendation-proposals?unitCode=${c}&year=2021`],
   ].map(([name, unit, path]) => ({
     name: name as string, allowed: READERS, unit: unit as (s: Side) => string, success: 200,
     call: (sys: RunningSystem, s: Side, _r: Role, h: Record<string, string>) => getJson(`${sys.url('query-api')}${(path as (c: string) => string)((unit as (s: Side) => string)(s))}`, h),
   })),
+  {
+    // One record: the unit it was recorded under decides.
+    name: 'GET /v1/commendation-proposals/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
+    call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/commendation-proposals/${existing.get(key('proposal', r, s))}`, h),
+  },
   ...[
     ['GET /v1/units/{code}', (c: string) => `/v1/units/${c}?asOf=2021-06-01`],
     ['GET /v1/units/{code}/children', (c: string) => `/v1/units/${c}/children?asOf=2021-06-01`],
@@ -127,11 +138,15 @@ describe('Who may do what', () => {
           postJson(`${system.url('records-api')}/v1/meetings`, meeting(WARD[side])),
           postJson(`${system.url('records-api')}/v1/commendations`, commendation(WARD[side])),
           postJson(`${system.url('records-api')}/v1/emulation-movements`, movement(WARD[side])),
+          postJson(`${system.url('records-api')}/v1/commendation-proposals`, proposal(WARD[side])),
         ]);
-        expect(made.map((m) => m.status)).toEqual([201, 201, 201]);
-        ['meeting', 'commendation', 'movement'].forEach((kind, index) => existing.set(key(kind, role, side), idOf(made[index].body.streamId)));
+        expect(made.map((m) => m.status)).toEqual([201, 201, 201, 201]);
+        ['meeting', 'commendation', 'movement', 'proposal'].forEach((kind, index) => existing.set(key(kind, role, side), idOf(made[index].body.streamId)));
       }
     }
+    // A proposal is read from its read model: wait until the projector has every one.
+    const proposals = [...existing.keys()].filter((k) => k.startsWith('proposal:')).length;
+    await waitFor('every proposal projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_commendation_proposals')).rows[0].count) >= proposals || undefined);
   });
   afterAll(() => system?.stop());
 

@@ -130,6 +130,57 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(toTheFront.body).toMatchObject({ code: 'PROPOSAL.ADDRESSEE_MAY_NOT_GRANT', errors: [{ field: '/proposedTo/body' }], legalBasis: expect.any(String) });
   });
 
+  it('answers a proposal with the grant that decided it, shows it granted by that decision, and answers it once', async () => {
+    const proposed = await postJson(`${system.url('records-api')}/v1/commendation-proposals`, {
+      proposer: { body: 'UBND', unitCode: KHUONG_THUONG },
+      proposedTo: { body: 'UBND', unitCode: '006' },
+      proposedOn: '2021-01-28',
+      title: 'THON_TDP_VAN_HOA',
+      forYear: 2020,
+      recipients: { collectives: { names: ['Tổ dân phố số 3', 'Tổ dân phố số 7'] } },
+      reason: 'Đề nghị công nhận danh hiệu Tổ dân phố văn hóa năm 2020',
+    });
+    const proposalId = proposed.headers.get('location')!.split('/').pop()!;
+    const grant = await postJson(commendations(), {
+      title: 'THON_TDP_VAN_HOA',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'UBND', unitCode: '006' },
+      proposer: { body: 'UBND', unitCode: KHUONG_THUONG },
+      grantedOn: '2021-03-10',
+      forYear: 2020,
+      decisionNumber: '1234/QĐ-UBND',
+      recipients: { collectives: { names: ['Tổ dân phố số 3', 'Tổ dân phố số 7'] } },
+      reason: 'Công nhận danh hiệu Tổ dân phố văn hóa năm 2020',
+    });
+    expect(grant.status).toBe(201);
+    const commendationId = grant.headers.get('location')!.split('/').pop()!;
+    const decision = `${system.url('records-api')}/v1/commendation-proposals/${proposalId}/decision`;
+    const granted = { decidedBy: { body: 'UBND', unitCode: '006' }, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId };
+
+    const byTheWard = await postJson(decision, { ...granted, decidedBy: { body: 'UBND', unitCode: KHUONG_THUONG } }, { 'If-Match': '"1"' });
+    expect(byTheWard).toMatchObject({ status: 422, body: { code: 'PROPOSAL.DECIDED_BY_ANOTHER_BODY', errors: [{ field: '/decidedBy' }] } });
+    const anotherDay = await postJson(decision, { ...granted, decidedOn: '2021-03-11' }, { 'If-Match': '"1"' });
+    expect(anotherDay).toMatchObject({ status: 422, body: { code: 'PROPOSAL.DECISION_DATE_DIFFERS' } });
+    const withReason = await postJson(decision, { ...granted, reason: 'Đủ điều kiện' }, { 'If-Match': '"1"' });
+    expect(withReason).toMatchObject({ status: 400, body: { errors: [{ field: '/reason' }] } });
+
+    const answered = await postJson(decision, granted, { 'If-Match': '"1"' });
+    expect(answered.status).toBe(201);
+    const message = await waitFor('the decision on Kafka', async () => proposalCollector.messages.find((m) => m.key === answered.body.streamId && m.headers.ce_type?.endsWith('ProposalDecided')));
+    expect(JSON.parse(message.value)).toEqual({ proposalId, decidedBy: granted.decidedBy, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId, decisionNumber: '1234/QĐ-UBND', reason: null });
+    const shown = await waitFor('the proposal shown as granted', async () => {
+      const { body } = await getJson(`${system.url('query-api')}/v1/commendation-proposals/${proposalId}`);
+      return body.status === 'GRANTED' ? body : undefined;
+    });
+    expect(shown.decision).toEqual({ decidedOn: '2021-03-10', commendationId, decisionNumber: '1234/QĐ-UBND', reason: null });
+    const district = await getJson(`${system.url('query-api')}/v1/commendation-proposals?unitCode=006&status=GRANTED`);
+    expect(district.body.items.map((item: { proposalId: string }) => item.proposalId)).toContain(proposalId);
+
+    const again = await postJson(decision, { decidedBy: granted.decidedBy, decidedOn: '2021-03-12', outcome: 'REFUSED', reason: 'Nhầm' }, { 'If-Match': '"2"' });
+    expect(again).toMatchObject({ status: 422, body: { code: 'PROPOSAL.ALREADY_DECIDED' } });
+    expect((await getJson(`${system.url('query-api')}/v1/commendation-proposals/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {
     const response = await postJson(commendations(), {
       ...wardGiayKhen({ form: undefined }),

@@ -54,7 +54,7 @@ describe('The event stream on Kafka keeps its documented contract', () => {
       reason: 'Hoàn thành xuất sắc nhiệm vụ năm 2020',
     });
     await postJson(records(`commendations/${grant.headers.get('location')!.split('/').pop()}/revocation`), { revokedOn: '2021-03-01', reason: 'Cấp trùng' }, { 'If-Match': '"1"' });
-    await postJson(records('commendation-proposals'), {
+    const proposal = await postJson(records('commendation-proposals'), {
       proposer: { body: 'KHOI_DAN_VAN', unitCode: MINH_KHAI },
       proposedTo: { body: 'DANG_UY', unitCode: MINH_KHAI },
       proposedOn: '2021-01-12',
@@ -63,6 +63,12 @@ describe('The event stream on Kafka keeps its documented contract', () => {
       recipients: { individuals: { names: ['Nguyễn Văn Dân'] } },
       reason: 'Đề nghị khen thưởng thành tích công tác dân vận năm 2020',
     });
+    await postJson(records(`commendation-proposals/${proposal.headers.get('location')!.split('/').pop()}/decision`), {
+      decidedBy: { body: 'DANG_UY', unitCode: MINH_KHAI },
+      decidedOn: '2021-01-20',
+      outcome: 'REFUSED',
+      reason: 'Chưa đủ điều kiện khen thưởng',
+    }, { 'If-Match': '"1"' });
     const movement = await postJson(records('emulation-movements'), {
       name: 'Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” năm 2021',
       kind: 'PHONG_TRAO',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bearer, commendationBody, correctionBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, revocationBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
+import { bearer, commendationBody, correctionBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, refusalBody, revocationBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
 
 /**
  * Hostile input at every entry point, as a fuzzer sends it: at least 10,000 seeded requests across every command
@@ -44,6 +44,7 @@ const COMMANDS = [
   { path: () => '/v1/commendations', bodies: commendationBody() },
   { path: (id: string) => `/v1/commendations/${id}/revocation`, bodies: revocationBody('2021-01-01') },
   { path: () => '/v1/commendation-proposals', bodies: proposalBody() },
+  { path: (id: string) => `/v1/commendation-proposals/${id}/decision`, bodies: refusalBody('2021-01-01') },
   { path: () => '/v1/emulation-movements', bodies: movementBody() },
   { path: (id: string) => `/v1/emulation-movements/${id}/reviews`, bodies: reviewBody('2021-01-01') },
 ];
@@ -55,6 +56,8 @@ const QUERIES: { path: (segment: string) => string; parameters: readonly string[
   { path: () => '/v1/meetings', parameters: ['unitCode', 'kind', 'year', 'after', 'limit'] },
   { path: () => '/v1/commendations', parameters: ['unitCode', 'award', 'year', 'recipient', 'after', 'limit'] },
   { path: () => '/v1/emulation-movements', parameters: ['unitCode', 'status', 'after', 'limit'] },
+  { path: () => '/v1/commendation-proposals', parameters: ['unitCode', 'status', 'year', 'after', 'limit'] },
+  { path: (id) => `/v1/commendation-proposals/${id}`, parameters: [] },
   { path: (code) => `/v1/units/${code}`, parameters: ['asOf'] },
   { path: (code) => `/v1/units/${code}/children`, parameters: ['asOf'] },
   { path: (code) => `/v1/units/${code}/successors`, parameters: [] },

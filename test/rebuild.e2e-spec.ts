@@ -2,7 +2,7 @@ import { RunningSystem, runCommand, waitFor } from '@civic/testing';
 import { RETIRED_SCHEMA, SHADOW_SCHEMA } from '@civic/projections';
 import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
 
-const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'rm_unit_versions', 'rm_unit_successions', 'projected_streams'];
+const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'rm_commendation_proposals', 'rm_unit_versions', 'rm_unit_successions', 'projected_streams'];
 
 /** Rebuilding read models from the log, swapped in while query-api keeps answering. */
 describe('Zero-downtime rebuild', () => {

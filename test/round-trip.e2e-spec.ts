@@ -9,6 +9,8 @@ import {
   movementBody,
   namesThePlace,
   PROPERTY_WARD,
+  proposalBody,
+  refusalBody,
   revocationBody,
   reviewBody,
   RunningSystem,
@@ -22,6 +24,8 @@ import { GrantCommendationRequestDto } from '../apps/records-api/src/grant-comme
 import { RevokeCommendationRequestDto } from '../apps/records-api/src/revoke-commendation/revoke-commendation.request.dto';
 import { LaunchEmulationMovementRequestDto } from '../apps/records-api/src/launch-emulation-movement/launch-emulation-movement.request.dto';
 import { ReviewEmulationMovementRequestDto } from '../apps/records-api/src/review-emulation-movement/review-emulation-movement.request.dto';
+import { ProposeCommendationRequestDto } from '../apps/records-api/src/propose-commendation/propose-commendation.request.dto';
+import { DecideProposalRequestDto } from '../apps/records-api/src/decide-proposal/decide-proposal.request.dto';
 import { getJson, JsonResponse, postJson } from './meeting-requests';
 
 /** Valid bodies per command endpoint, and wrong ones per endpoint: seeded, so every run sends the same requests. */
@@ -62,7 +66,6 @@ function expectedMeeting(body: Body, meetingId: string): Json {
 }
 
 function expectedGrant(body: Body, commendationId: string): Json {
-  const groups = body.recipients as Record<string, Body>;
   return {
     commendationId,
     award: { form: body.form },
@@ -73,12 +76,41 @@ function expectedGrant(body: Body, commendationId: string): Json {
     grantedOn: body.grantedOn,
     forYear: body.forYear ?? Number((body.grantedOn as string).slice(0, 4)),
     decisionNumber: text(body.decisionNumber) ?? null,
-    recipients: Object.fromEntries(Object.entries(groups).map(([kind, group]) => [kind, group.names ? { names: (group.names as string[]).map(text) } : { count: group.count }])),
+    recipients: recipientsOf(body),
     reason: text(body.reason),
     posthumous: body.posthumous ?? false,
     meetingId: null,
     movementId: null,
     regime: 'A',
+  };
+}
+
+const recipientsOf = (body: Body) =>
+  Object.fromEntries(Object.entries(body.recipients as Record<string, Body>).map(([kind, group]) => [kind, group.names ? { names: (group.names as string[]).map(text) } : { count: group.count }]));
+
+function expectedProposal(body: Body, proposalId: string): Json {
+  return {
+    proposalId,
+    proposer: bodyOfUnit(body.proposer as Body),
+    proposedTo: bodyOfUnit(body.proposedTo as Body),
+    proposedOn: body.proposedOn,
+    award: { form: body.form },
+    forYear: body.forYear ?? Number((body.proposedOn as string).slice(0, 4)),
+    recipients: recipientsOf(body),
+    reason: text(body.reason),
+    meetingId: null,
+  };
+}
+
+function expectedDecision(body: Body, proposalId: string, grant?: { commendationId: string; decisionNumber: unknown }): Json {
+  return {
+    proposalId,
+    decidedBy: bodyOfUnit(body.decidedBy as Body),
+    decidedOn: body.decidedOn,
+    outcome: body.outcome,
+    commendationId: grant?.commendationId ?? null,
+    decisionNumber: grant?.decisionNumber ?? null,
+    reason: text(body.reason) ?? null,
   };
 }
 
@@ -144,6 +176,22 @@ describe('What is accepted is kept: generated commands round-trip through one ru
       const [body] = fc.sample(revocationBody(grantedOn), { seed: SEED + id.charCodeAt(0), numRuns: 1 });
       await accept('POST /v1/commendations/{id}/revocation', `commendations/${id}/revocation`, body, () => ({ commendationId: id, revokedOn: body.revokedOn, reason: text(body.reason), unitCode: PROPERTY_WARD }), { 'If-Match': '"1"' });
     }
+    for (const body of sample(proposalBody(), 5)) await accept('POST /v1/commendation-proposals', 'commendation-proposals', body, (id) => expectedProposal(body, id));
+    const proposals = accepted.filter((a) => a.route === 'POST /v1/commendation-proposals').map((a) => ({ id: a.streamId.replace('commendation-proposal-', ''), body: a.body }));
+    for (const [index, { id, body: proposal }] of proposals.entries()) {
+      const [refusal] = fc.sample(refusalBody(proposal.proposedOn as string), { seed: SEED + index, numRuns: 1 });
+      if (index % 2) {
+        await accept('POST /v1/commendation-proposals/{id}/decision', `commendation-proposals/${id}/decision`, refusal, () => expectedDecision(refusal, id), { 'If-Match': '"1"' });
+        continue;
+      }
+      // Granted: the body asked grants the award proposed, then answers the proposal naming that grant.
+      const [grant] = fc.sample(commendationBody(), { seed: SEED + 200 + index, numRuns: 1 });
+      const grantBody = { ...grant, issuer: proposal.proposedTo, jointIssuers: [], proposer: proposal.proposer, grantedOn: refusal.decidedOn };
+      const granted = await accept('POST /v1/commendations (answering a proposal)', 'commendations', grantBody, (grantId) => expectedGrant(grantBody, grantId));
+      const decision = { decidedBy: refusal.decidedBy, decidedOn: refusal.decidedOn, outcome: 'GRANTED', commendationId: idOf(granted) };
+      await accept('POST /v1/commendation-proposals/{id}/decision', `commendation-proposals/${id}/decision`, decision, () =>
+        expectedDecision(decision, id, { commendationId: idOf(granted), decisionNumber: text((grantBody as Body).decisionNumber) ?? null }), { 'If-Match': '"1"' });
+    }
     for (const body of sample(movementBody(), 4)) await accept('POST /v1/emulation-movements', 'emulation-movements', body, (id) => expectedMovement(body, id));
     const movements = accepted.filter((a) => a.route === 'POST /v1/emulation-movements').map((a) => ({ id: a.streamId.replace('emulation-movement-', ''), launchedOn: a.body.launchedOn as string }));
     for (const { id, launchedOn } of movements) {
@@ -173,6 +221,9 @@ describe('What is accepted is kept: generated commands round-trip through one ru
       'POST /v1/commendations/{id}/revocation': VALID_PER_ENDPOINT,
       'POST /v1/emulation-movements': VALID_PER_ENDPOINT,
       'POST /v1/emulation-movements/{id}/reviews': VALID_PER_ENDPOINT,
+      'POST /v1/commendation-proposals': VALID_PER_ENDPOINT,
+      'POST /v1/commendations (answering a proposal)': VALID_PER_ENDPOINT / 2,
+      'POST /v1/commendation-proposals/{id}/decision': VALID_PER_ENDPOINT,
     });
   });
 
@@ -221,11 +272,11 @@ describe('What is accepted is kept: generated commands round-trip through one ru
         meetingId: meeting.meetingId, unitCode: meeting.unitCode, kind: meeting.kind, title: meeting.title, heldOn: meeting.heldOn, attendeeCount: meeting.attendeeCount, corrections: 1,
       });
     }
+    const grants = accepted.filter((a) => a.route === 'POST /v1/commendations');
     const grantsShown = await waitFor('every revoked grant in the list', async () => {
       const items = await list(`commendations?unitCode=${PROPERTY_WARD}&limit=100`, 'commendationId');
-      return items.size >= VALID_PER_ENDPOINT && [...items.values()].every((g) => g.revokedOn) ? items : undefined;
+      return grants.every(({ expected }) => items.get(expected.commendationId as string)?.revokedOn) ? items : undefined;
     }, { timeoutMs: 60_000 });
-    const grants = accepted.filter((a) => a.route === 'POST /v1/commendations');
     const revocations = new Map(accepted.filter((a) => a.route.endsWith('/revocation')).map((a) => [a.streamId, a.expected]));
     for (const { streamId, expected } of grants) {
       const count = (kind: string) => {
@@ -256,10 +307,42 @@ describe('What is accepted is kept: generated commands round-trip through one ru
     }
   });
 
+  it('shows every proposal exactly as submitted, with the decision that answered it, alone and in the list', async () => {
+    const decisions = new Map(accepted.filter((a) => a.route.endsWith('/decision')).map((a) => [a.streamId, a.expected]));
+    const shown = (proposal: Json, decision: Json): Json => ({
+      ...proposal,
+      award: (proposal.award as Json).form,
+      awardKind: 'FORM',
+      status: decision.outcome,
+      decision: { decidedOn: decision.decidedOn, commendationId: decision.commendationId, decisionNumber: decision.decisionNumber, reason: decision.reason },
+    });
+    const proposals = accepted.filter((a) => a.route === 'POST /v1/commendation-proposals');
+    for (const { streamId, expected } of proposals) {
+      const proposalId = expected.proposalId as string;
+      const one = await waitFor(`proposal ${proposalId} answered`, async () => {
+        const response = await getJson(`${system.url('query-api')}/v1/commendation-proposals/${proposalId}`);
+        return response.status === 200 && response.body.status !== 'PROPOSED' ? response.body : undefined;
+      }, { timeoutMs: 60_000 });
+      expect(one).toEqual(shown(expected, decisions.get(streamId)!));
+    }
+    const listed: Json[] = [];
+    let after: string | undefined;
+    do {
+      const page = await getJson(`${system.url('query-api')}/v1/commendation-proposals?unitCode=${PROPERTY_WARD}&limit=7${after ? `&after=${after}` : ''}`);
+      expect(page.status).toBe(200);
+      listed.push(...(page.body.items as Json[]));
+      after = page.body.nextCursor ?? undefined;
+    } while (after);
+    expect(new Set(listed.map((item) => item.proposalId))).toEqual(new Set(proposals.map((a) => a.expected.proposalId)));
+    const refused = await getJson(`${system.url('query-api')}/v1/commendation-proposals?unitCode=${PROPERTY_WARD}&status=REFUSED&limit=100`);
+    expect(refused.body.items).toHaveLength(VALID_PER_ENDPOINT / 2);
+  });
+
   it('refuses every generated wrong body with 400 naming the field, and records nothing', async () => {
     const [meetingId] = accepted.filter((a) => a.route === 'POST /v1/meetings').map((a) => a.streamId.replace('meeting-', ''));
     const [grantId] = accepted.filter((a) => a.route === 'POST /v1/commendations').map((a) => a.streamId.replace('commendation-', ''));
     const [movementId] = accepted.filter((a) => a.route === 'POST /v1/emulation-movements').map((a) => a.streamId.replace('emulation-movement-', ''));
+    const [proposalId] = accepted.filter((a) => a.route === 'POST /v1/commendation-proposals').map((a) => a.streamId.replace('commendation-proposal-', ''));
     const endpoints = [
       { path: 'meetings', dto: RecordMeetingRequestDto, bodies: meetingBody() },
       { path: `meetings/${meetingId}/corrections`, dto: CorrectMeetingRequestDto, bodies: correctionBody() },
@@ -267,6 +350,8 @@ describe('What is accepted is kept: generated commands round-trip through one ru
       { path: `commendations/${grantId}/revocation`, dto: RevokeCommendationRequestDto, bodies: revocationBody('2021-06-01') },
       { path: 'emulation-movements', dto: LaunchEmulationMovementRequestDto, bodies: movementBody() },
       { path: `emulation-movements/${movementId}/reviews`, dto: ReviewEmulationMovementRequestDto, bodies: reviewBody('2021-06-01') },
+      { path: 'commendation-proposals', dto: ProposeCommendationRequestDto, bodies: proposalBody() },
+      { path: `commendation-proposals/${proposalId}/decision`, dto: DecideProposalRequestDto, bodies: refusalBody('2021-06-01') },
     ];
     const before = await eventCount();
     const failures: string[] = [];

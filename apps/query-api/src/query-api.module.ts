@@ -7,6 +7,7 @@ import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
 import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
 import { ListsHttpController } from './lists/lists.http.controller';
+import { ProposalsHttpController } from './proposals/proposals.http.controller';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
@@ -15,7 +16,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, AuditHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, ProposalsHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,
     SummaryReads,

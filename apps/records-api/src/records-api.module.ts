@@ -23,6 +23,8 @@ import { RevokeCommendationHttpController } from './revoke-commendation/revoke-c
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 import { ProposeCommendationHttpController } from './propose-commendation/propose-commendation.http.controller';
 import { ProposeCommendationHandler } from './propose-commendation/propose-commendation.handler';
+import { DecideProposalHttpController } from './decide-proposal/decide-proposal.http.controller';
+import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
@@ -33,6 +35,7 @@ import { ProposeCommendationHandler } from './propose-commendation/propose-comme
     GrantCommendationHttpController,
     RevokeCommendationHttpController,
     ProposeCommendationHttpController,
+    DecideProposalHttpController,
     LaunchEmulationMovementHttpController,
     ReviewEmulationMovementHttpController,
   ],
@@ -47,6 +50,7 @@ import { ProposeCommendationHandler } from './propose-commendation/propose-comme
     GrantCommendationHandler,
     RevokeCommendationHandler,
     ProposeCommendationHandler,
+    DecideProposalHandler,
     LaunchEmulationMovementHandler,
     ReviewEmulationMovementHandler,
   ],

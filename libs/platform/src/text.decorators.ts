@@ -58,3 +58,18 @@ export function ExactlyOneOf(properties: readonly string[], options?: Validation
       },
     });
 }
+
+/**
+ * A field that belongs to one case of a command ("commendationId" to a GRANTED answer only): present in another
+ * case, it is refused rather than silently dropped. Pair it with a ValidateIf that checks the field when given.
+ */
+export function OnlyWhen(property: string, value: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'onlyWhen',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `$property is given only when ${property} is ${value}`, ...options },
+      validator: { validate: (_: unknown, args) => (args?.object as Record<string, unknown>)[property] === value },
+    });
+}

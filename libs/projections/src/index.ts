@@ -12,6 +12,8 @@ import { CreateMovementTables1763856000500 } from './migrations/1763856000500-cr
 import { movementsProjection } from './movements/movements.projection';
 import { CreateDeadLetterTables1763856000700 } from './migrations/1763856000700-create-dead-letter-tables';
 import { NotifyReadModelChanges1763856000800 } from './migrations/1763856000800-notify-read-model-changes';
+import { CreateProposalTables1763856001300 } from './migrations/1763856001300-create-proposal-tables';
+import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './projection';
 export * from './runner/projection-runner';
@@ -23,12 +25,14 @@ export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
+export * from './proposals/proposals.projection';
+export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300];
 
 /** Every read model the projector maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, adminUnitsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];
 export * from './lists/cursor';
 export * from './lists/list-readers';
 export * from './runner/rebuild-from-log';

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import {
   commendationDecider,
+  commendationProposalDecider,
+  commendationProposalStreamId,
   commendationStreamId,
+  CommendationGrantedData,
   meetingDecider,
   MeetingHeldData,
   movementDecider,
@@ -11,6 +14,7 @@ import {
 } from '@civic/domain';
 import {
   CommandProcessor,
+  commendationProposalStream,
   commendationStream,
   EVENT_COLUMNS,
   EventRow,
@@ -36,7 +40,7 @@ const UNITS: UnitsOnDate = {
   '00238': { code: '00238', level: 'COMMUNE', name: 'Phường Khương Thượng', type: 'Phường', provinceCode: '01' },
   '006': { code: '006', level: 'DISTRICT', name: 'Quận Đống Đa', type: 'Quận', provinceCode: '01' },
 };
-const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'projected_streams'];
+const READ_MODELS = ['rm_meetings', 'rm_commendations', 'rm_movements', 'rm_movement_reviews', 'rm_commendation_proposals', 'projected_streams'];
 
 /** Every read-model row, in a stable order, as comparable text. */
 async function snapshot(db: TestDatabase | Pool): Promise<Record<string, string[]>> {
@@ -80,6 +84,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
       newEventId: randomUUID,
     });
     const metadata = { receivedOn: '2026-11-23', units: UNITS };
+    const granted: CommendationGrantedData[] = [];
     for (let n = 0; n < 6; n += 1) {
       const meeting: MeetingHeldData = {
         meetingId: randomUUID(),
@@ -106,35 +111,40 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
         await processor.handle(meetingDecider, meetingStream, meetingStreamId(meeting.meetingId), { type: 'CorrectMeeting', data: { reason: 'sai số', meeting: corrected }, metadata }, context());
       }
       const commendationId = randomUUID();
-      await processor.handle(
-        commendationDecider,
-        commendationStream,
-        commendationStreamId(commendationId),
-        {
-          type: 'GrantCommendation',
-          data: {
-            commendationId,
-            award: n % 2 ? { form: 'GIAY_KHEN' } : { title: 'THON_TDP_VAN_HOA' },
-            commendationType: 'CONG_TRANG',
-            issuer: { body: 'UBND', unitCode: n % 2 ? '00238' : '006' },
-            jointIssuers: [],
-            proposer: null,
-            grantedOn: '2021-01-28',
-            forYear: 2020,
-            decisionNumber: null,
-            recipients: n % 2 ? { individuals: { names: ['Nguyễn Văn An'] } } : { collectives: { count: n + 1 } },
-            reason: 'Thành tích năm 2020',
-            posthumous: false,
-            meetingId: meeting.meetingId,
-            movementId: null,
-          },
-          metadata,
-        },
-        context(),
-      );
+      const grant: Omit<CommendationGrantedData, 'regime'> = {
+        commendationId,
+        award: n % 2 ? { form: 'GIAY_KHEN' } : { title: 'THON_TDP_VAN_HOA' },
+        commendationType: 'CONG_TRANG',
+        issuer: { body: 'UBND', unitCode: n % 2 ? '00238' : '006' },
+        jointIssuers: [],
+        proposer: null,
+        grantedOn: '2021-01-28',
+        forYear: 2020,
+        decisionNumber: null,
+        recipients: n % 2 ? { individuals: { names: ['Nguyễn Văn An'] } } : { collectives: { count: n + 1 } },
+        reason: 'Thành tích năm 2020',
+        posthumous: false,
+        meetingId: meeting.meetingId,
+        movementId: null,
+      };
+      await processor.handle(commendationDecider, commendationStream, commendationStreamId(commendationId), { type: 'GrantCommendation', data: grant, metadata }, context());
+      granted.push({ ...grant, regime: 'A' });
       if (n === 1) {
         await processor.handle(commendationDecider, commendationStream, commendationStreamId(commendationId), { type: 'RevokeCommendation', data: { commendationId, revokedOn: '2021-05-01', reason: 'thu hồi' }, metadata: { receivedOn: '2026-11-23' } }, context());
       }
+    }
+    // Three proposals of the ward to the district: one answered by the district's grant, one refused, one open.
+    for (const answer of ['GRANTED', 'REFUSED', null] as const) {
+      const proposalId = randomUUID();
+      const stream = commendationProposalStreamId(proposalId);
+      const proposal = { proposalId, proposer: { body: 'UBND', unitCode: '00238' }, proposedTo: { body: 'UBND', unitCode: '006' }, proposedOn: '2021-01-10',
+        award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 1 } }, reason: 'Đề nghị công nhận', meetingId: null } as const;
+      await processor.handle(commendationProposalDecider, commendationProposalStream, stream, { type: 'ProposeCommendation', data: proposal, metadata }, context());
+      if (!answer) continue;
+      const decision = answer === 'GRANTED'
+        ? { proposalId, decidedBy: proposal.proposedTo, decidedOn: '2021-01-28', outcome: 'GRANTED', commendationId: granted[0].commendationId } as const
+        : { proposalId, decidedBy: proposal.proposedTo, decidedOn: '2021-02-01', outcome: 'REFUSED', reason: 'Chưa đủ điều kiện' } as const;
+      await processor.handle(commendationProposalDecider, commendationProposalStream, stream, { type: 'DecideProposal', data: decision, metadata: { receivedOn: '2026-11-23', grant: granted[0] } }, context());
     }
     const movementId = randomUUID();
     await processor.handle(movementDecider, movementStream, movementStreamId(movementId), {
@@ -184,6 +194,7 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     expect(liveRows.rm_meetings).toHaveLength(6);
     expect(liveRows.rm_commendations).toHaveLength(6);
     expect(liveRows.rm_movement_reviews).toHaveLength(1);
+    expect(liveRows.rm_commendation_proposals.map((row) => JSON.parse(row).status).sort()).toEqual(['GRANTED', 'PROPOSED', 'REFUSED']);
     expect(await snapshot(rebuilt)).toEqual(liveRows);
   });
 

@@ -140,6 +140,16 @@ export function proposalBody(): fc.Arbitrary<Record<string, unknown>> {
   );
 }
 
+/** A body of POST /v1/commendation-proposals/{id}/decision refusing a proposalBody() made on `proposedOn`. */
+export function refusalBody(proposedOn: string): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record({
+    decidedBy: fc.constant({ body: 'DANG_UY', unitCode: PROPERTY_WARD }),
+    decidedOn: dayIn(proposedOn, `${YEAR}-12-31`),
+    outcome: fc.constant('REFUSED'),
+    reason: text(1000),
+  });
+}
+
 /** A body of POST /v1/emulation-movements, launched by a ward body that may launch it. */
 export function movementBody(): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(dayOf2021, dayIn(`${YEAR}-01-01`, `${YEAR}-12-31`), fc.option(dayIn(`${YEAR}-01-01`, '2030-12-31'), { nil: undefined })).chain(([launchedOn, from, to]) =>

@@ -10,7 +10,7 @@ import {
 import { NfcText } from '@civic/platform';
 
 /** Paging shared by every list: `limit` (1–100, default 20) and the `after` cursor of the previous page. */
-class PageRequest {
+export class PageRequest {
   @IsOptional()
   @Type(() => Number)
   @Min(1)
@@ -27,11 +27,8 @@ class PageRequest {
   unitCode?: string;
 }
 
-export class MeetingListRequest extends PageRequest {
-  @IsOptional()
-  @IsIn(MEETING_KIND_VALUES)
-  kind?: string;
-
+/** A page of one year's records. */
+export class YearPageRequest extends PageRequest {
   @IsOptional()
   @Type(() => Number)
   @Min(1945)
@@ -40,17 +37,17 @@ export class MeetingListRequest extends PageRequest {
   year?: number;
 }
 
-export class CommendationListRequest extends PageRequest {
+export class MeetingListRequest extends YearPageRequest {
+  @IsOptional()
+  @IsIn(MEETING_KIND_VALUES)
+  kind?: string;
+}
+
+export class CommendationListRequest extends YearPageRequest {
   @IsOptional()
   @IsIn([...COMMENDATION_FORM_VALUES, ...EMULATION_TITLE_VALUES])
   award?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1945)
-  @Max(2100)
-  @IsInt()
-  year?: number;
 
   /** A recipient's name; diacritics and case are ignored. */
   @IsOptional()

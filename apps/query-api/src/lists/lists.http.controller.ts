@@ -18,7 +18,7 @@ import { CommendationListRequest, MeetingListRequest, MovementListRequest } from
 
 const DEFAULT_LIMIT = 20;
 
-function pageKey(after: string | undefined): PageKey | undefined {
+export function pageKey(after: string | undefined): PageKey | undefined {
   if (after === undefined) return undefined;
   const key = decodeCursor(after);
   if (!key) throw new InvalidRequest([{ field: '/after', message: 'after must be the nextCursor of a previous page' }]);

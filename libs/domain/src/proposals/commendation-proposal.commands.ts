@@ -1,7 +1,7 @@
 import { CivicDate } from '../shared/civic-date';
 import { UnitsOnDate } from '../shared/unit-context';
-import { CommendationGrantedData } from '../commendations/commendation.events';
-import { CommendationProposedData, ProposalOutcome } from './commendation-proposal.events';
+import { BodyOfUnit, CommendationGrantedData } from '../commendations/commendation.events';
+import { CommendationProposedData } from './commendation-proposal.events';
 
 export interface ProposeCommendation {
   readonly type: 'ProposeCommendation';
@@ -12,7 +12,10 @@ export interface ProposeCommendation {
 
 export interface DecideProposal {
   readonly type: 'DecideProposal';
-  readonly data: { readonly proposalId: string; readonly decidedOn: CivicDate } & ProposalOutcome;
+  readonly data: { readonly proposalId: string; readonly decidedBy: BodyOfUnit; readonly decidedOn: CivicDate } & (
+    | { readonly outcome: 'GRANTED'; readonly commendationId: string }
+    | { readonly outcome: 'REFUSED'; readonly reason: string }
+  );
   /** The grant a GRANTED decision names, as recorded (read by the handler); null when there is none. */
   readonly metadata: { readonly receivedOn: CivicDate; readonly grant: CommendationGrantedData | null };
 }

@@ -47,9 +47,10 @@ const grant: CommendationGrantedData = {
   movementId: null,
   regime: 'A',
 };
+const DISTRICT_UBND = { body: 'UBND', unitCode: '006' } as const;
 const decide = (data: Partial<DecideProposal['data']> = {}, recorded: CommendationGrantedData | null = grant): DecideProposal => ({
   type: 'DecideProposal',
-  data: { proposalId: tdpVanHoa.proposalId, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId: grant.commendationId, decisionNumber: '1234/QĐ-UBND', ...data } as DecideProposal['data'],
+  data: { proposalId: tdpVanHoa.proposalId, decidedBy: DISTRICT_UBND, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId: grant.commendationId, ...data } as DecideProposal['data'],
   metadata: { receivedOn: '2026-11-23', grant: recorded },
 });
 
@@ -85,14 +86,17 @@ describe('commendationProposalDecider', () => {
     it('records the grant that answers it, by the body asked, of the award proposed, on the decision’s date', () => {
       const decided: ProposalDecided = {
         type: 'ProposalDecided',
-        data: { proposalId: tdpVanHoa.proposalId, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId: grant.commendationId, decisionNumber: '1234/QĐ-UBND', unitCode: '006' },
+        data: { proposalId: tdpVanHoa.proposalId, decidedBy: DISTRICT_UBND, decidedOn: '2021-03-10', outcome: 'GRANTED', commendationId: grant.commendationId, decisionNumber: '1234/QĐ-UBND', reason: null },
       };
       spec.given([proposed()]).when(decide()).then([decided]);
     });
 
     it('records a refusal with its reason', () => {
       spec.given([proposed()]).when(decide({ outcome: 'REFUSED', reason: 'Chưa đủ điều kiện công nhận' } as Partial<DecideProposal['data']>, null)).then([
-        { type: 'ProposalDecided', data: { proposalId: tdpVanHoa.proposalId, decidedOn: '2021-03-10', outcome: 'REFUSED', reason: 'Chưa đủ điều kiện công nhận', unitCode: '006' } },
+        {
+          type: 'ProposalDecided',
+          data: { proposalId: tdpVanHoa.proposalId, decidedBy: DISTRICT_UBND, decidedOn: '2021-03-10', outcome: 'REFUSED', commendationId: null, decisionNumber: null, reason: 'Chưa đủ điều kiện công nhận' },
+        },
       ]);
     });
 
@@ -103,10 +107,14 @@ describe('commendationProposalDecider', () => {
       spec.given([proposed()]).when(decide({ decidedOn: '2021-03-11' })).thenRefuses('PROPOSAL.DECISION_DATE_DIFFERS', 'decidedOn');
     });
 
+    it('refuses an answer by another body than the one asked', () => {
+      spec.given([proposed()]).when(decide({ decidedBy: { body: 'UBND', unitCode: '00238' } })).thenRefuses('PROPOSAL.DECIDED_BY_ANOTHER_BODY', 'decidedBy');
+    });
+
     it('refuses a decision before the proposal, of a proposal never made, or a second decision', () => {
       spec.given([proposed()]).when(decide({ decidedOn: '2021-01-27' })).thenRefuses('PROPOSAL.DECIDED_OUT_OF_TIME', 'decidedOn');
       spec.given([]).when(decide()).thenRefuses('PROPOSAL.NOT_FOUND');
-      const decided: ProposalDecided = { type: 'ProposalDecided', data: { proposalId: tdpVanHoa.proposalId, decidedOn: '2021-03-10', outcome: 'REFUSED', reason: 'x', unitCode: '006' } };
+      const decided: ProposalDecided = { type: 'ProposalDecided', data: { proposalId: tdpVanHoa.proposalId, decidedBy: DISTRICT_UBND, decidedOn: '2021-03-10', outcome: 'REFUSED', commendationId: null, decisionNumber: null, reason: 'x' } };
       spec.given([proposed(), decided]).when(decide()).thenRefuses('PROPOSAL.ALREADY_DECIDED');
     });
   });

@@ -8,12 +8,12 @@ import { BodyOfUnit, recipientCount } from '../commendations/commendation.events
 import { authorityOf } from '../commendations/granting-authority';
 import { regimeOn } from '../commendations/legal-regime';
 import { CommendationProposalCommand, DecideProposal, ProposeCommendation } from './commendation-proposal.commands';
-import { CommendationProposalEvent, CommendationProposedData, ProposalOutcome } from './commendation-proposal.events';
+import { CommendationProposalEvent, CommendationProposedData, ProposalDecidedData, ProposalOutcome } from './commendation-proposal.events';
 
 export type CommendationProposalState =
   | { readonly status: 'NOT_PROPOSED' }
   | { readonly status: 'PROPOSED'; readonly proposal: CommendationProposedData }
-  | { readonly status: 'DECIDED'; readonly proposal: CommendationProposedData; readonly outcome: 'GRANTED' | 'REFUSED' };
+  | { readonly status: 'DECIDED'; readonly proposal: CommendationProposedData; readonly outcome: ProposalOutcome };
 
 /** A proposal to commend, and the decision that answers it (granted by a grant on record, or refused). */
 export const commendationProposalDecider: Decider<CommendationProposalCommand, CommendationProposalEvent, CommendationProposalState> = {
@@ -87,25 +87,27 @@ function decideProposal(command: DecideProposal, state: CommendationProposalStat
   if (state.status === 'DECIDED') throw new DomainRuleViolation('PROPOSAL.ALREADY_DECIDED', 'This proposal has already been decided.');
   const { proposal } = state;
   const decision = command.data;
+  if (decision.decidedBy.body !== proposal.proposedTo.body || decision.decidedBy.unitCode !== proposal.proposedTo.unitCode) {
+    throw new DomainRuleViolation('PROPOSAL.DECIDED_BY_ANOTHER_BODY', 'A proposal is answered by the body it was made to.', { field: 'decidedBy' });
+  }
   if (decision.decidedOn < proposal.proposedOn || decision.decidedOn > command.metadata.receivedOn) {
     throw new DomainRuleViolation('PROPOSAL.DECIDED_OUT_OF_TIME', `A decision falls between the proposal (${proposal.proposedOn}) and today.`, { field: 'decidedOn' });
   }
-  if (decision.outcome === 'GRANTED') {
-    const grant = command.metadata.grant;
-    if (!grant) throw new DomainRuleViolation('PROPOSAL.GRANT_NOT_FOUND', `No commendation ${decision.commendationId} is on record: record the grant, then the decision that names it.`, { field: 'commendationId' });
-    if (grant.issuer.body !== proposal.proposedTo.body || grant.issuer.unitCode !== proposal.proposedTo.unitCode) {
-      throw new DomainRuleViolation('PROPOSAL.GRANT_BY_ANOTHER_BODY', 'The grant named was made by another body than the one the proposal went to.', { field: 'commendationId' });
-    }
-    if ((grant.award.form ?? grant.award.title) !== (proposal.award.form ?? proposal.award.title)) {
-      throw new DomainRuleViolation('PROPOSAL.GRANT_OF_ANOTHER_AWARD', `The grant named is of "${awardName(grant.award)}", not of the "${awardName(proposal.award)}" proposed.`, { field: 'commendationId' });
-    }
-    if (grant.grantedOn !== decision.decidedOn) {
-      throw new DomainRuleViolation('PROPOSAL.DECISION_DATE_DIFFERS', `The grant named was decided on ${grant.grantedOn}, not on ${decision.decidedOn}.`, { field: 'decidedOn' });
-    }
+  const answer = { proposalId: decision.proposalId, decidedBy: decision.decidedBy, decidedOn: decision.decidedOn };
+  if (decision.outcome === 'REFUSED') {
+    return [{ type: 'ProposalDecided', data: { ...answer, outcome: 'REFUSED', commendationId: null, decisionNumber: null, reason: decision.reason } }];
   }
-  const outcome: ProposalOutcome =
-    decision.outcome === 'GRANTED'
-      ? { outcome: 'GRANTED', commendationId: decision.commendationId, decisionNumber: decision.decisionNumber }
-      : { outcome: 'REFUSED', reason: decision.reason };
-  return [{ type: 'ProposalDecided', data: { proposalId: decision.proposalId, decidedOn: decision.decidedOn, ...outcome, unitCode: proposal.proposedTo.unitCode } }];
+  const grant = command.metadata.grant;
+  if (!grant) throw new DomainRuleViolation('PROPOSAL.GRANT_NOT_FOUND', `No commendation ${decision.commendationId} is on record: record the grant, then the decision that names it.`, { field: 'commendationId' });
+  if (grant.issuer.body !== proposal.proposedTo.body || grant.issuer.unitCode !== proposal.proposedTo.unitCode) {
+    throw new DomainRuleViolation('PROPOSAL.GRANT_BY_ANOTHER_BODY', 'The grant named was made by another body than the one the proposal went to.', { field: 'commendationId' });
+  }
+  if ((grant.award.form ?? grant.award.title) !== (proposal.award.form ?? proposal.award.title)) {
+    throw new DomainRuleViolation('PROPOSAL.GRANT_OF_ANOTHER_AWARD', `The grant named is of "${awardName(grant.award)}", not of the "${awardName(proposal.award)}" proposed.`, { field: 'commendationId' });
+  }
+  if (grant.grantedOn !== decision.decidedOn) {
+    throw new DomainRuleViolation('PROPOSAL.DECISION_DATE_DIFFERS', `The grant named was decided on ${grant.grantedOn}, not on ${decision.decidedOn}.`, { field: 'decidedOn' });
+  }
+  const granted: ProposalDecidedData = { ...answer, outcome: 'GRANTED', commendationId: grant.commendationId, decisionNumber: grant.decisionNumber, reason: null };
+  return [{ type: 'ProposalDecided', data: granted }];
 }

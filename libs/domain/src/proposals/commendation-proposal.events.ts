@@ -27,14 +27,28 @@ export interface CommendationProposed {
   readonly data: CommendationProposedData;
 }
 
-/** The answer to a proposal: granted by a decision (the grant recorded as a commendation), or refused. */
-export type ProposalOutcome =
-  | { readonly outcome: 'GRANTED'; readonly commendationId: string; readonly decisionNumber: string | null }
-  | { readonly outcome: 'REFUSED'; readonly reason: string };
+/** How a proposal was answered: granted by a decision (the grant recorded as a commendation), or refused. */
+export const PROPOSAL_OUTCOME_VALUES = ['GRANTED', 'REFUSED'] as const;
+export type ProposalOutcome = (typeof PROPOSAL_OUTCOME_VALUES)[number];
+
+/**
+ * The answer to a proposal, by the body it went to. Flat (one shape whatever the outcome) so that integrations read
+ * it without a union: a GRANTED answer names the grant and its decision number (quyết định số), `reason` is null;
+ * a REFUSED one gives the reason and names no grant.
+ */
+export interface ProposalDecidedData {
+  readonly proposalId: string;
+  readonly decidedBy: BodyOfUnit;
+  readonly decidedOn: CivicDate;
+  readonly outcome: ProposalOutcome;
+  readonly commendationId: string | null;
+  readonly decisionNumber: string | null;
+  readonly reason: string | null;
+}
 
 export interface ProposalDecided {
   readonly type: 'ProposalDecided';
-  readonly data: { readonly proposalId: string; readonly decidedOn: CivicDate; readonly unitCode: string } & ProposalOutcome;
+  readonly data: ProposalDecidedData;
 }
 
 export type CommendationProposalEvent = CommendationProposed | ProposalDecided;

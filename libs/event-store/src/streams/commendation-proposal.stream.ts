@@ -7,6 +7,6 @@ export const commendationProposalStream: StreamDefinition<CommendationProposalEv
   placeOf: (event) =>
     event.type === 'CommendationProposed'
       ? { occurredOn: event.data.proposedOn, unitCode: event.data.proposer.unitCode }
-      : { occurredOn: event.data.decidedOn, unitCode: event.data.unitCode },
+      : { occurredOn: event.data.decidedOn, unitCode: event.data.decidedBy.unitCode },
   fromRecorded: (event) => ({ type: event.type, data: event.data }) as unknown as CommendationProposalEvent,
 };

@@ -24,6 +24,7 @@ export const PUBLISHED_EVENTS: readonly PublishedEvent[] = [
   { type: 'CommendationRevoked', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation was revoked.' },
   { type: 'AwardReserved', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A grant reserved one of its achievements (one achievement, one award).' },
   { type: 'CommendationProposed', schemaVersion: 1, streamType: 'commendation-proposal', current: true, summary: 'A body proposed to another that it commend recipients (đề nghị khen thưởng).' },
+  { type: 'ProposalDecided', schemaVersion: 1, streamType: 'commendation-proposal', current: true, summary: 'The body a proposal went to answered it: granted by a recorded grant (its decision number), or refused.' },
   { type: 'AwardReservationReleased', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A revoked grant released an achievement, which may be commended again.' },
   { type: 'EmulationMovementLaunched', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was launched.' },
   { type: 'EmulationMovementReviewed', schemaVersion: 1, streamType: 'emulation-movement', current: true, summary: 'An emulation movement was reviewed (sơ kết or tổng kết).' },

@@ -1,6 +1,7 @@
 import type {
   AwardReservationReleased,
   CommendationProposedData,
+  ProposalDecidedData,
   AwardReserved,
   CommendationGrantedData,
   CommendationRevoked,
@@ -33,6 +34,7 @@ export type CommendationGrantedV1 = CommendationGrantedData;
 export type CommendationRevokedV1 = CommendationRevoked['data'];
 export type AwardReservedV1 = AwardReserved['data'];
 export type CommendationProposedV1 = CommendationProposedData;
+export type ProposalDecidedV1 = ProposalDecidedData;
 export type AwardReservationReleasedV1 = AwardReservationReleased['data'];
 export type EmulationMovementLaunchedV1 = EmulationMovementLaunchedData;
 export type EmulationMovementReviewedV1 = EmulationMovementReviewed['data'];

@@ -4,6 +4,7 @@
 import AwardReservationReleasedV1 from '../../../../docs/asyncapi/schemas/AwardReservationReleased.v1.schema.json';
 import AwardReservedV1 from '../../../../docs/asyncapi/schemas/AwardReserved.v1.schema.json';
 import CommendationProposedV1 from '../../../../docs/asyncapi/schemas/CommendationProposed.v1.schema.json';
+import ProposalDecidedV1 from '../../../../docs/asyncapi/schemas/ProposalDecided.v1.schema.json';
 import CommendationGrantedV1 from '../../../../docs/asyncapi/schemas/CommendationGranted.v1.schema.json';
 import CommendationRevokedV1 from '../../../../docs/asyncapi/schemas/CommendationRevoked.v1.schema.json';
 import EmulationMovementLaunchedV1 from '../../../../docs/asyncapi/schemas/EmulationMovementLaunched.v1.schema.json';
@@ -24,6 +25,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   'AwardReserved.v1.schema.json': AwardReservedV1,
   'CommendationGranted.v1.schema.json': CommendationGrantedV1,
   'CommendationProposed.v1.schema.json': CommendationProposedV1,
+  'ProposalDecided.v1.schema.json': ProposalDecidedV1,
   'CommendationRevoked.v1.schema.json': CommendationRevokedV1,
   'EmulationMovementLaunched.v1.schema.json': EmulationMovementLaunchedV1,
   'EmulationMovementReviewed.v1.schema.json': EmulationMovementReviewedV1,

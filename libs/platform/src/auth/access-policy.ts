@@ -28,6 +28,8 @@ export interface RequestFacts {
   readonly unit: unknown;
   readonly date?: unknown;
   readonly year?: unknown;
+  /** A read of one record that is not on record: the reader answers 404 to everyone alike. */
+  readonly noSuchRecord?: boolean;
   /** The unit and date of the existing record a command changes, when it exists. */
   readonly existing?: { readonly unitCode: string; readonly occurredOn: string };
   /** The other units a command names; `mayBeAbove`: a body of a unit above the fact's own may take part. */
@@ -54,6 +56,7 @@ export class AccessPolicy {
         return this.requireRole(principal, AUDITORS, 'read the event log', 'auditors and administrators');
       case 'read':
         this.requireRole(principal, READERS, 'read summaries and lists', 'clerks, officers, auditors and administrators');
+        if (facts.noSuchRecord) return;
         return this.requireJurisdiction(principal, facts.unit, typeof facts.year === 'string' && /^\d{4}$/.test(facts.year) ? { year: Number(facts.year) } : 'ever', 'read');
       case 'record':
         this.requireRole(principal, RECORDERS, 'record civic facts', 'clerks, officers and administrators');

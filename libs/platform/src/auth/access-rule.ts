@@ -26,8 +26,12 @@ export type AccessRule =
   | { readonly kind: 'reference' }
   /** The event log and its verification: auditors and administrators. */
   | { readonly kind: 'audit' }
-  /** A summary or list of a unit (in a year when `year` is given); `unit` may be absent on lists, which then span every unit. */
-  | { readonly kind: 'read'; readonly unit: RequestValue; readonly year?: RequestValue }
+  /**
+   * A summary or list of a unit (in a year when `year` is given); `unit` may be absent on lists, which then span every
+   * unit. A read of one record names its `stream` instead: the unit it was recorded under decides.
+   */
+  | { readonly kind: 'read'; readonly unit: RequestValue; readonly year?: RequestValue; readonly stream?: undefined }
+  | { readonly kind: 'read'; readonly stream: RequestValue; readonly unit?: undefined; readonly year?: undefined }
   /**
    * Recording a fact of a unit on a date; `stream` names an existing record the command changes (its unit stands
    * in when `unit` is left out). Every other unit the command names must be in the caller's jurisdiction on the

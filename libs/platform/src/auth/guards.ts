@@ -76,8 +76,19 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
+  /** The unit a record was first recorded under; undefined when there is no such record (the read answers 404). */
+  private async unitOfRecord(streamId: unknown): Promise<string | undefined> {
+    if (typeof streamId !== 'string' || streamId.length > 200) return undefined;
+    const { rows } = await this.pool.query<{ unit_code: string }>('SELECT unit_code FROM events WHERE stream_id = $1 AND stream_version = 1', [streamId]);
+    return rows[0]?.unit_code;
+  }
+
   private async factsOf(rule: AccessRule, request: HttpRequest): Promise<RequestFacts> {
-    if (rule.kind === 'read') return { unit: rule.unit(request), year: rule.year?.(request) };
+    if (rule.kind === 'read' && rule.stream !== undefined) {
+      const unit = await this.unitOfRecord(rule.stream(request));
+      return { unit, noSuchRecord: unit === undefined };
+    }
+    if (rule.kind === 'read') return { unit: rule.unit?.(request), year: rule.year?.(request) };
     if (rule.kind !== 'record') return { unit: undefined };
     const streamId = rule.stream?.(request);
     let existing: RequestFacts['existing'];

@@ -1,0 +1,37 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Pool } from 'pg';
+import { findProposal, listProposals, Page, ProposalItem } from '@civic/projections';
+import { Access, ApiProblems, fromQuery, InjectPool, streamOf } from '@civic/platform';
+import { pageKey } from '../lists/lists.http.controller';
+import { ProposalIdParams, ProposalListRequest } from './proposals.request.dto';
+import { ProposalPageResponse, ProposalResponse } from './proposals.response';
+
+const DEFAULT_LIMIT = 20;
+
+/** Proposals to commend (đề nghị) and where each stands: not yet answered, granted by a decision, or refused. */
+@ApiTags('commendations')
+@Controller('v1/commendation-proposals')
+export class ProposalsHttpController {
+  constructor(@InjectPool() private readonly pool: Pool) {}
+
+  /** Proposals made by or to a body of `unitCode`, newest first. */
+  @Get()
+  @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
+  @ApiOkResponse({ type: ProposalPageResponse })
+  @ApiProblems(400)
+  list(@Query() { unitCode, status, year, after, limit }: ProposalListRequest): Promise<Page<ProposalItem>> {
+    return listProposals(this.pool, { unitCode, status, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+  }
+
+  /** One proposal, every field of it, with the decision that answered it. */
+  @Get(':id')
+  @Access({ kind: 'read', stream: streamOf('commendation-proposal-', 'id') })
+  @ApiOkResponse({ type: ProposalResponse })
+  @ApiProblems(400, 404)
+  async one(@Param() { id }: ProposalIdParams): Promise<ProposalItem> {
+    const proposal = await findProposal(this.pool, id);
+    if (!proposal) throw new NotFoundException(`No proposal ${id} is on record (a proposal just recorded appears within seconds).`);
+    return proposal;
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { civicDateAt, CommendationGrantedData, commendationProposalDecider, commendationProposalStreamId, commendationStreamId, DecideProposal } from '@civic/domain';
+import { AppendResult, CommandContext, CommandProcessor, commendationProposalStream, commendationStream, EventLog } from '@civic/event-store';
+import { EVENT_LOG } from '../grant-commendation/award-reservations';
+
+export class DecideProposalCommand {
+  constructor(
+    readonly decision: DecideProposal['data'],
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(DecideProposalCommand)
+export class DecideProposalHandler implements ICommandHandler<DecideProposalCommand, AppendResult> {
+  constructor(
+    private readonly processor: CommandProcessor,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+  ) {}
+
+  async execute({ decision, context }: DecideProposalCommand): Promise<AppendResult> {
+    const grant = decision.outcome === 'GRANTED' ? await this.grantOnRecord(decision.commendationId) : null;
+    return this.processor.handle(
+      commendationProposalDecider,
+      commendationProposalStream,
+      commendationProposalStreamId(decision.proposalId),
+      { type: 'DecideProposal', data: decision, metadata: { receivedOn: civicDateAt(new Date()), grant } },
+      context,
+    );
+  }
+
+  /** The grant as recorded; a grant is never rewritten, so reading it before the proposal's append is safe. */
+  private async grantOnRecord(commendationId: string): Promise<CommendationGrantedData | null> {
+    const events = (await this.log.readStream(commendationStreamId(commendationId))).map(commendationStream.fromRecorded);
+    const granted = events.find((event) => event.type === 'CommendationGranted');
+    return granted?.type === 'CommendationGranted' ? granted.data : null;
+  }
+}
