@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { CommendationGrantedData, commendationStreamId, EmulationMovementLaunchedData, MeetingHeldData, movementStreamId } from '@civic/domain';
+import { COMMENDATION_EVENT_SCHEMA_VERSIONS, CommendationGrantedData, commendationStreamId, EmulationMovementLaunchedData, MeetingHeldData, movementStreamId } from '@civic/domain';
 import { AppendRequest, meetingStreamId, NewEvent, ANY_EVENT, PostgresEventStore } from '@civic/event-store';
 import { meetingEvent, Ward, WardPicker } from './workload';
 
@@ -23,16 +23,17 @@ function commendation(ward: Ward, year: number, i: number): { streamId: string; 
     jointIssuers: [],
     proposer: null,
     grantedOn: `${year}-01-${String(10 + (i % 18)).padStart(2, '0')}`,
+    grantedOnPrecision: 'DAY',
     forYear: year - 1,
     decisionNumber: `${100 + (i % 800)}/QĐ-UBND`,
-    recipients: { collectives: { count: 1 + (i % 9) }, individuals: { names: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Nam'].slice(0, 1 + (i % 3)) } },
+    recipients: { collectives: { count: 1 + (i % 9), qualifier: 'EXACT' }, individuals: { names: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Nam'].slice(0, 1 + (i % 3)) } },
     reason: `Đã có thành tích xuất sắc trong phong trào thi đua năm ${year - 1} của ${ward.name}`,
     posthumous: false,
     meetingId: null,
     movementId: null,
     regime: year < 2024 ? 'A' : 'B',
   };
-  return { streamId: commendationStreamId(data.commendationId), event: { eventId: randomUUID(), type: 'CommendationGranted', schemaVersion: 1, data: { ...data }, metadata: metadata(ward), occurredOn: data.grantedOn, unitCode: ward.code } };
+  return { streamId: commendationStreamId(data.commendationId), event: { eventId: randomUUID(), type: 'CommendationGranted', schemaVersion: COMMENDATION_EVENT_SCHEMA_VERSIONS.CommendationGranted, data: { ...data }, metadata: metadata(ward), occurredOn: data.grantedOn, unitCode: ward.code } };
 }
 
 function movement(ward: Ward, year: number): { streamId: string; event: NewEvent } {

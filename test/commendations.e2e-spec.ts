@@ -47,6 +47,7 @@ describe('Granting and revoking commendations, end to end', () => {
       grants: 1,
       revoked: 0,
       recipients: { collectives: 5, individuals: 3, households: 0 },
+      recipientsNotExact: { collectives: 0, individuals: 0, households: 0 },
       byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 5, individuals: 3, households: 0 } }],
     });
   });
@@ -179,6 +180,36 @@ describe('Granting and revoking commendations, end to end', () => {
     const again = await postJson(decision, { decidedBy: granted.decidedBy, decidedOn: '2021-03-12', outcome: 'REFUSED', reason: 'Nhầm' }, { 'If-Match': '"2"' });
     expect(again).toMatchObject({ status: 422, body: { code: 'PROPOSAL.ALREADY_DECIDED' } });
     expect((await getJson(`${system.url('query-api')}/v1/commendation-proposals/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it('holds a grant the source leaves vague — on or before a date, "more than 40" — and says so in the list and the summary', async () => {
+    const of2019 = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${KHUONG_THUONG}?year=2019`)).body.commendations;
+    const before = await of2019();
+    const vague = await postJson(commendations(), wardGiayKhen({
+      grantedOn: '2020-01-20',
+      grantedOnPrecision: 'ON_OR_BEFORE',
+      forYear: 2019,
+      recipients: { collectives: { count: 40, qualifier: 'AT_LEAST' }, individuals: { count: 12 } },
+      reason: 'Thành tích năm 2019, báo cáo tại hội nghị tổng kết',
+    }));
+    expect(vague.status).toBe(201);
+    const commendationId = vague.headers.get('location')!.split('/').pop();
+    const listed = await waitFor('the vague grant in the list', async () => {
+      const { body } = await getJson(`${system.url('query-api')}/v1/commendations?unitCode=${KHUONG_THUONG}&year=2019`);
+      return body.items.find((item: { commendationId: string }) => item.commendationId === commendationId);
+    });
+    expect(listed).toMatchObject({ grantedOn: '2020-01-20', grantedOnPrecision: 'ON_OR_BEFORE', recipients: { collectives: 40, individuals: 12 }, recipientQualifiers: { collectives: 'AT_LEAST' } });
+    const after = await waitFor('the summary to count it', async () => {
+      const figures = await of2019();
+      return figures.grants === before.grants + 1 ? figures : undefined;
+    });
+    expect(after.recipients).toEqual({ collectives: before.recipients.collectives + 40, individuals: before.recipients.individuals + 12, households: before.recipients.households });
+    expect(after.recipientsNotExact).toEqual({ collectives: before.recipientsNotExact.collectives + 40, individuals: before.recipientsNotExact.individuals, households: before.recipientsNotExact.households });
+
+    const midMonth = await postJson(commendations(), wardGiayKhen({ grantedOn: '2020-03-15', grantedOnPrecision: 'MONTH', forYear: 2019, reason: 'Thành tích khác năm 2019' }));
+    expect(midMonth).toMatchObject({ status: 422, body: { code: 'COMMENDATION.MONTH_NOT_FIRST_DAY', errors: [{ field: '/grantedOn' }] } });
+    const qualifiedNames = await postJson(commendations(), wardGiayKhen({ recipients: { individuals: { names: ['Nguyễn Văn An'], qualifier: 'APPROX' } } }));
+    expect(qualifiedNames).toMatchObject({ status: 400, body: { errors: [{ field: '/recipients/individuals/qualifier' }] } });
   });
 
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {

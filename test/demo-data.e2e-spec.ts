@@ -38,6 +38,7 @@ describe('Demo data from the five seed articles', () => {
       grants: 1,
       revoked: 0,
       recipients: { collectives: 41, individuals: 56, households: 0 },
+      recipientsNotExact: { collectives: 0, individuals: 0, households: 0 },
       byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 41, individuals: 56, households: 0 } }],
     });
   });
@@ -64,7 +65,7 @@ describe('Demo data from the five seed articles', () => {
     expect(body.items).toEqual([
       expect.objectContaining({
         type: 'CommendationProposed',
-        data: expect.objectContaining({ proposedTo: { body: 'UBND', unitCode: '006' }, award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 13 } } }),
+        data: expect.objectContaining({ proposedTo: { body: 'UBND', unitCode: '006' }, award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 13, qualifier: 'EXACT' } } }),
       }),
     ]);
   });

@@ -110,6 +110,17 @@ describe('The event stream on Kafka keeps its documented contract', () => {
       expectedVersion: 0,
       events: [{ eventId: randomUUID(), type: 'CommendationGranted', schemaVersion: 1, data: defectiveGrant, metadata, occurredOn: '2021-01-12', unitCode: MINH_KHAI }],
     });
+    // Legacy: a proposal recorded when CommendationProposed was at schema version 1 (an exact date, bare counts).
+    const legacyProposalId = randomUUID();
+    await new PostgresEventStore(system.database.pool, ANY_EVENT).append({
+      streamId: `commendation-proposal-${legacyProposalId}`,
+      streamType: 'commendation-proposal',
+      expectedVersion: 0,
+      events: [{
+        eventId: randomUUID(), type: 'CommendationProposed', schemaVersion: 1, metadata, occurredOn: '2021-01-12', unitCode: MINH_KHAI,
+        data: { proposalId: legacyProposalId, proposer: { body: 'KHOI_DAN_VAN', unitCode: MINH_KHAI }, proposedTo: { body: 'DANG_UY', unitCode: MINH_KHAI }, proposedOn: '2021-01-12', award: { form: 'GIAY_KHEN' }, forYear: 2020, recipients: { collectives: { count: 2 } }, reason: 'Đề nghị khen thưởng', meetingId: null },
+      }],
+    });
     defectiveIds.push(`meeting-${defective.meetingId}`, `commendation-${defectiveGrant.commendationId}`);
 
     // The registry's newest events (which include every unit event type) are published again by moving the

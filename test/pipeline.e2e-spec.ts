@@ -52,7 +52,7 @@ describe('Recording a meeting, end to end', () => {
       versions: [{ name: 'Phường Minh Khai', parentCode: '007', from: '2021-01-01', to: '2021-12-31' }],
       mapChangedDuringYear: false,
       formerUnitsWithThisCode: [],
-      commendations: { grants: 0, revoked: 0, recipients: { collectives: 0, individuals: 0, households: 0 }, byAward: [] },
+      commendations: { grants: 0, revoked: 0, recipients: { collectives: 0, individuals: 0, households: 0 }, recipientsNotExact: { collectives: 0, individuals: 0, households: 0 }, byAward: [] },
       movements: { launched: 0, reviewed: 0, concluded: 0, active: 0 },
       meetings: {
         total: 1,

@@ -74,6 +74,7 @@ function expectedGrant(body: Body, commendationId: string): Json {
     jointIssuers: ((body.jointIssuers as Body[] | undefined) ?? []).map(bodyOfUnit),
     proposer: body.proposer ? bodyOfUnit(body.proposer as Body) : null,
     grantedOn: body.grantedOn,
+    grantedOnPrecision: body.grantedOnPrecision ?? 'DAY',
     forYear: body.forYear ?? Number((body.grantedOn as string).slice(0, 4)),
     decisionNumber: text(body.decisionNumber) ?? null,
     recipients: recipientsOf(body),
@@ -86,7 +87,9 @@ function expectedGrant(body: Body, commendationId: string): Json {
 }
 
 const recipientsOf = (body: Body) =>
-  Object.fromEntries(Object.entries(body.recipients as Record<string, Body>).map(([kind, group]) => [kind, group.names ? { names: (group.names as string[]).map(text) } : { count: group.count }]));
+  Object.fromEntries(
+    Object.entries(body.recipients as Record<string, Body>).map(([kind, group]) => [kind, group.names ? { names: (group.names as string[]).map(text) } : { count: group.count, qualifier: group.qualifier ?? 'EXACT' }]),
+  );
 
 function expectedProposal(body: Body, proposalId: string): Json {
   return {
@@ -94,6 +97,7 @@ function expectedProposal(body: Body, proposalId: string): Json {
     proposer: bodyOfUnit(body.proposer as Body),
     proposedTo: bodyOfUnit(body.proposedTo as Body),
     proposedOn: body.proposedOn,
+    proposedOnPrecision: body.proposedOnPrecision ?? 'DAY',
     award: { form: body.form },
     forYear: body.forYear ?? Number((body.proposedOn as string).slice(0, 4)),
     recipients: recipientsOf(body),
@@ -186,7 +190,7 @@ describe('What is accepted is kept: generated commands round-trip through one ru
       }
       // Granted: the body asked grants the award proposed, then answers the proposal naming that grant.
       const [grant] = fc.sample(commendationBody(), { seed: SEED + 200 + index, numRuns: 1 });
-      const grantBody = { ...grant, issuer: proposal.proposedTo, jointIssuers: [], proposer: proposal.proposer, grantedOn: refusal.decidedOn };
+      const grantBody = { ...grant, issuer: proposal.proposedTo, jointIssuers: [], proposer: proposal.proposer, grantedOn: refusal.decidedOn, grantedOnPrecision: 'DAY' };
       const granted = await accept('POST /v1/commendations (answering a proposal)', 'commendations', grantBody, (grantId) => expectedGrant(grantBody, grantId));
       const decision = { decidedBy: refusal.decidedBy, decidedOn: refusal.decidedOn, outcome: 'GRANTED', commendationId: idOf(granted) };
       await accept('POST /v1/commendation-proposals/{id}/decision', `commendation-proposals/${id}/decision`, decision, () =>
@@ -290,8 +294,12 @@ describe('What is accepted is kept: generated commands round-trip through one ru
         issuer: expected.issuer,
         jointIssuers: expected.jointIssuers ?? [],
         grantedOn: expected.grantedOn,
+        grantedOnPrecision: expected.grantedOnPrecision,
         forYear: expected.forYear,
         recipients: { collectives: count('collectives'), individuals: count('individuals'), households: count('households') },
+        recipientQualifiers: Object.fromEntries(
+          Object.entries(expected.recipients as Record<string, { qualifier?: string }>).flatMap(([kind, group]) => (group.qualifier && group.qualifier !== 'EXACT' ? [[kind, group.qualifier]] : [])),
+        ),
         regime: 'A',
         revokedOn: revocations.get(streamId)!.revokedOn,
       });

@@ -74,6 +74,7 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
       grants: 1,
       revoked: 0,
       recipients: { collectives: 41, individuals: 56, households: 0 },
+      recipientsNotExact: { collectives: 0, individuals: 0, households: 0 },
       byAward: [{ awardKind: 'FORM', award: 'GIAY_KHEN', grants: 1, recipients: { collectives: 41, individuals: 56, households: 0 } }],
     });
     expect(body.units).toHaveLength(1 + 18);

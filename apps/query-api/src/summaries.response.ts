@@ -56,6 +56,8 @@ export class CommendationSummaryResponse implements CommendationSummary {
   grants!: number;
   revoked!: number;
   recipients!: RecipientTotalsResponse;
+  /** The part of `recipients` from counts given as approximate ("khoảng") or a lower bound ("hơn"). */
+  recipientsNotExact!: RecipientTotalsResponse;
   byAward!: AwardFiguresResponse[];
 }
 

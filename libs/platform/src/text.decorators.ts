@@ -60,16 +60,18 @@ export function ExactlyOneOf(properties: readonly string[], options?: Validation
 }
 
 /**
- * A field that belongs to one case of a command ("commendationId" to a GRANTED answer only): present in another
- * case, it is refused rather than silently dropped. Pair it with a ValidateIf that checks the field when given.
+ * A field that belongs to one case of a command ("commendationId" to a GRANTED answer only, a count's qualifier to
+ * a count): present in another case, it is refused rather than silently dropped. `value` left out: the case is
+ * "`property` is given". Pair it with a ValidateIf that checks the field when given.
  */
-export function OnlyWhen(property: string, value: string, options?: ValidationOptions): PropertyDecorator {
+export function OnlyWhen(property: string, value?: string, options?: ValidationOptions): PropertyDecorator {
+  const holds = (object: Record<string, unknown>) => (value === undefined ? object[property] !== undefined : object[property] === value);
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'onlyWhen',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `$property is given only when ${property} is ${value}`, ...options },
-      validator: { validate: (_: unknown, args) => (args?.object as Record<string, unknown>)[property] === value },
+      options: { message: value === undefined ? `$property is given only with ${property}` : `$property is given only when ${property} is ${value}`, ...options },
+      validator: { validate: (_: unknown, args) => holds(args?.object as Record<string, unknown>) },
     });
 }

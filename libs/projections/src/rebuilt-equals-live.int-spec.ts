@@ -119,9 +119,10 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
         jointIssuers: [],
         proposer: null,
         grantedOn: '2021-01-28',
+        grantedOnPrecision: 'DAY',
         forYear: 2020,
         decisionNumber: null,
-        recipients: n % 2 ? { individuals: { names: ['Nguyễn Văn An'] } } : { collectives: { count: n + 1 } },
+        recipients: n % 2 ? { individuals: { names: ['Nguyễn Văn An'] } } : { collectives: { count: n + 1, qualifier: 'EXACT' } },
         reason: 'Thành tích năm 2020',
         posthumous: false,
         meetingId: meeting.meetingId,
@@ -137,8 +138,8 @@ describe('Read models: rebuilt from the log equals live, delivered twice counts 
     for (const answer of ['GRANTED', 'REFUSED', null] as const) {
       const proposalId = randomUUID();
       const stream = commendationProposalStreamId(proposalId);
-      const proposal = { proposalId, proposer: { body: 'UBND', unitCode: '00238' }, proposedTo: { body: 'UBND', unitCode: '006' }, proposedOn: '2021-01-10',
-        award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 1 } }, reason: 'Đề nghị công nhận', meetingId: null } as const;
+      const proposal = { proposalId, proposer: { body: 'UBND', unitCode: '00238' }, proposedTo: { body: 'UBND', unitCode: '006' }, proposedOn: '2021-01-10', proposedOnPrecision: 'DAY',
+        award: { title: 'THON_TDP_VAN_HOA' }, forYear: 2020, recipients: { collectives: { count: 1, qualifier: 'EXACT' } }, reason: 'Đề nghị công nhận', meetingId: null } as const;
       await processor.handle(commendationProposalDecider, commendationProposalStream, stream, { type: 'ProposeCommendation', data: proposal, metadata }, context());
       if (!answer) continue;
       const decision = answer === 'GRANTED'

@@ -3,6 +3,8 @@ import {
   ATTENDANCE_QUALIFIER_VALUES,
   CivicBody,
   COMMENDATION_TYPE_VALUES,
+  COUNT_QUALIFIER_VALUES,
+  DATE_PRECISION_VALUES,
   MEETING_KIND_VALUES,
   MOVEMENT_FORM_VALUES,
   MOVEMENT_KIND_VALUES,
@@ -95,11 +97,20 @@ export function meetingBody(): fc.Arbitrary<Record<string, unknown>> {
   );
 }
 
-const recipientGroup = fc.oneof(fc.record({ count: fc.integer({ min: 1, max: 1_000_000 }) }), fc.record({ names: fc.array(text(300), { minLength: 1, maxLength: 5 }) }));
+const recipientGroup = fc.oneof(
+  fc.record({ count: fc.integer({ min: 1, max: 1_000_000 }), qualifier: fc.constantFrom(...COUNT_QUALIFIER_VALUES) }, { requiredKeys: ['count'] }),
+  fc.record({ names: fc.array(text(300), { minLength: 1, maxLength: 5 }) }),
+);
+
+/** A date of 2021 and how exact it is; a date known to the month is written as the month's first day. */
+const vagueDayOf2021 = fc
+  .tuple(dayOf2021, fc.option(fc.constantFrom(...DATE_PRECISION_VALUES), { nil: undefined }))
+  .map(([day, precision]) => ({ day: precision === 'MONTH' ? `${day.slice(0, 8)}01` : day, precision }));
+const withPrecision = (field: string, precision: string | undefined) => (precision === undefined ? {} : { [`${field}Precision`]: precision });
 
 /** A body of POST /v1/commendations: a ward People's Committee's certificate of merit (giấy khen). */
 export function commendationBody(): fc.Arbitrary<Record<string, unknown>> {
-  return dayOf2021.chain((grantedOn) =>
+  return vagueDayOf2021.chain(({ day: grantedOn, precision }) =>
     fc
       .record(
         {
@@ -118,13 +129,14 @@ export function commendationBody(): fc.Arbitrary<Record<string, unknown>> {
         { requiredKeys: ['form', 'commendationType', 'issuer', 'grantedOn', 'recipients', 'reason'] },
       )
       // Only a person is commended posthumously.
-      .map((body) => (body.posthumous && Object.keys(body.recipients as object).some((kind) => kind !== 'individuals') ? { ...body, posthumous: false } : body)),
+      .map((body) => (body.posthumous && Object.keys(body.recipients as object).some((kind) => kind !== 'individuals') ? { ...body, posthumous: false } : body))
+      .map((body) => ({ ...body, ...withPrecision('grantedOn', precision) })),
   );
 }
 
 /** A body of POST /v1/commendation-proposals: the ward's Mass Mobilisation Bloc proposes a giấy khen of its Party committee. */
 export function proposalBody(): fc.Arbitrary<Record<string, unknown>> {
-  return dayOf2021.chain((proposedOn) =>
+  return vagueDayOf2021.chain(({ day: proposedOn, precision }) =>
     fc.record(
       {
         proposer: fc.constant({ body: 'KHOI_DAN_VAN', unitCode: PROPERTY_WARD }),
@@ -136,7 +148,7 @@ export function proposalBody(): fc.Arbitrary<Record<string, unknown>> {
         reason: text(1000),
       },
       { requiredKeys: ['proposer', 'proposedTo', 'proposedOn', 'form', 'recipients', 'reason'] },
-    ),
+    ).map((body) => ({ ...body, ...withPrecision('proposedOn', precision) })),
   );
 }
 

@@ -36,8 +36,12 @@ export class CommendationListItemResponse implements CommendationListItem {
   /** The bodies that granted it with the issuer ("UBND quận và UB MTTQ quận tặng giấy khen"). */
   jointIssuers!: BodyAtUnitResponse[];
   grantedOn!: string;
+  /** DAY, MONTH (grantedOn is the month's first day) or ON_OR_BEFORE (grantedOn is the latest it can have been). */
+  grantedOnPrecision!: string;
   forYear!: number;
   recipients!: RecipientCountsResponse;
+  /** The kinds whose count is not exact, with how (APPROX, AT_LEAST): `{ "collectives": "AT_LEAST" }`. */
+  recipientQualifiers!: Record<string, string>;
   /** The legal period the grant falls in (A, B or C), which decides who may grant what. */
   regime!: string;
   revokedOn!: string | null;

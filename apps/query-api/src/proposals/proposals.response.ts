@@ -18,6 +18,8 @@ export class ProposalResponse implements ProposalItem {
   /** The body asked to grant. */
   proposedTo!: BodyAtUnitResponse;
   proposedOn!: string;
+  /** DAY, MONTH (proposedOn is the month's first day) or ON_OR_BEFORE (proposedOn is the latest it can have been). */
+  proposedOnPrecision!: 'DAY' | 'MONTH' | 'ON_OR_BEFORE';
   award!: string;
   /** FORM (a form of commendation) or TITLE (an emulation title). */
   awardKind!: 'FORM' | 'TITLE';

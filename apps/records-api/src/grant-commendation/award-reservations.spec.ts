@@ -27,6 +27,7 @@ function giayKhen(overrides: Partial<GrantCommendation['data']> = {}): GrantComm
     jointIssuers: [],
     proposer: null,
     grantedOn: '2025-01-20',
+    grantedOnPrecision: 'DAY',
     forYear: 2024,
     decisionNumber: null,
     recipients: { individuals: { names: ['Nguyễn Thị Hoa', 'Trần Văn Nam'] } },
@@ -72,7 +73,7 @@ describe('one achievement, one award', () => {
   });
 
   it('knows a grant that only counts its recipients by its whole description: the same counts and reason', async () => {
-    const counted = { recipients: { collectives: { count: 7 }, individuals: { count: 3 } } };
+    const counted = { recipients: { collectives: { count: 7, qualifier: 'EXACT' as const }, individuals: { count: 3, qualifier: 'EXACT' as const } } };
     const first = giayKhen(counted);
     await grant(first);
     await expect(grant(giayKhen(counted))).rejects.toMatchObject({ firstGrant: first.commendationId });

@@ -41,6 +41,7 @@ function toCommendation(body: GrantCommendationRequestDto, commendationId: strin
     jointIssuers: (body.jointIssuers ?? []).map(bodyOf),
     proposer: body.proposer ? bodyOf(body.proposer) : null,
     grantedOn: body.grantedOn,
+    grantedOnPrecision: body.grantedOnPrecision ?? 'DAY',
     forYear: body.forYear ?? Number(body.grantedOn.slice(0, 4)),
     decisionNumber: body.decisionNumber ?? null,
     recipients: recipientsFrom(body.recipients),

@@ -4,6 +4,10 @@ import {
   CivicBody,
   COMMENDATION_FORM_VALUES,
   COMMENDATION_TYPE_VALUES,
+  COUNT_QUALIFIER_VALUES,
+  CountQualifier,
+  DATE_PRECISION_VALUES,
+  DatePrecision,
   CommendationForm,
   CommendationType,
   EMULATION_TITLE_VALUES,
@@ -12,7 +16,7 @@ import {
   Recipients,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { ExactlyOneOf, IsCivicDate, NestedList, NestedObject, NfcText, NfcTextList, OneOf } from '@civic/platform';
+import { ExactlyOneOf, IsCivicDate, NestedList, NestedObject, NfcText, NfcTextList, OneOf, OnlyWhen } from '@civic/platform';
 
 export class BodyOfUnitDto {
   @OneOf(CIVIC_BODY_VALUES)
@@ -31,6 +35,12 @@ export class RecipientGroupDto {
   @IsInt()
   @ExactlyOneOf(['count', 'names'])
   count?: number;
+
+  /** How exact the count is: "khoảng 40" APPROX, "hơn 40" AT_LEAST; EXACT when left out. Only with a count. */
+  @IsOptional()
+  @OnlyWhen('count')
+  @OneOf(COUNT_QUALIFIER_VALUES)
+  qualifier?: CountQualifier;
 
   @IsOptional()
   @NfcTextList(300, 2000)
@@ -54,7 +64,7 @@ export function recipientsFrom(dto: RecipientsDto): Recipients {
     (['collectives', 'individuals', 'households'] as const).flatMap((kind) => {
       const group = dto[kind];
       if (!group) return [];
-      const held: RecipientGroup = group.names ? { names: group.names } : { count: group.count ?? 0 };
+      const held: RecipientGroup = group.names ? { names: group.names } : { count: group.count ?? 0, qualifier: group.qualifier ?? 'EXACT' };
       return [[kind, held]];
     }),
   );
@@ -88,6 +98,14 @@ export class GrantCommendationRequestDto extends AwardChoiceDto {
 
   @IsCivicDate()
   grantedOn!: string;
+
+  /**
+   * How exact `grantedOn` is: DAY (when left out); MONTH, written as the month's first day; ON_OR_BEFORE, the
+   * latest it can have been (a decision an article reports at a meeting, without its date).
+   */
+  @IsOptional()
+  @OneOf(DATE_PRECISION_VALUES)
+  grantedOnPrecision?: DatePrecision;
 
   /** The year of the achievement ("thành tích năm 2020"); the grant year when left out. */
   @IsOptional()

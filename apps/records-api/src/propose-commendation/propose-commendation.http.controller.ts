@@ -39,6 +39,7 @@ function toProposal(body: ProposeCommendationRequestDto, proposalId: string): Pr
     proposer: { body: body.proposer.body, unitCode: body.proposer.unitCode },
     proposedTo: { body: body.proposedTo.body, unitCode: body.proposedTo.unitCode },
     proposedOn: body.proposedOn,
+    proposedOnPrecision: body.proposedOnPrecision ?? 'DAY',
     award: body.form ? { form: body.form } : { title: body.title! },
     forYear: body.forYear ?? Number(body.proposedOn.slice(0, 4)),
     recipients: recipientsFrom(body.recipients),

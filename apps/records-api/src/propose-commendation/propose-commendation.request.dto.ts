@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsCivicDate, NestedObject, NfcText } from '@civic/platform';
+import { DATE_PRECISION_VALUES, DatePrecision } from '@civic/domain';
+import { IsCivicDate, NestedObject, NfcText, OneOf } from '@civic/platform';
 import { AwardChoiceDto, BodyOfUnitDto, RecipientsDto } from '../grant-commendation/grant-commendation.request.dto';
 
 /** POST /v1/commendation-proposals: one body proposes to another that it grant an award (đề nghị khen thưởng). */
@@ -13,6 +14,11 @@ export class ProposeCommendationRequestDto extends AwardChoiceDto {
 
   @IsCivicDate()
   proposedOn!: string;
+
+  /** How exact `proposedOn` is: DAY (when left out), MONTH (the month's first day) or ON_OR_BEFORE. */
+  @IsOptional()
+  @OneOf(DATE_PRECISION_VALUES)
+  proposedOnPrecision?: DatePrecision;
 
   /** The year of the achievement; the proposal's year when left out. */
   @IsOptional()

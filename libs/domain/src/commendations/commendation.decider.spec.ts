@@ -21,9 +21,10 @@ const hoanKiemFrontAwards: GrantCommendation['data'] = {
   jointIssuers: [{ body: 'UB_MTTQ', unitCode: '002' }],
   proposer: null,
   grantedOn: '2021-01-08',
+  grantedOnPrecision: 'DAY',
   forYear: 2020,
   decisionNumber: null,
-  recipients: { collectives: { count: 41 }, individuals: { count: 56 } },
+  recipients: { collectives: { count: 41, qualifier: 'EXACT' as const }, individuals: { count: 56, qualifier: 'EXACT' as const } },
   reason: 'Thành tích xuất sắc trong công tác mặt trận năm 2020',
   posthumous: false,
   meetingId: null,
@@ -48,6 +49,18 @@ describe('commendationDecider', () => {
       spec.given([]).when(grant()).then([granted()]);
     });
 
+    it('holds what the source leaves vague: a date on or before the meeting that reported it, a count of "more than"', () => {
+      const vague = { grantedOnPrecision: 'ON_OR_BEFORE' as const, recipients: { collectives: { count: 40, qualifier: 'AT_LEAST' as const } } };
+      spec.given([]).when(grant(vague)).then([granted(vague)]);
+      const inMarch = { grantedOn: '2021-03-01', grantedOnPrecision: 'MONTH' as const };
+      spec.given([]).when(grant(inMarch)).then([granted(inMarch)]);
+    });
+
+    it('refuses a date known to the month that is not written as the month’s first day', () => {
+      const refusal = spec.given([]).when(grant({ grantedOn: '2021-03-15', grantedOnPrecision: 'MONTH' })).thenRefuses('COMMENDATION.MONTH_NOT_FIRST_DAY', 'grantedOn');
+      expect(refusal.message).toContain('2021-03-01');
+    });
+
     it('stores the regime in force on the grant date', () => {
       const later = { grantedOn: '2024-03-01', forYear: 2023 };
       spec.given([]).when(grant(later)).then([granted({ ...later, regime: 'B' })]);
@@ -62,7 +75,7 @@ describe('commendationDecider', () => {
     it('refuses a cờ thi đua from a ward', () => {
       spec
         .given([])
-        .when(grant({ award: { title: 'CO_THI_DUA_BO_NGANH_TINH' }, issuer: { body: 'UB_MTTQ', unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 1 } } }))
+        .when(grant({ award: { title: 'CO_THI_DUA_BO_NGANH_TINH' }, issuer: { body: 'UB_MTTQ', unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 1, qualifier: 'EXACT' as const } } }))
         .thenRefuses('COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER');
     });
 
@@ -84,7 +97,7 @@ describe('commendationDecider', () => {
         jointIssuers: [],
         grantedOn,
         forYear: Number(grantedOn.slice(0, 4)) - 1,
-        recipients: { collectives: { count: 13 } },
+        recipients: { collectives: { count: 13, qualifier: 'EXACT' as const } },
       });
 
       it('accepts it from quận Đống Đa in 2021 (13 of 18 residential groups of Khương Thượng, seed 004)', () => {
@@ -120,19 +133,19 @@ describe('commendationDecider', () => {
 
     it('gives "gia đình văn hóa" only to households', () => {
       const cultural = { award: { title: 'GIA_DINH_VAN_HOA' as const }, issuer: { body: 'UBND' as const, unitCode: '00238' }, jointIssuers: [] };
-      spec.given([]).when(grant({ ...cultural, recipients: { collectives: { count: 2 } } })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED', 'recipients/collectives');
-      spec.given([]).when(grant({ ...cultural, recipients: { households: { count: 1532 } } })).then([granted({ ...cultural, recipients: { households: { count: 1532 } } })]);
+      spec.given([]).when(grant({ ...cultural, recipients: { collectives: { count: 2, qualifier: 'EXACT' as const } } })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED', 'recipients/collectives');
+      spec.given([]).when(grant({ ...cultural, recipients: { households: { count: 1532, qualifier: 'EXACT' as const } } })).then([granted({ ...cultural, recipients: { households: { count: 1532, qualifier: 'EXACT' as const } } })]);
     });
 
     it('gives individual titles only to individuals', () => {
       spec
         .given([])
-        .when(grant({ award: { title: 'LAO_DONG_TIEN_TIEN' }, issuer: { body: 'UBND', unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 3 } } }))
+        .when(grant({ award: { title: 'LAO_DONG_TIEN_TIEN' }, issuer: { body: 'UBND', unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 3, qualifier: 'EXACT' as const } } }))
         .thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
     });
 
     it('cites the law in force on the grant date when it refuses a kind of recipient', () => {
-      const cultural = { award: { title: 'GIA_DINH_VAN_HOA' as const }, issuer: { body: 'UBND' as const, unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 2 } } };
+      const cultural = { award: { title: 'GIA_DINH_VAN_HOA' as const }, issuer: { body: 'UBND' as const, unitCode: '00238' }, jointIssuers: [], recipients: { collectives: { count: 2, qualifier: 'EXACT' as const } } };
       const in2021 = spec.given([]).when(grant({ ...cultural, grantedOn: '2021-12-20', forYear: 2021 })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
       expect(in2021.details.legalBasis).toMatch(/Luật Thi đua, khen thưởng 2003/);
       const in2024 = spec.given([]).when(grant({ ...cultural, grantedOn: '2024-12-20', forYear: 2024 })).thenRefuses('COMMENDATION.RECIPIENT_KIND_NOT_ALLOWED');
@@ -171,7 +184,7 @@ describe('commendationDecider', () => {
         proposer: { body: 'KHOI_DAN_VAN' as const, unitCode: '20206' },
         grantedOn: '2022-01-13',
         forYear: 2021,
-        recipients: { collectives: { count: 7 }, individuals: { count: 3 } },
+        recipients: { collectives: { count: 7, qualifier: 'EXACT' as const }, individuals: { count: 3, qualifier: 'EXACT' as const } },
       };
       spec.given([]).when(grant(proposed)).then([granted(proposed)]);
     });
@@ -192,7 +205,7 @@ describe('commendationDecider', () => {
     });
 
     it('checks every joint issuer', () => {
-      spec.given([]).when(grant({ jointIssuers: [{ body: 'UB_MTTQ', unitCode: '00238' }, { body: 'UBND', unitCode: '00238' }], award: { title: 'THON_TDP_VAN_HOA' }, recipients: { collectives: { count: 1 } } })).thenRefuses('COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER', 'jointIssuers/0/body');
+      spec.given([]).when(grant({ jointIssuers: [{ body: 'UB_MTTQ', unitCode: '00238' }, { body: 'UBND', unitCode: '00238' }], award: { title: 'THON_TDP_VAN_HOA' }, recipients: { collectives: { count: 1, qualifier: 'EXACT' as const } } })).thenRefuses('COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER', 'jointIssuers/0/body');
     });
 
     it('refuses a grant dated after today, and an achievement after the grant', () => {

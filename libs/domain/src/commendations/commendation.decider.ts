@@ -1,3 +1,4 @@
+import { checkDatePrecision } from '../shared/vague-facts';
 import { CIVIC_BODIES } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
@@ -60,6 +61,7 @@ function grant(command: GrantCommendation, state: CommendationState): Commendati
       field: 'grantedOn',
     });
   }
+  checkDatePrecision(data.grantedOn, data.grantedOnPrecision, 'grantedOn', 'COMMENDATION.MONTH_NOT_FIRST_DAY');
   if (data.forYear > Number(data.grantedOn.slice(0, 4))) {
     throw new DomainRuleViolation('COMMENDATION.ACHIEVEMENT_AFTER_GRANT', `An achievement of ${data.forYear} cannot be commended on ${data.grantedOn}.`, {
       field: 'forYear',

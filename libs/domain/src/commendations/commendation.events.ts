@@ -1,5 +1,6 @@
 import { CivicBody } from '../shared/civic-body';
 import { CivicDate } from '../shared/civic-date';
+import { CountQualifier, DatePrecision } from '../shared/vague-facts';
 import { UnitCode } from '../shared/unit-code';
 import { Award, CommendationType } from './commendation-vocabulary';
 import { LegalRegime } from './legal-regime';
@@ -12,8 +13,13 @@ export interface BodyOfUnit {
   readonly unitCode: UnitCode;
 }
 
-/** Articles often give only a count ("41 tập thể và 56 cá nhân"); sometimes the names. */
-export type RecipientGroup = { readonly count: number; readonly names?: undefined } | { readonly names: readonly string[]; readonly count?: undefined };
+/**
+ * Articles often give only a count ("41 tập thể và 56 cá nhân"), not always an exact one ("hơn 40 tập thể");
+ * sometimes the names.
+ */
+export type RecipientGroup =
+  | { readonly count: number; readonly qualifier: CountQualifier; readonly names?: undefined }
+  | { readonly names: readonly string[]; readonly count?: undefined; readonly qualifier?: undefined };
 
 export interface Recipients {
   readonly collectives?: RecipientGroup;
@@ -33,6 +39,8 @@ export interface CommendationGrantedData {
   /** Who proposed it, when not the issuer ("Khối Dân vận đề xuất Đảng ủy phường khen thưởng"). */
   readonly proposer: BodyOfUnit | null;
   readonly grantedOn: CivicDate;
+  /** How exact `grantedOn` is: the day, the month, or the latest it can have been. */
+  readonly grantedOnPrecision: DatePrecision;
   /** The year of the achievement commended ("thành tích năm 2020"); summaries count it there. */
   readonly forYear: number;
   readonly decisionNumber: string | null;
@@ -58,6 +66,6 @@ export interface CommendationRevoked {
 export type CommendationEvent = CommendationGranted | CommendationRevoked;
 
 export const COMMENDATION_EVENT_SCHEMA_VERSIONS: Record<CommendationEvent['type'], number> = {
-  CommendationGranted: 1,
+  CommendationGranted: 2,
   CommendationRevoked: 1,
 };

@@ -1,3 +1,5 @@
+import { COUNT_QUALIFIERS, CountQualifier } from '../shared/vague-facts';
+
 /** Kinds of meeting and public event at ward, district and city level (domain-reference §4.1). */
 export const MEETING_KINDS = {
   HOI_NGHI_TONG_KET: { vi: 'Hội nghị tổng kết', en: 'Annual or term-end review conference' },
@@ -23,12 +25,7 @@ export const MEETING_KINDS = {
 export type MeetingKind = keyof typeof MEETING_KINDS;
 export const MEETING_KIND_VALUES = Object.keys(MEETING_KINDS) as MeetingKind[];
 
-/** How exact a reported attendance is: "160 đại biểu", "khoảng 100", "hơn/trên 300". */
-export const ATTENDANCE_QUALIFIERS = {
-  EXACT: { vi: 'chính xác', en: 'exact count' },
-  APPROX: { vi: 'khoảng', en: 'approximate' },
-  AT_LEAST: { vi: 'hơn / trên', en: 'at least (more than)' },
-} as const;
-
-export type AttendanceQualifier = keyof typeof ATTENDANCE_QUALIFIERS;
+/** How exact a reported attendance is: "160 đại biểu", "khoảng 100", "hơn/trên 300" (shared/vague-facts.ts). */
+export const ATTENDANCE_QUALIFIERS = COUNT_QUALIFIERS;
+export type AttendanceQualifier = CountQualifier;
 export const ATTENDANCE_QUALIFIER_VALUES = Object.keys(ATTENDANCE_QUALIFIERS) as AttendanceQualifier[];

@@ -1,3 +1,4 @@
+import { checkDatePrecision } from '../shared/vague-facts';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { CIVIC_BODIES } from '../shared/civic-body';
@@ -48,6 +49,7 @@ function propose(command: ProposeCommendation, state: CommendationProposalState)
   if (proposal.proposedOn > command.metadata.receivedOn) {
     throw new DomainRuleViolation('PROPOSAL.PROPOSED_IN_FUTURE', `A proposal is recorded once made; ${proposal.proposedOn} is after today.`, { field: 'proposedOn' });
   }
+  checkDatePrecision(proposal.proposedOn, proposal.proposedOnPrecision, 'proposedOn', 'PROPOSAL.MONTH_NOT_FIRST_DAY');
   if (proposal.forYear > Number(proposal.proposedOn.slice(0, 4))) {
     throw new DomainRuleViolation('PROPOSAL.ACHIEVEMENT_AFTER_PROPOSAL', `An achievement of ${proposal.forYear} cannot be proposed for commendation on ${proposal.proposedOn}.`, { field: 'forYear' });
   }

@@ -1,4 +1,5 @@
 import { CivicDate } from '../shared/civic-date';
+import { DatePrecision } from '../shared/vague-facts';
 import { Award } from '../commendations/commendation-vocabulary';
 import { BodyOfUnit, Recipients } from '../commendations/commendation.events';
 
@@ -15,6 +16,8 @@ export interface CommendationProposedData {
   /** The body asked to grant. */
   readonly proposedTo: BodyOfUnit;
   readonly proposedOn: CivicDate;
+  /** How exact `proposedOn` is: an article often reports a proposal at a meeting, so on or before its date. */
+  readonly proposedOnPrecision: DatePrecision;
   readonly award: Award;
   readonly forYear: number;
   readonly recipients: Recipients;
@@ -53,4 +56,5 @@ export interface ProposalDecided {
 
 export type CommendationProposalEvent = CommendationProposed | ProposalDecided;
 
-export const COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS: Record<CommendationProposalEvent['type'], number> = { CommendationProposed: 1, ProposalDecided: 1 };
+
+export const COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS: Record<CommendationProposalEvent['type'], number> = { CommendationProposed: 2, ProposalDecided: 1 };

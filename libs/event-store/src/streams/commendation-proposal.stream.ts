@@ -1,4 +1,4 @@
-import { COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS, COMMENDATION_PROPOSAL_STREAM_TYPE, CommendationProposalEvent } from '@civic/domain';
+import { COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS, COMMENDATION_PROPOSAL_STREAM_TYPE, CommendationProposalEvent, upcastProposalEvent } from '@civic/domain';
 import { StreamDefinition } from '../command-processor';
 
 export const commendationProposalStream: StreamDefinition<CommendationProposalEvent> = {
@@ -8,5 +8,5 @@ export const commendationProposalStream: StreamDefinition<CommendationProposalEv
     event.type === 'CommendationProposed'
       ? { occurredOn: event.data.proposedOn, unitCode: event.data.proposer.unitCode }
       : { occurredOn: event.data.decidedOn, unitCode: event.data.decidedBy.unitCode },
-  fromRecorded: (event) => ({ type: event.type, data: event.data }) as unknown as CommendationProposalEvent,
+  fromRecorded: (event) => upcastProposalEvent(event.type, event.schemaVersion, event.data),
 };

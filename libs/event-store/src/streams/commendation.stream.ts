@@ -1,4 +1,4 @@
-import { COMMENDATION_EVENT_SCHEMA_VERSIONS, COMMENDATION_STREAM_TYPE, CommendationEvent, withoutListDefect } from '@civic/domain';
+import { COMMENDATION_EVENT_SCHEMA_VERSIONS, COMMENDATION_STREAM_TYPE, CommendationEvent, upcastCommendationEvent, withoutListDefect } from '@civic/domain';
 import { StreamDefinition } from '../command-processor';
 
 export const commendationStream: StreamDefinition<CommendationEvent> = {
@@ -8,6 +8,7 @@ export const commendationStream: StreamDefinition<CommendationEvent> = {
     event.type === 'CommendationGranted'
       ? { occurredOn: event.data.grantedOn, unitCode: event.data.issuer.unitCode }
       : { occurredOn: event.data.revokedOn, unitCode: event.data.unitCode },
-  // Grants stored with the empty values of an old defect are read with them left out (libs/domain list-defect.ts).
-  fromRecorded: (event) => ({ type: event.type, data: withoutListDefect(event.type, event.data) }) as unknown as CommendationEvent,
+  // Grants stored with the empty values of an old defect are read with them left out (libs/domain list-defect.ts),
+  // and a grant of schema version 1 as the current version.
+  fromRecorded: (event) => upcastCommendationEvent(event.type, event.schemaVersion, withoutListDefect(event.type, event.data)),
 };

@@ -1,6 +1,8 @@
 import type {
   AwardReservationReleased,
   CommendationProposedData,
+  CommendationProposedDataV1,
+  CommendationGrantedDataV1,
   ProposalDecidedData,
   AwardReserved,
   CommendationGrantedData,
@@ -30,10 +32,15 @@ export type MeetingHeldV2 = MeetingHeldData;
 export type MeetingCorrectedV1 = { readonly meetingId: string; readonly reason: string; readonly meeting: MeetingHeldDataV1 };
 /** MeetingCorrected, schema version 2: the whole corrected record. */
 export type MeetingCorrectedV2 = MeetingCorrected['data'];
-export type CommendationGrantedV1 = CommendationGrantedData;
+/** CommendationGranted, schema version 1 (frozen): an exact date, counts without a qualifier. */
+export type CommendationGrantedV1 = CommendationGrantedDataV1;
+/** CommendationGranted, schema version 2: with how exact the date and each count are. */
+export type CommendationGrantedV2 = CommendationGrantedData;
 export type CommendationRevokedV1 = CommendationRevoked['data'];
 export type AwardReservedV1 = AwardReserved['data'];
-export type CommendationProposedV1 = CommendationProposedData;
+/** CommendationProposed, schema version 1 (frozen): an exact date, counts without a qualifier. */
+export type CommendationProposedV1 = CommendationProposedDataV1;
+export type CommendationProposedV2 = CommendationProposedData;
 export type ProposalDecidedV1 = ProposalDecidedData;
 export type AwardReservationReleasedV1 = AwardReservationReleased['data'];
 export type EmulationMovementLaunchedV1 = EmulationMovementLaunchedData;

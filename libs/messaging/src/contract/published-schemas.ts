@@ -4,8 +4,10 @@
 import AwardReservationReleasedV1 from '../../../../docs/asyncapi/schemas/AwardReservationReleased.v1.schema.json';
 import AwardReservedV1 from '../../../../docs/asyncapi/schemas/AwardReserved.v1.schema.json';
 import CommendationProposedV1 from '../../../../docs/asyncapi/schemas/CommendationProposed.v1.schema.json';
+import CommendationProposedV2 from '../../../../docs/asyncapi/schemas/CommendationProposed.v2.schema.json';
 import ProposalDecidedV1 from '../../../../docs/asyncapi/schemas/ProposalDecided.v1.schema.json';
 import CommendationGrantedV1 from '../../../../docs/asyncapi/schemas/CommendationGranted.v1.schema.json';
+import CommendationGrantedV2 from '../../../../docs/asyncapi/schemas/CommendationGranted.v2.schema.json';
 import CommendationRevokedV1 from '../../../../docs/asyncapi/schemas/CommendationRevoked.v1.schema.json';
 import EmulationMovementLaunchedV1 from '../../../../docs/asyncapi/schemas/EmulationMovementLaunched.v1.schema.json';
 import EmulationMovementReviewedV1 from '../../../../docs/asyncapi/schemas/EmulationMovementReviewed.v1.schema.json';
@@ -24,7 +26,9 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   'AwardReservationReleased.v1.schema.json': AwardReservationReleasedV1,
   'AwardReserved.v1.schema.json': AwardReservedV1,
   'CommendationGranted.v1.schema.json': CommendationGrantedV1,
+  'CommendationGranted.v2.schema.json': CommendationGrantedV2,
   'CommendationProposed.v1.schema.json': CommendationProposedV1,
+  'CommendationProposed.v2.schema.json': CommendationProposedV2,
   'ProposalDecided.v1.schema.json': ProposalDecidedV1,
   'CommendationRevoked.v1.schema.json': CommendationRevokedV1,
   'EmulationMovementLaunched.v1.schema.json': EmulationMovementLaunchedV1,

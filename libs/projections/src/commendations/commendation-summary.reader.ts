@@ -12,6 +12,11 @@ export interface CommendationSummary {
   readonly grants: number;
   readonly revoked: number;
   readonly recipients: RecipientTotals;
+  /**
+   * The part of `recipients` that came from counts the source gave as approximate ("khoảng") or as a lower bound
+   * ("hơn"): all zero when every figure is exact.
+   */
+  readonly recipientsNotExact: RecipientTotals;
   readonly byAward: readonly { readonly awardKind: 'FORM' | 'TITLE'; readonly award: string; readonly grants: number; readonly recipients: RecipientTotals }[];
 }
 
@@ -23,6 +28,9 @@ interface AwardRow {
   collectives: number;
   individuals: number;
   households: number;
+  collectives_not_exact: number;
+  individuals_not_exact: number;
+  households_not_exact: number;
 }
 
 /**
@@ -36,7 +44,10 @@ export async function readCommendationSummary(sql: SqlExecutor, spans: readonly 
             count(*) FILTER (WHERE revoked_on IS NOT NULL)::int AS revoked,
             coalesce(sum(collectives) FILTER (WHERE revoked_on IS NULL), 0)::int AS collectives,
             coalesce(sum(individuals) FILTER (WHERE revoked_on IS NULL), 0)::int AS individuals,
-            coalesce(sum(households) FILTER (WHERE revoked_on IS NULL), 0)::int AS households
+            coalesce(sum(households) FILTER (WHERE revoked_on IS NULL), 0)::int AS households,
+            coalesce(sum(collectives) FILTER (WHERE revoked_on IS NULL AND recipient_qualifiers ? 'collectives'), 0)::int AS collectives_not_exact,
+            coalesce(sum(individuals) FILTER (WHERE revoked_on IS NULL AND recipient_qualifiers ? 'individuals'), 0)::int AS individuals_not_exact,
+            coalesce(sum(households) FILTER (WHERE revoked_on IS NULL AND recipient_qualifiers ? 'households'), 0)::int AS households_not_exact
      FROM rm_commendations c
      WHERE c.grantor_units && $2::text[] AND c.for_year = $1
        AND EXISTS (SELECT 1 FROM unnest($2::text[], $3::date[], $4::date[]) AS span(code, from_date, to_date)
@@ -51,6 +62,11 @@ export async function readCommendationSummary(sql: SqlExecutor, spans: readonly 
     grants: sum((r) => r.grants),
     revoked: sum((r) => r.revoked),
     recipients: { collectives: sum((r) => r.collectives), individuals: sum((r) => r.individuals), households: sum((r) => r.households) },
+    recipientsNotExact: {
+      collectives: sum((r) => r.collectives_not_exact),
+      individuals: sum((r) => r.individuals_not_exact),
+      households: sum((r) => r.households_not_exact),
+    },
     byAward: rows.filter((r) => r.grants > 0).map((r) => ({ awardKind: r.award_kind, award: r.award, grants: r.grants, recipients: recipientsOf(r) })),
   };
 }

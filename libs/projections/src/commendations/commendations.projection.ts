@@ -1,12 +1,17 @@
-import { CommendationEvent, CommendationGrantedData, foldForSearch, recipientCount } from '@civic/domain';
+import { CommendationEvent, CommendationGrantedData, foldForSearch, Recipients, recipientCount, upcastCommendationEvent } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows, JsonColumn } from '../batching';
 
+/** The kinds of recipient whose count was approximate or a lower bound, with how. */
+function inexactCounts(recipients: Recipients): Record<string, string> {
+  return Object.fromEntries(Object.entries(recipients).flatMap(([kind, group]) => (group?.qualifier && group.qualifier !== 'EXACT' ? [[kind, group.qualifier]] : [])));
+}
+
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
 function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
   const rows = events.map((recorded) => {
-    const c = recorded.data as unknown as CommendationGrantedData;
+    const c = upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data as CommendationGrantedData;
     const names = [c.recipients.collectives, c.recipients.individuals, c.recipients.households].flatMap((g) => g?.names ?? []);
     return [
       c.commendationId,
@@ -25,6 +30,8 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
       names.map(foldForSearch).join('\n'),
       c.regime,
       new JsonColumn(c.jointIssuers),
+      c.grantedOnPrecision,
+      new JsonColumn(inexactCounts(c.recipients)),
     ];
   });
   return insertNewRows(
@@ -32,7 +39,7 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
     'rm_commendations',
     'commendation_id',
     ['commendation_id', 'stream_id', 'award_kind', 'award', 'commendation_type', 'issuer_body', 'issuer_unit', 'grantor_units', 'granted_on', 'for_year',
-      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime', 'joint_issuers'],
+      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime', 'joint_issuers', 'granted_on_precision', 'recipient_qualifiers'],
     rows,
   );
 }

@@ -71,8 +71,12 @@ export interface CommendationListItem {
   /** The bodies that granted it with the issuer ("UBND quận và UB MTTQ quận tặng giấy khen"). */
   readonly jointIssuers: readonly { readonly body: string; readonly unitCode: string }[];
   readonly grantedOn: string;
+  /** DAY, MONTH (grantedOn is the month's first day) or ON_OR_BEFORE (grantedOn is the latest it can have been). */
+  readonly grantedOnPrecision: string;
   readonly forYear: number;
   readonly recipients: { readonly collectives: number; readonly individuals: number; readonly households: number };
+  /** The kinds whose count is not exact, with how: `{ "collectives": "AT_LEAST" }`; empty when every count is exact. */
+  readonly recipientQualifiers: Readonly<Record<string, string>>;
   readonly regime: string;
   readonly revokedOn: string | null;
 }
@@ -93,15 +97,17 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     issuer_unit: string;
     joint_issuers: { body: string; unitCode: string }[];
     granted_on: string;
+    granted_on_precision: string;
     for_year: number;
+    recipient_qualifiers: Record<string, string>;
     collectives: number;
     individuals: number;
     households: number;
     regime: string;
     revoked_on: string | null;
   }>(
-    `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, joint_issuers, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, for_year,
-            collectives, individuals, households, regime, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on
+    `SELECT commendation_id, award, award_kind, issuer_body, issuer_unit, joint_issuers, to_char(granted_on, 'YYYY-MM-DD') AS granted_on, granted_on_precision, for_year,
+            collectives, individuals, households, recipient_qualifiers, regime, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on
      FROM rm_commendations ${where} ORDER BY granted_on DESC, commendation_id DESC ${where.limitOneMore(filter.limit)}`,
     where.values,
   );
@@ -112,8 +118,10 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     issuer: { body: r.issuer_body, unitCode: r.issuer_unit },
     jointIssuers: r.joint_issuers.map(({ body, unitCode }) => ({ body, unitCode })),
     grantedOn: r.granted_on,
+    grantedOnPrecision: r.granted_on_precision,
     forYear: r.for_year,
     recipients: { collectives: r.collectives, individuals: r.individuals, households: r.households },
+    recipientQualifiers: r.recipient_qualifiers,
     regime: r.regime,
     revokedOn: r.revoked_on,
   }));

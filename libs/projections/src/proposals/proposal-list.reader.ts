@@ -1,4 +1,4 @@
-import { Recipients } from '@civic/domain';
+import { DatePrecision, Recipients } from '@civic/domain';
 import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
 import { Page, PageKey, toPage } from '../lists/cursor';
@@ -34,6 +34,8 @@ export interface ProposalItem {
   readonly proposer: BodyAtUnit;
   readonly proposedTo: BodyAtUnit;
   readonly proposedOn: string;
+  /** DAY, MONTH (proposedOn is the month's first day) or ON_OR_BEFORE (proposedOn is the latest it can have been). */
+  readonly proposedOnPrecision: DatePrecision;
   readonly award: string;
   readonly awardKind: 'FORM' | 'TITLE';
   readonly forYear: number;
@@ -51,6 +53,7 @@ interface ProposalRow {
   proposed_to_body: string;
   proposed_to_unit: string;
   proposed_on: string;
+  proposed_on_precision: DatePrecision;
   award: string;
   award_kind: 'FORM' | 'TITLE';
   for_year: number;
@@ -64,7 +67,7 @@ interface ProposalRow {
   refusal_reason: string | null;
 }
 
-const COLUMNS = `proposal_id, proposer_body, proposer_unit, proposed_to_body, proposed_to_unit, to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on,
+const COLUMNS = `proposal_id, proposer_body, proposer_unit, proposed_to_body, proposed_to_unit, to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on, proposed_on_precision,
   award, award_kind, for_year, recipients, reason, meeting_id, status, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, commendation_id,
   decision_number, refusal_reason`;
 
@@ -93,6 +96,7 @@ function toItem(r: ProposalRow): ProposalItem {
     proposer: { body: r.proposer_body, unitCode: r.proposer_unit },
     proposedTo: { body: r.proposed_to_body, unitCode: r.proposed_to_unit },
     proposedOn: r.proposed_on,
+    proposedOnPrecision: r.proposed_on_precision,
     award: r.award,
     awardKind: r.award_kind,
     forYear: r.for_year,

@@ -1,4 +1,4 @@
-import { CommendationProposalEvent } from '@civic/domain';
+import { CommendationProposalEvent, upcastProposalEvent } from '@civic/domain';
 import { RecordedEvent } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows, JsonColumn } from '../batching';
@@ -9,16 +9,16 @@ type Decided = Extract<CommendationProposalEvent, { type: 'ProposalDecided' }>['
 /** New proposals, one statement for many; one already there (a redelivery) is left as it is. */
 function insertProposed(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
   const rows = events.map((recorded) => {
-    const p = recorded.data as unknown as Proposed;
+    const p = upcastProposalEvent(recorded.type, recorded.schemaVersion, recorded.data).data as Proposed;
     return [p.proposalId, recorded.streamId, p.proposer.body, p.proposer.unitCode, p.proposedTo.body, p.proposedTo.unitCode, p.proposedOn,
-      p.award.form ?? p.award.title, p.award.form ? 'FORM' : 'TITLE', p.forYear, new JsonColumn(p.recipients), p.reason, p.meetingId, 'PROPOSED'];
+      p.award.form ?? p.award.title, p.award.form ? 'FORM' : 'TITLE', p.forYear, new JsonColumn(p.recipients), p.reason, p.meetingId, 'PROPOSED', p.proposedOnPrecision];
   });
   return insertNewRows(
     sql,
     'rm_commendation_proposals',
     'proposal_id',
     ['proposal_id', 'stream_id', 'proposer_body', 'proposer_unit', 'proposed_to_body', 'proposed_to_unit', 'proposed_on', 'award', 'award_kind', 'for_year',
-      'recipients', 'reason', 'meeting_id', 'status'],
+      'recipients', 'reason', 'meeting_id', 'status', 'proposed_on_precision'],
     rows,
   );
 }
