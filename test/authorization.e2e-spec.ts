@@ -66,6 +66,10 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/commendations/{id}/revocation', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
     call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/commendations/${existing.get(key('commendation', r, s))}/revocation`, { revokedOn: '2021-03-01', reason: 'Thu hồi' }, { ...h, 'if-match': '"1"' }),
   },
+  {
+    name: 'POST /v1/commendations/{id}/withdrawal', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
+    call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/commendations/${existing.get(key('withdrawable', r, s))}/withdrawal`, { reason: 'Ghi nhầm' }, { ...h, 'if-match': '"1"' }),
+  },
   { name: 'POST /v1/commendation-proposals', allowed: RECORDERS, unit: (s) => WARD[s], success: 201, call: (sys, s, _r, h) => postJson(`${sys.url('records-api')}/v1/commendation-proposals`, proposal(WARD[s]), h) },
   {
     name: 'POST /v1/commendation-proposals/{id}/decision', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
@@ -139,9 +143,10 @@ describe('Who may do what', () => {
           postJson(`${system.url('records-api')}/v1/commendations`, commendation(WARD[side])),
           postJson(`${system.url('records-api')}/v1/emulation-movements`, movement(WARD[side])),
           postJson(`${system.url('records-api')}/v1/commendation-proposals`, proposal(WARD[side])),
+          postJson(`${system.url('records-api')}/v1/commendations`, commendation(WARD[side])),
         ]);
-        expect(made.map((m) => m.status)).toEqual([201, 201, 201, 201]);
-        ['meeting', 'commendation', 'movement', 'proposal'].forEach((kind, index) => existing.set(key(kind, role, side), idOf(made[index].body.streamId)));
+        expect(made.map((m) => m.status)).toEqual([201, 201, 201, 201, 201]);
+        ['meeting', 'commendation', 'movement', 'proposal', 'withdrawable'].forEach((kind, index) => existing.set(key(kind, role, side), idOf(made[index].body.streamId)));
       }
     }
     // A proposal is read from its read model: wait until the projector has every one.

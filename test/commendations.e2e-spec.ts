@@ -212,6 +212,34 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(qualifiedNames).toMatchObject({ status: 400, body: { errors: [{ field: '/recipients/individuals/qualifier' }] } });
   });
 
+  it('withdraws a record made in error: kept in the history, in no list or summary, its achievement free to be recorded right', async () => {
+    const of2018 = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${KHUONG_THUONG}?year=2018`)).body.commendations;
+    const wrong = wardGiayKhen({ grantedOn: '2019-01-20', forYear: 2018, recipients: { individuals: { names: ['Hoàng Văn Em'] } }, reason: 'Thành tích năm 2018 (ghi nhầm)' });
+    const recorded = await postJson(commendations(), wrong);
+    const commendationId = recorded.headers.get('location')!.split('/').pop()!;
+    await waitFor('the summary to count it', async () => ((await of2018()).grants === 1 || undefined));
+
+    const withdrawal = `${commendations()}/${commendationId}/withdrawal`;
+    expect(await postJson(withdrawal, { reason: 'Nhầm' })).toMatchObject({ status: 428 });
+    const withdrawn = await postJson(withdrawal, { reason: 'Bài viết chỉ nêu đề nghị, không nêu quyết định khen thưởng' }, { 'If-Match': '"1"' });
+    expect(withdrawn.status).toBe(201);
+    const message = await waitFor('the withdrawal on Kafka', async () => collector.messages.find((m) => m.headers.ce_id === withdrawn.body.eventIds[0]));
+    expect(message.headers).toMatchObject({ ce_type: 'vn.civic-records.CommendationRecordWithdrawn', ce_unitcode: KHUONG_THUONG });
+    expect(JSON.parse(message.value)).toMatchObject({ commendationId, reason: 'Bài viết chỉ nêu đề nghị, không nêu quyết định khen thưởng', unitCode: KHUONG_THUONG });
+
+    await waitFor('the summary to leave it out', async () => ((await of2018()).grants === 0 || undefined));
+    expect((await of2018()).revoked).toBe(0);
+    const { body: list } = await getJson(`${system.url('query-api')}/v1/commendations?unitCode=${KHUONG_THUONG}&year=2018`);
+    expect(list.items).toEqual([]);
+    const { body: history } = await getJson(`${system.url('query-api')}/v1/audit/streams/commendation-${commendationId}`);
+    expect(history.versions.map((v: { type: string }) => v.type)).toEqual(['CommendationGranted', 'CommendationRecordWithdrawn']);
+
+    const revoke = await postJson(`${commendations()}/${commendationId}/revocation`, { revokedOn: '2019-03-01', reason: 'Thu hồi' }, { 'If-Match': '"2"' });
+    expect(revoke).toMatchObject({ status: 422, body: { code: 'COMMENDATION.RECORD_WITHDRAWN' } });
+    // The withdrawn record released its achievement: the same grant, recorded right, is not a second award.
+    expect((await postJson(commendations(), { ...wrong, grantedOn: '2019-01-25' })).status).toBe(201);
+  });
+
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {
     const response = await postJson(commendations(), {
       ...wardGiayKhen({ form: undefined }),
@@ -271,5 +299,7 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(await search('Trần Thị Bình'.normalize('NFD'))).toBe(1);
     expect(await search('le duc tho')).toBe(1);
     expect(await search('Phạm Văn Đồng')).toBe(0);
+    // Withdrawn as made in error, then recorded right: found once.
+    expect(await search('hoang van em')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { RunningSystem, testToken, waitFor } from '@civic/testing';
 import { loadDemoData } from '../deploy/demo/load-demo-data';
 import { SEED_FACTS } from '../deploy/demo/seed-facts';
-import { getJson } from './meeting-requests';
+import { getJson, postJson } from './meeting-requests';
 
 /** The seed articles, loaded through the public API, give back their figures in the summaries. */
 describe('Demo data from the five seed articles', () => {
@@ -10,26 +10,57 @@ describe('Demo data from the five seed articles', () => {
     (await getJson(`${system.url('query-api')}/v1/summaries/${level}/${code}?year=${year}`)).body;
   const eventCount = async () => Number((await system.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
 
+  const urls = () => ({ recordsApi: system.url('records-api'), queryApi: system.url('query-api') });
+  const loader = { authorization: `Bearer ${testToken({ subject: 'demo-data-loader' })}`, 'x-correlation-id': 'demo-data' };
+  /** The two grants earlier loads recorded that their articles do not support: the loader withdraws them. */
+  const EARLIER = [
+    {
+      title: 'THON_TDP_VAN_HOA', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: '006' }, proposer: { body: 'UBND', unitCode: '00238' },
+      grantedOn: '2021-01-28', forYear: 2020, recipients: { collectives: { count: 13 } }, reason: 'Đạt danh hiệu Tổ dân phố văn hóa năm 2020 (13/18 tổ dân phố của phường Khương Thượng)',
+    },
+    {
+      form: 'GIAY_KHEN', commendationType: 'CHUYEN_DE', issuer: { body: 'BAN_DAN_VAN', unitCode: '48' }, grantedOn: '2022-01-13', forYear: 2021,
+      recipients: { collectives: { names: ['Khối Dân vận Đảng ủy phường Thanh Khê Tây'] } }, reason: 'Có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021',
+    },
+  ];
+  const earlierIds: string[] = [];
+
   beforeAll(async () => {
     system = await RunningSystem.start();
-    const report = await loadDemoData(system.url('records-api'), testToken({ subject: 'demo-data-loader' }));
-    expect(report).toEqual({ recorded: SEED_FACTS.length, failures: [] });
+    for (const grant of EARLIER) {
+      const response = await postJson(`${system.url('records-api')}/v1/commendations`, grant, loader);
+      expect(response.status).toBe(201);
+      earlierIds.push(response.body.streamId);
+    }
+    const report = await loadDemoData(urls(), testToken({ subject: 'demo-data-loader' }));
+    expect(report).toEqual({ recorded: SEED_FACTS.length, withdrawn: 2, failures: [] });
     await waitFor('every fact to reach the read models', async () => {
       const { rows } = await system.database.pool.query(
         `SELECT (SELECT count(*) FROM rm_meetings)::int + (SELECT count(*) FROM rm_commendations)::int + (SELECT count(*) FROM rm_movements)::int
                 + (SELECT count(*) FROM events WHERE event_type = 'CommendationProposed')::int AS n,
-                (SELECT coalesce(sum(corrections), 0) FROM rm_meetings)::int AS corrections`,
+                (SELECT coalesce(sum(corrections), 0) FROM rm_meetings)::int AS corrections,
+                (SELECT count(*) FROM rm_commendations WHERE withdrawn_on IS NOT NULL)::int AS withdrawn`,
       );
       const corrections = SEED_FACTS.filter((fact) => fact.corrects).length;
-      return rows[0].n === SEED_FACTS.length - corrections && rows[0].corrections === corrections;
+      return rows[0].n === SEED_FACTS.length - corrections + EARLIER.length && rows[0].corrections === corrections && rows[0].withdrawn === EARLIER.length;
     }, { timeoutMs: 60_000 });
   });
   afterAll(() => system?.stop());
 
   it('records each fact once, however often it is loaded', async () => {
     const before = await eventCount();
-    expect(await loadDemoData(system.url('records-api'), testToken({ subject: 'demo-data-loader' }))).toEqual({ recorded: SEED_FACTS.length, failures: [] });
+    expect(await loadDemoData(urls(), testToken({ subject: 'demo-data-loader' }))).toEqual({ recorded: SEED_FACTS.length, withdrawn: 0, failures: [] });
     expect(await eventCount()).toBe(before);
+  });
+
+  it('withdraws the records earlier loads made that the articles do not support, keeping them in the history', async () => {
+    for (const streamId of earlierIds) {
+      const { body } = await getJson(`${system.url('query-api')}/v1/audit/streams/${streamId}`);
+      expect(body.versions.map((v: { type: string }) => v.type)).toEqual(['CommendationGranted', 'CommendationRecordWithdrawn']);
+    }
+    // The Ban Dân vận giấy khen is recorded again, dated on or before the meeting that reports it.
+    const { body } = await getJson(`${system.url('query-api')}/v1/commendations?unitCode=48&year=2021`);
+    expect(body.items).toEqual([expect.objectContaining({ issuer: { body: 'BAN_DAN_VAN', unitCode: '48' }, grantedOn: '2022-01-13', grantedOnPrecision: 'ON_OR_BEFORE' })]);
   });
 
   it('quận Hoàn Kiếm, 2020: 41 collectives and 56 individuals given giấy khen by the district People’s Committee and Fatherland Front', async () => {

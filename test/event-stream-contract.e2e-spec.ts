@@ -54,6 +54,7 @@ describe('The event stream on Kafka keeps its documented contract', () => {
       reason: 'Hoàn thành xuất sắc nhiệm vụ năm 2020',
     });
     await postJson(records(`commendations/${grant.headers.get('location')!.split('/').pop()}/revocation`), { revokedOn: '2021-03-01', reason: 'Cấp trùng' }, { 'If-Match': '"1"' });
+    await postJson(records(`commendations/${grant.headers.get('location')!.split('/').pop()}/withdrawal`), { reason: 'Ghi nhầm' }, { 'If-Match': '"2"' });
     const proposal = await postJson(records('commendation-proposals'), {
       proposer: { body: 'KHOI_DAN_VAN', unitCode: MINH_KHAI },
       proposedTo: { body: 'DANG_UY', unitCode: MINH_KHAI },

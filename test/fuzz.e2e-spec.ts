@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bearer, commendationBody, correctionBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, refusalBody, revocationBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
+import { bearer, commendationBody, correctionBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, refusalBody, revocationBody, withdrawalBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
 
 /**
  * Hostile input at every entry point, as a fuzzer sends it: at least 10,000 seeded requests across every command
@@ -43,6 +43,7 @@ const COMMANDS = [
   { path: (id: string) => `/v1/meetings/${id}/corrections`, bodies: correctionBody() },
   { path: () => '/v1/commendations', bodies: commendationBody() },
   { path: (id: string) => `/v1/commendations/${id}/revocation`, bodies: revocationBody('2021-01-01') },
+  { path: (id: string) => `/v1/commendations/${id}/withdrawal`, bodies: withdrawalBody() },
   { path: () => '/v1/commendation-proposals', bodies: proposalBody() },
   { path: (id: string) => `/v1/commendation-proposals/${id}/decision`, bodies: refusalBody('2021-01-01') },
   { path: () => '/v1/emulation-movements', bodies: movementBody() },

@@ -102,9 +102,9 @@ const FIRST_RECORDS: readonly SeedFact[] = [
     },
   },
   {
-    key: 'seed-001-commendation',
+    key: 'seed-001-commendation-on-or-before',
     source:
-      'seeds/001_c9b5cf354f6206ed.txt: "Khối Dân vận Đảng uỷ được Ban Dân vận Thành uỷ tặng giấy khen vì đã có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021" (the article gives no date of its own: it is dated by the meeting that reports it)',
+      'seeds/001_c9b5cf354f6206ed.txt: "Khối Dân vận Đảng uỷ được Ban Dân vận Thành uỷ tặng giấy khen vì đã có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021" (the article gives no date of its own: on or before the meeting that reports it)',
     path: '/v1/commendations',
     atMeeting: 'seed-001-meeting',
     body: {
@@ -112,6 +112,7 @@ const FIRST_RECORDS: readonly SeedFact[] = [
       commendationType: 'CHUYEN_DE',
       issuer: { body: 'BAN_DAN_VAN', unitCode: DA_NANG },
       grantedOn: '2022-01-13',
+      grantedOnPrecision: 'ON_OR_BEFORE',
       forYear: 2021,
       recipients: { collectives: { names: ['Khối Dân vận Đảng ủy phường Thanh Khê Tây'] } },
       reason: 'Có thành tích tiêu biểu trong hoạt động ngành Dân vận năm 2021',
@@ -285,6 +286,32 @@ const CORRECTIONS: readonly SeedFact[] = [
 ];
 
 export const SEED_FACTS: readonly SeedFact[] = [...FIRST_RECORDS, ...CORRECTIONS];
+
+/**
+ * A record an earlier demo load made that its article does not support, found in the event log by the demo's
+ * correlation id and withdrawn as made in error (its history is kept). Each `matches` the grant's data as recorded.
+ */
+export interface EarlierRecord {
+  readonly key: string;
+  readonly unitCode: string;
+  readonly reason: string;
+  readonly matches: (grant: { issuer: { body: string; unitCode: string }; award: { title?: string }; forYear: number; grantedOnPrecision?: string }) => boolean;
+}
+
+export const WITHDRAWN_EARLIER: readonly EarlierRecord[] = [
+  {
+    key: 'seed-004-commendation',
+    unitCode: DONG_DA,
+    reason: 'Bài viết (seeds/004) nêu phường đề nghị Quận công nhận danh hiệu Tổ dân phố văn hóa, không nêu quyết định công nhận: đã ghi lại là đề nghị',
+    matches: (grant) => grant.award.title === 'THON_TDP_VAN_HOA' && grant.issuer.unitCode === DONG_DA && grant.forYear === 2020,
+  },
+  {
+    key: 'seed-001-commendation',
+    unitCode: DA_NANG,
+    reason: 'Bài viết (seeds/001) không nêu ngày tặng giấy khen: đã ghi lại với ngày chậm nhất là ngày hội nghị đưa tin',
+    matches: (grant) => grant.issuer.body === 'BAN_DAN_VAN' && (grant.grantedOnPrecision ?? 'DAY') === 'DAY',
+  },
+];
 
 /** What the articles say that is not recorded, and why: the model (or the article) lacks what it would need. */
 export const NOT_RECORDED: readonly { readonly source: string; readonly why: string }[] = [

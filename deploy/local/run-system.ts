@@ -57,8 +57,8 @@ async function main(): Promise<void> {
     );
     for (const name of SERVICE_NAMES) await supervisor.start(name);
     const demoToken = await mintToken(signingKey, { subject: 'demo-data-loader', roles: ['administrator'], units: [], expiresIn: '10m' });
-    const demo = await loadDemoData(`http://127.0.0.1:${PORTS['records-api']}`, demoToken);
-    log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended)`);
+    const demo = await loadDemoData({ recordsApi: `http://127.0.0.1:${PORTS['records-api']}`, queryApi: `http://127.0.0.1:${PORTS['query-api']}` }, demoToken);
+    log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended), ${demo.withdrawn} records of earlier loads withdrawn as made in error`);
     for (const failure of demo.failures) log(`demo fact ${failure.key} refused (${failure.status}): ${failure.detail}`);
     printWhereToLook(databaseUrl, kafka.brokers);
   } catch (error) {

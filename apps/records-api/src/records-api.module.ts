@@ -23,6 +23,8 @@ import { RevokeCommendationHttpController } from './revoke-commendation/revoke-c
 import { RevokeCommendationHandler } from './revoke-commendation/revoke-commendation.handler';
 import { ProposeCommendationHttpController } from './propose-commendation/propose-commendation.http.controller';
 import { ProposeCommendationHandler } from './propose-commendation/propose-commendation.handler';
+import { WithdrawCommendationRecordHttpController } from './withdraw-commendation/withdraw-commendation.http.controller';
+import { WithdrawCommendationRecordHandler } from './withdraw-commendation/withdraw-commendation.handler';
 import { DecideProposalHttpController } from './decide-proposal/decide-proposal.http.controller';
 import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler';
 
@@ -34,6 +36,7 @@ import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler
     CorrectMeetingHttpController,
     GrantCommendationHttpController,
     RevokeCommendationHttpController,
+    WithdrawCommendationRecordHttpController,
     ProposeCommendationHttpController,
     DecideProposalHttpController,
     LaunchEmulationMovementHttpController,
@@ -49,6 +52,7 @@ import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler
     CorrectMeetingHandler,
     GrantCommendationHandler,
     RevokeCommendationHandler,
+    WithdrawCommendationRecordHandler,
     ProposeCommendationHandler,
     DecideProposalHandler,
     LaunchEmulationMovementHandler,

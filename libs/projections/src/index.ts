@@ -14,6 +14,7 @@ import { CreateDeadLetterTables1763856000700 } from './migrations/1763856000700-
 import { NotifyReadModelChanges1763856000800 } from './migrations/1763856000800-notify-read-model-changes';
 import { CreateProposalTables1763856001300 } from './migrations/1763856001300-create-proposal-tables';
 import { VagueFacts1763856001400 } from './migrations/1763856001400-vague-facts';
+import { CommendationWithdrawals1763856001500 } from './migrations/1763856001500-commendation-withdrawals';
 import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './projection';
@@ -30,7 +31,7 @@ export * from './proposals/proposals.projection';
 export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];

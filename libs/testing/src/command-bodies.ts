@@ -191,6 +191,11 @@ export function revocationBody(grantedOn: string): fc.Arbitrary<Record<string, u
   return fc.record({ revokedOn: dayIn(grantedOn, `${YEAR}-12-31`), reason: text(1000) });
 }
 
+/** A body of POST /v1/commendations/{id}/withdrawal: why the record was made in error. */
+export function withdrawalBody(): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record({ reason: text(1000) });
+}
+
 /** A body of POST /v1/meetings/{id}/corrections: the whole corrected record and why. */
 export function correctionBody(): fc.Arbitrary<Record<string, unknown>> {
   return fc.record({ reason: text(1000), meeting: meetingBody() });

@@ -15,4 +15,11 @@ export interface RevokeCommendation {
   readonly metadata: { readonly receivedOn: CivicDate };
 }
 
-export type CommendationCommand = GrantCommendation | RevokeCommendation;
+/** Withdraws a record made in error (a correction of the record, not a revocation). */
+export interface WithdrawCommendationRecord {
+  readonly type: 'WithdrawCommendationRecord';
+  readonly data: { readonly commendationId: string; readonly reason: string };
+  readonly metadata: { readonly receivedOn: CivicDate };
+}
+
+export type CommendationCommand = GrantCommendation | RevokeCommendation | WithdrawCommendationRecord;

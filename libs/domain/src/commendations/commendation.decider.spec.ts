@@ -236,4 +236,26 @@ describe('commendationDecider', () => {
       spec.given([granted()]).when(revoke('2020-12-31')).thenRefuses('COMMENDATION.REVOKED_OUT_OF_TIME', 'revokedOn');
     });
   });
+
+  describe('WithdrawCommendationRecord', () => {
+    const withdraw = {
+      type: 'WithdrawCommendationRecord' as const,
+      data: { commendationId: hoanKiemFrontAwards.commendationId, reason: 'Bài viết chỉ nêu đề nghị, không nêu quyết định khen thưởng' },
+      metadata: { receivedOn: '2026-11-23' },
+    };
+    const withdrawn = { type: 'CommendationRecordWithdrawn' as const, data: { ...withdraw.data, withdrawnOn: '2026-11-23', unitCode: '002' } };
+    const revoked = { type: 'CommendationRevoked' as const, data: { commendationId: hoanKiemFrontAwards.commendationId, revokedOn: '2021-06-01', reason: 'Thu hồi', unitCode: '002' } };
+
+    it('withdraws a record made in error, dated the day it is withdrawn, under the grant’s unit; a revoked one too', () => {
+      spec.given([granted()]).when(withdraw).then([withdrawn]);
+      spec.given([granted(), revoked]).when(withdraw).then([withdrawn]);
+    });
+
+    it('refuses to withdraw twice or what was never recorded, and to revoke a withdrawn record', () => {
+      spec.given([granted(), withdrawn]).when(withdraw).thenRefuses('COMMENDATION.RECORD_WITHDRAWN');
+      spec.given([]).when(withdraw).thenRefuses('COMMENDATION.NOT_FOUND');
+      const revoke = { type: 'RevokeCommendation' as const, data: revoked.data, metadata: { receivedOn: '2026-11-23' } };
+      spec.given([granted(), withdrawn]).when(revoke).thenRefuses('COMMENDATION.RECORD_WITHDRAWN');
+    });
+  });
 });

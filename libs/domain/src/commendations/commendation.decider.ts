@@ -5,7 +5,7 @@ import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { absenceOfBody } from '../shared/bodies-at-unit';
 import { unitNotInForce, unitOfExistingBody } from '../shared/unit-not-in-force';
 import { UnitsOnDate } from '../shared/unit-context';
-import { CommendationCommand, GrantCommendation, RevokeCommendation } from './commendation.commands';
+import { CommendationCommand, GrantCommendation, RevokeCommendation, WithdrawCommendationRecord } from './commendation.commands';
 import { BodyOfUnit, CommendationEvent, CommendationGrantedData, recipientCount, Recipients } from './commendation.events';
 import { Award, awardName, EMULATION_TITLES, RecipientKind, RECIPIENT_KINDS } from './commendation-vocabulary';
 import { authorityOf } from './granting-authority';
@@ -14,7 +14,8 @@ import { LEGAL_REGIMES, LegalRegime, regimeOn } from './legal-regime';
 export type CommendationState =
   | { readonly status: 'NOT_GRANTED' }
   | { readonly status: 'GRANTED'; readonly commendation: CommendationGrantedData }
-  | { readonly status: 'REVOKED'; readonly commendation: CommendationGrantedData };
+  | { readonly status: 'REVOKED'; readonly commendation: CommendationGrantedData }
+  | { readonly status: 'WITHDRAWN'; readonly commendation: CommendationGrantedData };
 
 export const commendationDecider: Decider<CommendationCommand, CommendationEvent, CommendationState> = {
   initialState: () => ({ status: 'NOT_GRANTED' }),
@@ -25,6 +26,8 @@ export const commendationDecider: Decider<CommendationCommand, CommendationEvent
         return grant(command, state);
       case 'RevokeCommendation':
         return revoke(command, state);
+      case 'WithdrawCommendationRecord':
+        return withdraw(command, state);
       default:
         return assertNever(command);
     }
@@ -36,6 +39,8 @@ export const commendationDecider: Decider<CommendationCommand, CommendationEvent
         return { status: 'GRANTED', commendation: event.data };
       case 'CommendationRevoked':
         return state.status === 'NOT_GRANTED' ? state : { status: 'REVOKED', commendation: state.commendation };
+      case 'CommendationRecordWithdrawn':
+        return state.status === 'NOT_GRANTED' ? state : { status: 'WITHDRAWN', commendation: state.commendation };
       default:
         return assertNever(event);
     }
@@ -150,6 +155,7 @@ function checkRecipients(award: Award, recipients: Recipients, regime: LegalRegi
 function revoke(command: RevokeCommendation, state: CommendationState): CommendationEvent[] {
   if (state.status === 'NOT_GRANTED') throw new DomainRuleViolation('COMMENDATION.NOT_FOUND', 'There is no such commendation to revoke.');
   if (state.status === 'REVOKED') throw new DomainRuleViolation('COMMENDATION.ALREADY_REVOKED', 'This commendation has already been revoked.');
+  if (state.status === 'WITHDRAWN') throw recordWithdrawn();
   if (command.data.revokedOn < state.commendation.grantedOn || command.data.revokedOn > command.metadata.receivedOn) {
     throw new DomainRuleViolation(
       'COMMENDATION.REVOKED_OUT_OF_TIME',
@@ -158,4 +164,14 @@ function revoke(command: RevokeCommendation, state: CommendationState): Commenda
     );
   }
   return [{ type: 'CommendationRevoked', data: { ...command.data, unitCode: state.commendation.issuer.unitCode } }];
+}
+
+const recordWithdrawn = () =>
+  new DomainRuleViolation('COMMENDATION.RECORD_WITHDRAWN', 'This record was withdrawn as made in error: there is no commendation here to revoke or withdraw.');
+
+/** A record made in error is withdrawn once; a revoked grant's record may be withdrawn too (the revocation with it). */
+function withdraw(command: WithdrawCommendationRecord, state: CommendationState): CommendationEvent[] {
+  if (state.status === 'NOT_GRANTED') throw new DomainRuleViolation('COMMENDATION.NOT_FOUND', 'There is no such commendation record to withdraw.');
+  if (state.status === 'WITHDRAWN') throw recordWithdrawn();
+  return [{ type: 'CommendationRecordWithdrawn', data: { ...command.data, withdrawnOn: command.metadata.receivedOn, unitCode: state.commendation.issuer.unitCode } }];
 }

@@ -63,9 +63,20 @@ export interface CommendationRevoked {
   readonly data: { readonly commendationId: string; readonly revokedOn: CivicDate; readonly reason: string; readonly unitCode: UnitCode };
 }
 
-export type CommendationEvent = CommendationGranted | CommendationRevoked;
+/**
+ * The record of a grant withdrawn because it was recorded in error (no such grant was made, or not as recorded):
+ * a correction of the record, not a legal act. A revocation is the legal act that takes back a grant that was made.
+ * The grant stays in the history; reads count it nowhere.
+ */
+export interface CommendationRecordWithdrawn {
+  readonly type: 'CommendationRecordWithdrawn';
+  readonly data: { readonly commendationId: string; readonly reason: string; readonly withdrawnOn: CivicDate; readonly unitCode: UnitCode };
+}
+
+export type CommendationEvent = CommendationGranted | CommendationRevoked | CommendationRecordWithdrawn;
 
 export const COMMENDATION_EVENT_SCHEMA_VERSIONS: Record<CommendationEvent['type'], number> = {
   CommendationGranted: 2,
   CommendationRevoked: 1,
+  CommendationRecordWithdrawn: 1,
 };

@@ -18,6 +18,6 @@ export function upcastCommendationEvent(type: string, schemaVersion: number, dat
   if (type === 'CommendationGranted') {
     return { type, data: schemaVersion === 1 ? upcastGrant(data as CommendationGrantedDataV1) : (data as CommendationGrantedData) };
   }
-  if (type === 'CommendationRevoked') return { type, data } as CommendationEvent;
+  if (type === 'CommendationRevoked' || type === 'CommendationRecordWithdrawn') return { type, data } as CommendationEvent;
   throw new Error(`Not a commendation event: ${type}`);
 }

@@ -14,6 +14,12 @@ export class SqlFilter {
     return this;
   }
 
+  /** Adds a fixed clause, one that takes no value (it is written here, never from a request). */
+  always(clause: string): this {
+    this.clauses.push(clause);
+    return this;
+  }
+
   /** Keyset pagination over (date, id) descending. */
   before(dateColumn: string, idColumn: string, key: { date: string; id: string } | undefined): this {
     if (!key) return this;

@@ -23,6 +23,7 @@ export const PUBLISHED_EVENTS: readonly PublishedEvent[] = [
   { type: 'CommendationGranted', schemaVersion: 1, streamType: 'commendation', current: false, summary: 'A commendation or emulation title was granted (first shape: an exact date, exact counts).' },
   { type: 'CommendationGranted', schemaVersion: 2, streamType: 'commendation', current: true, summary: 'A commendation or emulation title was granted: how exact its date and each count are (vague facts).' },
   { type: 'CommendationRevoked', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation was revoked.' },
+  { type: 'CommendationRecordWithdrawn', schemaVersion: 1, streamType: 'commendation', current: true, summary: 'A commendation record was withdrawn as made in error (a correction of the record, not a revocation): count it nowhere.' },
   { type: 'AwardReserved', schemaVersion: 1, streamType: 'award-reservation', current: true, summary: 'A grant reserved one of its achievements (one achievement, one award).' },
   { type: 'CommendationProposed', schemaVersion: 1, streamType: 'commendation-proposal', current: false, summary: 'A body proposed to another that it commend recipients (first shape: an exact date, exact counts).' },
   { type: 'CommendationProposed', schemaVersion: 2, streamType: 'commendation-proposal', current: true, summary: 'A body proposed to another that it commend recipients (đề nghị khen thưởng), with how exact its date and counts are.' },

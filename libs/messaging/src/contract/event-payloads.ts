@@ -7,6 +7,7 @@ import type {
   AwardReserved,
   CommendationGrantedData,
   CommendationRevoked,
+  CommendationRecordWithdrawn,
   EmulationMovementLaunchedData,
   EmulationMovementReviewed,
   MeetingCorrected,
@@ -37,6 +38,7 @@ export type CommendationGrantedV1 = CommendationGrantedDataV1;
 /** CommendationGranted, schema version 2: with how exact the date and each count are. */
 export type CommendationGrantedV2 = CommendationGrantedData;
 export type CommendationRevokedV1 = CommendationRevoked['data'];
+export type CommendationRecordWithdrawnV1 = CommendationRecordWithdrawn['data'];
 export type AwardReservedV1 = AwardReserved['data'];
 /** CommendationProposed, schema version 1 (frozen): an exact date, counts without a qualifier. */
 export type CommendationProposedV1 = CommendationProposedDataV1;

@@ -3,6 +3,7 @@
 // published event has its schema here.
 import AwardReservationReleasedV1 from '../../../../docs/asyncapi/schemas/AwardReservationReleased.v1.schema.json';
 import AwardReservedV1 from '../../../../docs/asyncapi/schemas/AwardReserved.v1.schema.json';
+import CommendationRecordWithdrawnV1 from '../../../../docs/asyncapi/schemas/CommendationRecordWithdrawn.v1.schema.json';
 import CommendationProposedV1 from '../../../../docs/asyncapi/schemas/CommendationProposed.v1.schema.json';
 import CommendationProposedV2 from '../../../../docs/asyncapi/schemas/CommendationProposed.v2.schema.json';
 import ProposalDecidedV1 from '../../../../docs/asyncapi/schemas/ProposalDecided.v1.schema.json';
@@ -27,6 +28,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   'AwardReserved.v1.schema.json': AwardReservedV1,
   'CommendationGranted.v1.schema.json': CommendationGrantedV1,
   'CommendationGranted.v2.schema.json': CommendationGrantedV2,
+  'CommendationRecordWithdrawn.v1.schema.json': CommendationRecordWithdrawnV1,
   'CommendationProposed.v1.schema.json': CommendationProposedV1,
   'CommendationProposed.v2.schema.json': CommendationProposedV2,
   'ProposalDecided.v1.schema.json': ProposalDecidedV1,

@@ -49,7 +49,7 @@ export async function readCommendationSummary(sql: SqlExecutor, spans: readonly 
             coalesce(sum(individuals) FILTER (WHERE revoked_on IS NULL AND recipient_qualifiers ? 'individuals'), 0)::int AS individuals_not_exact,
             coalesce(sum(households) FILTER (WHERE revoked_on IS NULL AND recipient_qualifiers ? 'households'), 0)::int AS households_not_exact
      FROM rm_commendations c
-     WHERE c.grantor_units && $2::text[] AND c.for_year = $1
+     WHERE c.grantor_units && $2::text[] AND c.for_year = $1 AND c.withdrawn_on IS NULL
        AND EXISTS (SELECT 1 FROM unnest($2::text[], $3::date[], $4::date[]) AS span(code, from_date, to_date)
                    WHERE span.code = ANY(c.grantor_units)
                      AND c.granted_on >= coalesce(span.from_date, '-infinity'::date) AND c.granted_on <= coalesce(span.to_date, 'infinity'::date))

@@ -44,14 +44,14 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
   );
 }
 
-/** One row per commendation, with recipients counted by kind; a revocation marks the row, it never deletes it. */
+/** One row per commendation, with recipients counted by kind; a revocation or a withdrawal marks the row, never deletes it. */
 export const commendationsProjection: Projection = {
   name: 'commendations',
-  eventTypes: ['CommendationGranted', 'CommendationRevoked'],
+  eventTypes: ['CommendationGranted', 'CommendationRevoked', 'CommendationRecordWithdrawn'],
   tables: ['rm_commendations'],
 
   async handle(events: readonly RecordedEvent[], { sql }: ProjectionContext) {
-    await inStreamLayers(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => revoke(sql, event));
+    await inStreamLayers(events, ['CommendationGranted'], (run) => insertGranted(sql, run), (event) => (event.type === 'CommendationRevoked' ? revoke(sql, event) : withdraw(sql, event)));
   },
 };
 
@@ -59,4 +59,10 @@ export const commendationsProjection: Projection = {
 async function revoke(sql: SqlExecutor, recorded: RecordedEvent): Promise<void> {
   const { data } = { type: recorded.type, data: recorded.data } as unknown as Extract<CommendationEvent, { type: 'CommendationRevoked' }>;
   await sql.query('UPDATE rm_commendations SET revoked_on = $2, revocation_reason = $3 WHERE commendation_id = $1', [data.commendationId, data.revokedOn, data.reason]);
+}
+
+/** A record withdrawn as made in error keeps its row, marked, so that no read counts or lists it. */
+async function withdraw(sql: SqlExecutor, recorded: RecordedEvent): Promise<void> {
+  const { data } = { type: recorded.type, data: recorded.data } as unknown as Extract<CommendationEvent, { type: 'CommendationRecordWithdrawn' }>;
+  await sql.query('UPDATE rm_commendations SET withdrawn_on = $2, withdrawal_reason = $3 WHERE commendation_id = $1', [data.commendationId, data.withdrawnOn, data.reason]);
 }

@@ -81,6 +81,7 @@ export interface CommendationListItem {
   readonly revokedOn: string | null;
 }
 
+/** Newest first; records withdrawn as made in error are left out (the audit keeps them). */
 export async function listCommendations(sql: SqlExecutor, filter: CommendationListFilter): Promise<Page<CommendationListItem>> {
   const folded = filter.recipient ? `%${foldForSearch(filter.recipient).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = new SqlFilter()
@@ -88,6 +89,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
     .add((p) => `award = ${p}`, filter.award)
     .add((p) => `for_year = ${p}::int`, filter.year)
     .add((p) => `recipient_names_folded LIKE ${p}`, folded)
+    .always('withdrawn_on IS NULL')
     .before('granted_on', 'commendation_id', filter.after);
   const { rows } = await sql.query<{
     commendation_id: string;
