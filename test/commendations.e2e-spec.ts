@@ -236,6 +236,14 @@ describe('Granting and revoking commendations, end to end', () => {
 
     const revoke = await postJson(`${commendations()}/${commendationId}/revocation`, { revokedOn: '2019-03-01', reason: 'Thu hồi' }, { 'If-Match': '"2"' });
     expect(revoke).toMatchObject({ status: 422, body: { code: 'COMMENDATION.RECORD_WITHDRAWN' } });
+    // Nor can a proposal be answered by a grant whose record was withdrawn.
+    const proposal = await postJson(`${system.url('records-api')}/v1/commendation-proposals`, {
+      proposer: { body: 'KHOI_DAN_VAN', unitCode: KHUONG_THUONG }, proposedTo: { body: 'UBND', unitCode: KHUONG_THUONG }, proposedOn: '2019-01-10',
+      form: 'GIAY_KHEN', forYear: 2018, recipients: { individuals: { names: ['Hoàng Văn Em'] } }, reason: 'Đề nghị khen thưởng năm 2018',
+    });
+    const answer = await postJson(`${system.url('records-api')}/v1/commendation-proposals/${proposal.headers.get('location')!.split('/').pop()}/decision`,
+      { decidedBy: { body: 'UBND', unitCode: KHUONG_THUONG }, decidedOn: '2019-01-20', outcome: 'GRANTED', commendationId }, { 'If-Match': '"1"' });
+    expect(answer).toMatchObject({ status: 422, body: { code: 'PROPOSAL.GRANT_NOT_FOUND' } });
     // The withdrawn record released its achievement: the same grant, recorded right, is not a second award.
     expect((await postJson(commendations(), { ...wrong, grantedOn: '2019-01-25' })).status).toBe(201);
   });

@@ -29,9 +29,13 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
     );
   }
 
-  /** The grant as recorded; a grant is never rewritten, so reading it before the proposal's append is safe. */
+  /**
+   * The grant as recorded, or null when there is none or its record was withdrawn as made in error. A grant is
+   * never rewritten, so reading it before the proposal's append is safe.
+   */
   private async grantOnRecord(commendationId: string): Promise<CommendationGrantedData | null> {
     const events = (await this.log.readStream(commendationStreamId(commendationId))).map(commendationStream.fromRecorded);
+    if (events.some((event) => event.type === 'CommendationRecordWithdrawn')) return null;
     const granted = events.find((event) => event.type === 'CommendationGranted');
     return granted?.type === 'CommendationGranted' ? granted.data : null;
   }
