@@ -95,6 +95,10 @@ const ENDPOINTS: Endpoint[] = [
     call: (sys: RunningSystem, s: Side, _r: Role, h: Record<string, string>) => getJson(`${sys.url('query-api')}${(path as (c: string) => string)((unit as (s: Side) => string)(s))}`, h),
   })),
   {
+    name: 'GET /v1/commendations/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
+    call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/commendations/${existing.get(key('withdrawable', r, s))}`, h),
+  },
+  {
     // One record: the unit it was recorded under decides.
     name: 'GET /v1/commendation-proposals/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
     call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/commendation-proposals/${existing.get(key('proposal', r, s))}`, h),
@@ -152,6 +156,7 @@ describe('Who may do what', () => {
     // A proposal is read from its read model: wait until the projector has every one.
     const proposals = [...existing.keys()].filter((k) => k.startsWith('proposal:')).length;
     await waitFor('every proposal projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_commendation_proposals')).rows[0].count) >= proposals || undefined);
+    await waitFor('every grant projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_commendations')).rows[0].count) >= 2 * proposals || undefined);
   });
   afterAll(() => system?.stop());
 

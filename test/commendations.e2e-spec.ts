@@ -231,6 +231,8 @@ describe('Granting and revoking commendations, end to end', () => {
     expect((await of2018()).revoked).toBe(0);
     const { body: list } = await getJson(`${system.url('query-api')}/v1/commendations?unitCode=${KHUONG_THUONG}&year=2018`);
     expect(list.items).toEqual([]);
+    const byId = await getJson(`${system.url('query-api')}/v1/commendations/${commendationId}`);
+    expect(byId.body).toMatchObject({ status: 'WITHDRAWN', withdrawal: { reason: 'Bài viết chỉ nêu đề nghị, không nêu quyết định khen thưởng' }, revocation: null, version: 2 });
     const { body: history } = await getJson(`${system.url('query-api')}/v1/audit/streams/commendation-${commendationId}`);
     expect(history.versions.map((v: { type: string }) => v.type)).toEqual(['CommendationGranted', 'CommendationRecordWithdrawn']);
 

@@ -59,6 +59,7 @@ const QUERIES: { path: (segment: string) => string; parameters: readonly string[
   { path: () => '/v1/emulation-movements', parameters: ['unitCode', 'status', 'after', 'limit'] },
   { path: () => '/v1/commendation-proposals', parameters: ['unitCode', 'status', 'year', 'after', 'limit'] },
   { path: (id) => `/v1/commendation-proposals/${id}`, parameters: [] },
+  { path: (id) => `/v1/commendations/${id}`, parameters: [] },
   { path: (code) => `/v1/units/${code}`, parameters: ['asOf'] },
   { path: (code) => `/v1/units/${code}/children`, parameters: ['asOf'] },
   { path: (code) => `/v1/units/${code}/successors`, parameters: [] },

@@ -315,6 +315,28 @@ describe('What is accepted is kept: generated commands round-trip through one ru
     }
   });
 
+  it('shows every grant by its id exactly as submitted, with its revocation and its version', async () => {
+    const revocations = new Map(accepted.filter((a) => a.route.endsWith('/revocation')).map((a) => [a.streamId, a.expected]));
+    for (const { route, streamId, expected } of accepted.filter((a) => a.route.startsWith('POST /v1/commendations ') || a.route === 'POST /v1/commendations')) {
+      const revoked = revocations.get(streamId);
+      const shown = await waitFor(`${streamId} by its id`, async () => {
+        const response = await getJson(`${system.url('query-api')}/v1/commendations/${expected.commendationId}`);
+        return response.status === 200 && (response.body.status === 'REVOKED') === Boolean(revoked) ? response : undefined;
+      }, { timeoutMs: 60_000 });
+      expect({ route, body: shown.body }).toEqual({
+        route,
+        body: {
+          commendation: expected,
+          status: revoked ? 'REVOKED' : 'IN_FORCE',
+          revocation: revoked ? { revokedOn: revoked.revokedOn, reason: revoked.reason } : null,
+          withdrawal: null,
+          version: revoked ? 2 : 1,
+        },
+      });
+      expect(shown.headers.get('etag')).toBe(`"${revoked ? 2 : 1}"`);
+    }
+  });
+
   it('shows every proposal exactly as submitted, with the decision that answered it, alone and in the list', async () => {
     const decisions = new Map(accepted.filter((a) => a.route.endsWith('/decision')).map((a) => [a.streamId, a.expected]));
     const shown = (proposal: Json, decision: Json): Json => ({

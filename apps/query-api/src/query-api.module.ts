@@ -8,6 +8,7 @@ import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.cont
 import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
 import { ListsHttpController } from './lists/lists.http.controller';
 import { ProposalsHttpController } from './proposals/proposals.http.controller';
+import { CommendationRecordHttpController } from './commendation-record/commendation-record.http.controller';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
@@ -16,7 +17,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, ProposalsHttpController, AuditHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, ProposalsHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,
     SummaryReads,

@@ -15,6 +15,7 @@ import { NotifyReadModelChanges1763856000800 } from './migrations/1763856000800-
 import { CreateProposalTables1763856001300 } from './migrations/1763856001300-create-proposal-tables';
 import { VagueFacts1763856001400 } from './migrations/1763856001400-vague-facts';
 import { CommendationWithdrawals1763856001500 } from './migrations/1763856001500-commendation-withdrawals';
+import { CommendationRecords1763856001600 } from './migrations/1763856001600-commendation-records';
 import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './projection';
@@ -25,13 +26,14 @@ export * from './meetings/ward-summary.reader';
 export * from './admin-units/admin-units.projection';
 export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
+export * from './commendations/commendation-record.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 export * from './proposals/proposals.projection';
 export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];

@@ -4,7 +4,8 @@ import { Pool } from 'pg';
 import { findProposal, listProposals, Page, ProposalItem } from '@civic/projections';
 import { Access, ApiProblems, fromQuery, InjectPool, streamOf } from '@civic/platform';
 import { pageKey } from '../lists/lists.http.controller';
-import { ProposalIdParams, ProposalListRequest } from './proposals.request.dto';
+import { ProposalListRequest } from './proposals.request.dto';
+import { RecordIdParams } from '../record-id.request.dto';
 import { ProposalPageResponse, ProposalResponse } from './proposals.response';
 
 const DEFAULT_LIMIT = 20;
@@ -29,7 +30,7 @@ export class ProposalsHttpController {
   @Access({ kind: 'read', stream: streamOf('commendation-proposal-', 'id') })
   @ApiOkResponse({ type: ProposalResponse })
   @ApiProblems(400, 404)
-  async one(@Param() { id }: ProposalIdParams): Promise<ProposalItem> {
+  async one(@Param() { id }: RecordIdParams): Promise<ProposalItem> {
     const proposal = await findProposal(this.pool, id);
     if (!proposal) throw new NotFoundException(`No proposal ${id} is on record (a proposal just recorded appears within seconds).`);
     return proposal;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { YearPageRequest } from '../lists/list.request.dto';
 
 const STATUSES = ['PROPOSED', 'GRANTED', 'REFUSED'] as const;
@@ -10,9 +10,4 @@ export class ProposalListRequest extends YearPageRequest {
   @IsIn(STATUSES)
   @ApiPropertyOptional({ enum: STATUSES })
   status?: (typeof STATUSES)[number];
-}
-
-export class ProposalIdParams {
-  @IsUUID()
-  id!: string;
 }

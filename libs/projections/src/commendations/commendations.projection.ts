@@ -32,6 +32,8 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
       new JsonColumn(c.jointIssuers),
       c.grantedOnPrecision,
       new JsonColumn(inexactCounts(c.recipients)),
+      new JsonColumn(recorded.data),
+      recorded.schemaVersion,
     ];
   });
   return insertNewRows(
@@ -39,7 +41,8 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
     'rm_commendations',
     'commendation_id',
     ['commendation_id', 'stream_id', 'award_kind', 'award', 'commendation_type', 'issuer_body', 'issuer_unit', 'grantor_units', 'granted_on', 'for_year',
-      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime', 'joint_issuers', 'granted_on_precision', 'recipient_qualifiers'],
+      'collectives', 'individuals', 'households', 'recipient_names_folded', 'regime', 'joint_issuers', 'granted_on_precision', 'recipient_qualifiers',
+      'record', 'record_schema_version'],
     rows,
   );
 }
