@@ -1,4 +1,4 @@
-import { MessageCollector, RunningSystem, testKafka, waitFor } from '@civic/testing';
+import { MessageCollector, RunningSystem, testKafka, testToken, waitFor } from '@civic/testing';
 import { getJson, postJson } from './meeting-requests';
 
 const KHUONG_THUONG = '00238';
@@ -248,6 +248,46 @@ describe('Granting and revoking commendations, end to end', () => {
     expect(answer).toMatchObject({ status: 422, body: { code: 'PROPOSAL.GRANT_NOT_FOUND' } });
     // The withdrawn record released its achievement: the same grant, recorded right, is not a second award.
     expect((await postJson(commendations(), { ...wrong, grantedOn: '2019-01-25' })).status).toBe(201);
+  });
+
+  it('holds national issuers at the nation (VN): the Government’s flag, and a city Front proposing to the Front’s Central Committee', async () => {
+    const cityOfficer = { authorization: `Bearer ${testToken({ subject: 'officer-ha-noi', roles: ['city-officer'], units: ['01'] })}` };
+    const flag = {
+      title: 'CO_THI_DUA_CHINH_PHU',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'CHINH_PHU', unitCode: 'VN' },
+      grantedOn: '2021-01-08',
+      grantedOnPrecision: 'ON_OR_BEFORE',
+      forYear: 2020,
+      recipients: { collectives: { names: ['Đảng bộ quận Hoàn Kiếm'] } },
+      reason: 'Đạt danh hiệu thi đua dẫn đầu năm 2020',
+    };
+    // A national grant is a national fact: a city officer does not act for the nation.
+    expect(await postJson(commendations(), flag, cityOfficer)).toMatchObject({ status: 403, body: { code: 'ACCESS.OUTSIDE_JURISDICTION' } });
+    const granted = await postJson(commendations(), flag);
+    expect(granted.status).toBe(201);
+    const shown = await waitFor('the national grant by its id', async () => {
+      const response = await getJson(`${system.url('query-api')}/v1/commendations/${granted.headers.get('location')!.split('/').pop()}`);
+      return response.status === 200 ? response.body : undefined;
+    });
+    expect(shown.commendation).toMatchObject({ issuer: { body: 'CHINH_PHU', unitCode: 'VN' }, award: { title: 'CO_THI_DUA_CHINH_PHU' }, regime: 'A' });
+
+    const byTheFront = await postJson(commendations(), { ...flag, issuer: { body: 'UBTW_MTTQ', unitCode: 'VN' }, reason: 'Cờ thi đua (thử)' });
+    expect(byTheFront).toMatchObject({ status: 422, body: { code: 'COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER', legalBasis: expect.stringMatching(/Mặt trận/) } });
+    const atTheDistrict = await postJson(commendations(), { ...flag, issuer: { body: 'CHINH_PHU', unitCode: '002' }, reason: 'Cờ thi đua (thử 2)' });
+    expect(atTheDistrict).toMatchObject({ status: 422, body: { code: 'COMMENDATION.ISSUER_DID_NOT_EXIST', errors: [{ field: '/issuer/body' }] } });
+
+    const proposal = await postJson(`${system.url('records-api')}/v1/commendation-proposals`, {
+      proposer: { body: 'UB_MTTQ', unitCode: '01' },
+      proposedTo: { body: 'UBTW_MTTQ', unitCode: 'VN' },
+      proposedOn: '2021-01-08',
+      proposedOnPrecision: 'ON_OR_BEFORE',
+      form: 'BANG_KHEN',
+      forYear: 2020,
+      recipients: { collectives: { names: ['Ủy ban MTTQ Việt Nam quận Hoàn Kiếm'] } },
+      reason: 'Công tác Mặt trận quận năm 2020 đạt thành tích xuất sắc',
+    }, cityOfficer);
+    expect(proposal.status).toBe(201);
   });
 
   it('refuses a body that gives both a count and names, or neither form nor title, with 400', async () => {

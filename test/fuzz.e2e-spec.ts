@@ -151,7 +151,7 @@ function hostileRequests(tokens: readonly string[]): fc.Arbitrary<FuzzRequest> {
   const query = fc.constantFrom(...QUERIES).chain(({ path, parameters }) =>
     fc
       .record({
-        segment: fc.oneof(fc.constantFrom(PROPERTY_WARD, '007', '01', `meeting-${ID}`), hostileSegment),
+        segment: fc.oneof(fc.constantFrom(PROPERTY_WARD, '007', '01', 'VN', `meeting-${ID}`), hostileSegment),
         query: fc.array(fc.tuple(fc.constantFrom(...parameters, 'unknown', '__proto__'), fc.oneof(hostileText.map((t) => encodeURIComponent(t.replace(/[\ud800-\udfff]/g, 'x'))), hostileSegment)), { maxLength: 4 }),
         token,
       })

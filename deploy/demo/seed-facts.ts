@@ -30,6 +30,9 @@ const HOAN_KIEM = '002';
 const KHUONG_THUONG = '00238';
 const DONG_DA = '006';
 const DA_NANG = '48';
+const HA_NOI = '01';
+/** The nation, where the national bodies sit (Chính phủ, UBTW MTTQ). */
+const NATION = 'VN';
 
 const FIRST_RECORDS: readonly SeedFact[] = [
   {
@@ -184,6 +187,38 @@ const FIRST_RECORDS: readonly SeedFact[] = [
     },
   },
   {
+    key: 'seed-003-government-flag',
+    source: 'seeds/003: "Đảng bộ quận vinh dự đạt danh hiệu thi đua dẫn đầu được Chính phủ tặng Cờ thi đua xuất sắc năm 2020" (no date of its own: on or before the meeting that reports it)',
+    path: '/v1/commendations',
+    atMeeting: 'seed-003-meeting',
+    body: {
+      title: 'CO_THI_DUA_CHINH_PHU',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'CHINH_PHU', unitCode: NATION },
+      grantedOn: '2021-01-08',
+      grantedOnPrecision: 'ON_OR_BEFORE',
+      forYear: 2020,
+      recipients: { collectives: { names: ['Đảng bộ quận Hoàn Kiếm'] } },
+      reason: 'Đạt danh hiệu thi đua dẫn đầu, Cờ thi đua xuất sắc năm 2020',
+    },
+  },
+  {
+    key: 'seed-003-proposal-to-the-front-centre',
+    source: 'seeds/003: "Công tác MTTQ quận năm 2020 đạt thành tích xuất sắc được Ủy ban MTTQ Việt Nam thành phố Hà Nội đề xuất Ủy ban Trung ương MTTQ Việt Nam tặng Bằng khen" (on or before the meeting that reports it)',
+    path: '/v1/commendation-proposals',
+    atMeeting: 'seed-003-meeting',
+    body: {
+      proposer: { body: 'UB_MTTQ', unitCode: HA_NOI },
+      proposedTo: { body: 'UBTW_MTTQ', unitCode: NATION },
+      proposedOn: '2021-01-08',
+      proposedOnPrecision: 'ON_OR_BEFORE',
+      form: 'BANG_KHEN',
+      forYear: 2020,
+      recipients: { collectives: { names: ['Ủy ban MTTQ Việt Nam quận Hoàn Kiếm'] } },
+      reason: 'Công tác Mặt trận Tổ quốc quận năm 2020 đạt thành tích xuất sắc',
+    },
+  },
+  {
     key: 'seed-004-meeting',
     source: 'seeds/004_2c52a39c0893f69f.txt: "Sáng ngày 28/01/2021, tại hội trường tầng 3 trụ sở phường Khương Thượng, UBND phường long trọng tổ chức Hội nghị tổng kết …"',
     path: '/v1/meetings',
@@ -318,7 +353,5 @@ export const NOT_RECORDED: readonly { readonly source: string; readonly why: str
   { source: 'seeds/000: "Biểu dương khen thưởng nhiều tập thể … các cá nhân lao động tiên tiến"', why: 'no count, no form, no issuer' },
   { source: 'seeds/001: "khen thưởng 07 tập thể và 03 cá nhân … QCDC ở cơ sở phường năm 2021"', why: 'held as indicators of the meeting, not as a grant: the article names neither the issuer nor the form' },
   { source: 'seeds/001: "Đảng uỷ phường được Ban Thường vụ Quận uỷ công nhận Đảng bộ hoàn thành xuất sắc nhiệm vụ năm 2021"', why: 'a Party rating of the year, not a commendation form or title the model holds' },
-  { source: 'seeds/003: "Đảng bộ quận … được Chính phủ tặng Cờ thi đua xuất sắc năm 2020"', why: 'national grantors are outside the unit registry' },
-  { source: 'seeds/003: "đề xuất Ủy ban Trung ương MTTQ Việt Nam tặng Bằng khen"', why: 'a proposal to a national body, not a grant' },
   { source: 'seeds/004: "biểu dương, khen thưởng các tập thể, cá nhân có thành tích xuất sắc"', why: 'no count, no form' },
 ];

@@ -61,6 +61,28 @@ describe('commendationDecider', () => {
       expect(refusal.message).toContain('2021-03-01');
     });
 
+    it('records the Government’s emulation flag to the district Party organisation, on or before the meeting that reports it (seed 003)', () => {
+      const flag = {
+        award: { title: 'CO_THI_DUA_CHINH_PHU' as const },
+        issuer: { body: 'CHINH_PHU' as const, unitCode: 'VN' },
+        jointIssuers: [],
+        grantedOnPrecision: 'ON_OR_BEFORE' as const,
+        recipients: { collectives: { names: ['Đảng bộ quận Hoàn Kiếm'] } },
+        reason: 'Đơn vị dẫn đầu phong trào thi đua năm 2020',
+      };
+      spec.given([]).when(grant(flag)).then([granted(flag)]);
+      const bangKhen = { ...flag, award: { form: 'BANG_KHEN' as const }, issuer: { body: 'UBTW_MTTQ' as const, unitCode: 'VN' } };
+      spec.given([]).when(grant(bangKhen)).then([granted(bangKhen)]);
+    });
+
+    it('refuses a national award from a body that may not grant it, a national body at a local unit, and a local body at the nation', () => {
+      const frontFlag = grant({ award: { title: 'CO_THI_DUA_CHINH_PHU' }, issuer: { body: 'UBTW_MTTQ', unitCode: 'VN' }, jointIssuers: [], recipients: { collectives: { count: 1, qualifier: 'EXACT' } } });
+      const refusal = spec.given([]).when(frontFlag).thenRefuses('COMMENDATION.AWARD_NOT_ALLOWED_FOR_ISSUER', 'issuer/body');
+      expect(refusal.details.legalBasis).toMatch(/Mặt trận/);
+      spec.given([]).when(grant({ issuer: { body: 'CHINH_PHU', unitCode: '002' }, jointIssuers: [] })).thenRefuses('COMMENDATION.ISSUER_DID_NOT_EXIST', 'issuer/body');
+      spec.given([]).when(grant({ issuer: { body: 'UBND', unitCode: 'VN' }, jointIssuers: [] })).thenRefuses('COMMENDATION.ISSUER_DID_NOT_EXIST', 'issuer/body');
+    });
+
     it('stores the regime in force on the grant date', () => {
       const later = { grantedOn: '2024-03-01', forYear: 2023 };
       spec.given([]).when(grant(later)).then([granted({ ...later, regime: 'B' })]);

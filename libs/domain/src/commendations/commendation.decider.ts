@@ -4,7 +4,7 @@ import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
 import { absenceOfBody } from '../shared/bodies-at-unit';
 import { unitNotInForce, unitOfExistingBody } from '../shared/unit-not-in-force';
-import { UnitsOnDate } from '../shared/unit-context';
+import { unitIn, UnitsOnDate } from '../shared/unit-context';
 import { CommendationCommand, GrantCommendation, RevokeCommendation, WithdrawCommendationRecord } from './commendation.commands';
 import { BodyOfUnit, CommendationEvent, CommendationGrantedData, recipientCount, Recipients } from './commendation.events';
 import { Award, awardName, EMULATION_TITLES, RecipientKind, RECIPIENT_KINDS } from './commendation-vocabulary';
@@ -82,7 +82,7 @@ function grant(command: GrantCommendation, state: CommendationState): Commendati
 }
 
 function checkGrantor(grantor: BodyOfUnit, field: string, data: GrantCommendation['data'], regime: LegalRegime, units: UnitsOnDate): void {
-  const unit = units[grantor.unitCode];
+  const unit = unitIn(units, grantor.unitCode);
   if (!unit) {
     throw unitNotInForce('COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE', grantor.unitCode, data.grantedOn, 'none of its bodies could grant a commendation then', `${field}/unitCode`);
   }

@@ -1,5 +1,5 @@
 import { CivicBody } from '../shared/civic-body';
-import { UnitLevel } from '../shared/unit-code';
+import { ScopeLevel, UnitLevel } from '../shared/unit-code';
 import { CommendationForm, EmulationTitle } from './commendation-vocabulary';
 import { LegalRegime } from './legal-regime';
 
@@ -83,11 +83,32 @@ const OWN_RULES: Partial<Record<CivicBody, { levels: Partial<Record<UnitLevel, r
   ),
 };
 
+/** What the Prime Minister decides (Art. 78 of the 2022 law; the same titles under the 2003 law). */
+const PRIME_MINISTER: readonly Grantable[] = ['CSTD_TOAN_QUOC', 'CO_THI_DUA_CHINH_PHU', 'BANG_KHEN'];
+const PRIME_MINISTER_BASIS: Record<LegalRegime, string> = {
+  A: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2013): thẩm quyền của Thủ tướng Chính phủ; Nghị định 91/2017/NĐ-CP',
+  B: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78',
+  C: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78; Nghị định 152/2025/NĐ-CP',
+};
+
+/**
+ * The national bodies (§1.6, §1.7). The Government's emulation flag is awarded by the Prime Minister's decision in
+ * the Government's name, so articles say either "Chính phủ tặng" or "Thủ tướng tặng"; the Front's Central
+ * Committee grants its own flag and bằng khen under the Front's rules.
+ */
+function nationalAuthority(regime: LegalRegime, body: CivicBody): Authority {
+  if (body === 'THU_TUONG') return { may: PRIME_MINISTER, basis: PRIME_MINISTER_BASIS[regime] };
+  if (body === 'CHINH_PHU') return { may: ['CO_THI_DUA_CHINH_PHU'], basis: PRIME_MINISTER_BASIS[regime] };
+  if (body === 'UBTW_MTTQ') return { may: ['CO_THI_DUA_BO_NGANH_TINH', 'BANG_KHEN'], basis: 'Quy chế thi đua, khen thưởng của Mặt trận Tổ quốc Việt Nam' };
+  return { may: [], basis: 'Hiến pháp 2013: only the national bodies sit at the nation' };
+}
+
 /**
  * What a body of a unit at a level may grant under a regime, and on which legal basis. People's Councils, the
  * Mass Mobilisation Bloc, steering committees and councils grant nothing themselves: they propose.
  */
-export function authorityOf(regime: LegalRegime, body: CivicBody, level: UnitLevel): Authority {
+export function authorityOf(regime: LegalRegime, body: CivicBody, level: ScopeLevel): Authority {
+  if (level === 'NATIONAL') return nationalAuthority(regime, body);
   if (body === 'UBND') return { may: STATE[regime][level] ?? [], basis: STATE_BASIS[regime][level] };
   const own = OWN_RULES[body];
   if (own) return { may: own.levels[level] ?? [], basis: own.basis };

@@ -6,6 +6,7 @@ import { commendationProposalDecider } from './commendation-proposal.decider';
 import { CommendationProposed, CommendationProposedData, ProposalDecided } from './commendation-proposal.events';
 
 const UNITS: UnitsOnDate = {
+  '01': { code: '01', level: 'PROVINCE', name: 'Thành phố Hà Nội', type: 'Thành phố Trung ương', provinceCode: '01' },
   '006': { code: '006', level: 'DISTRICT', name: 'Quận Đống Đa', type: 'Quận', provinceCode: '01' },
   '00238': { code: '00238', level: 'COMMUNE', name: 'Phường Khương Thượng', type: 'Phường', provinceCode: '01' },
 };
@@ -62,6 +63,18 @@ describe('commendationProposalDecider', () => {
   describe('ProposeCommendation', () => {
     it('records a ward People’s Committee proposing to the district the residential-group title (seed 004)', () => {
       spec.given([]).when(propose()).then([proposed()]);
+    });
+
+    it('records the city Front proposing the Front’s Central Committee a bằng khen for a district Front (seed 003)', () => {
+      const toTheCentre = {
+        proposer: { body: 'UB_MTTQ' as const, unitCode: '01' },
+        proposedTo: { body: 'UBTW_MTTQ' as const, unitCode: 'VN' },
+        proposedOn: '2021-01-08',
+        proposedOnPrecision: 'ON_OR_BEFORE' as const,
+        award: { form: 'BANG_KHEN' as const },
+        recipients: { collectives: { names: ['Ủy ban MTTQ Việt Nam quận Hoàn Kiếm'] } },
+      };
+      spec.given([]).when(propose(toTheCentre)).then([proposed(toTheCentre)]);
     });
 
     it('refuses a proposal to a body that could not grant the award on that date, citing who may', () => {

@@ -21,7 +21,13 @@ export const CIVIC_BODIES = {
   BAN_CTMT: { vi: 'Ban công tác Mặt trận (tổ dân phố)', en: 'Front work committee of a residential group' },
   BAN_DAN_VAN: { vi: 'Ban Dân vận (của cấp ủy)', en: "Mass Mobilisation Commission of a Party committee (Ban Dân vận Thành ủy, Quận ủy)" },
   BAN_THUONG_VU: { vi: 'Ban Thường vụ (cấp ủy)', en: 'Standing Board of a Party committee (Ban Thường vụ Thành ủy, Quận ủy)' },
+  CHINH_PHU: { vi: 'Chính phủ', en: 'the Government (national, unit VN)' },
+  THU_TUONG: { vi: 'Thủ tướng Chính phủ', en: 'the Prime Minister (national, unit VN)' },
+  UBTW_MTTQ: { vi: 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', en: 'Central Committee of the Vietnam Fatherland Front (national, unit VN)' },
 } as const;
 
 export type CivicBody = keyof typeof CIVIC_BODIES;
 export const CIVIC_BODY_VALUES = Object.keys(CIVIC_BODIES) as CivicBody[];
+
+/** Bodies that sit only at the nation (unit VN), and the only ones that do. */
+export const NATIONAL_BODIES: readonly CivicBody[] = ['CHINH_PHU', 'THU_TUONG', 'UBTW_MTTQ'];

@@ -1,5 +1,5 @@
 import { CivicDate } from './civic-date';
-import { UnitCode, UnitLevel } from './unit-code';
+import { NATIONAL_CODE, ScopeLevel, UnitCode } from './unit-code';
 
 /**
  * A unit as it stood on the date of a fact, resolved from the registry by the command's handler and handed to
@@ -7,7 +7,7 @@ import { UnitCode, UnitLevel } from './unit-code';
  */
 export interface UnitOnDate {
   readonly code: UnitCode;
-  readonly level: UnitLevel;
+  readonly level: ScopeLevel;
   readonly name: string;
   /** GSO type: Phường, Xã, Quận, Huyện, Thành phố Trung ương, ... */
   readonly type: string;
@@ -17,6 +17,12 @@ export interface UnitOnDate {
 
 /** Units named by a command, keyed by code; null where no unit had the code on that date. */
 export type UnitsOnDate = Readonly<Record<UnitCode, UnitOnDate | null>>;
+
+/** The nation, where the national bodies sit: always in force, above every unit of the registry. */
+export const NATIONAL_UNIT: UnitOnDate = { code: NATIONAL_CODE, level: 'NATIONAL', name: 'Việt Nam', type: 'Quốc gia', provinceCode: NATIONAL_CODE };
+
+/** The unit a code named on the date of the command: the nation for VN, else the registry's answer. */
+export const unitIn = (units: UnitsOnDate, code: UnitCode): UnitOnDate | null => (code === NATIONAL_CODE ? NATIONAL_UNIT : (units[code] ?? null));
 
 export interface DateRange {
   readonly from: CivicDate;

@@ -2,7 +2,7 @@ import { CivicDate } from './civic-date';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { UnitCode } from './unit-code';
 import { CivicBody } from './civic-body';
-import { UnitOnDate, UnitsOnDate } from './unit-context';
+import { unitIn, UnitOnDate, UnitsOnDate } from './unit-context';
 import { absenceOfBody } from './bodies-at-unit';
 
 const TWO_TIER_FROM = '2025-07-01';
@@ -38,7 +38,7 @@ export interface BodyRefusals {
 
 /** The unit of a body as it stood on the date, once both the unit and the body at it are known to have existed. */
 export function unitOfExistingBody(body: { body: CivicBody; unitCode: UnitCode }, date: CivicDate, units: UnitsOnDate, refusals: BodyRefusals): UnitOnDate {
-  const unit = units[body.unitCode];
+  const unit = unitIn(units, body.unitCode);
   if (!unit) throw unitNotInForce(refusals.unitCode, body.unitCode, date, refusals.consequence, `${refusals.field}/unitCode`);
   const absence = absenceOfBody(body.body, unit, date);
   if (absence) throw new DomainRuleViolation(refusals.bodyCode, absence.rule, { field: `${refusals.field}/body`, legalBasis: absence.legalBasis });

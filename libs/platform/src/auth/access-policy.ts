@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { isCivicDate } from '@civic/domain';
+import { isCivicDate, UNIT_CODE_PATTERN } from '@civic/domain';
 import { AccessRule, NamedUnit } from './access-rule';
 import { Jurisdiction, When } from './jurisdiction';
 import { Principal, Role, SCOPED_ROLES } from './principal';
@@ -21,7 +21,8 @@ const READERS: readonly Role[] = ['ward-clerk', 'district-officer', 'city-office
 const NATIONAL: readonly Role[] = ['auditor', 'administrator'];
 const AUDITORS: readonly Role[] = ['auditor', 'administrator'];
 
-const UNIT_CODE = /^(\d{2}|\d{3}|\d{5})$/;
+// The unit codes a request may name, the nation (VN) included: anything else is malformed and validation answers 400.
+const UNIT_CODE = UNIT_CODE_PATTERN;
 
 /** What a request says about its unit and date, read before validation: malformed values are left to it (400). */
 export interface RequestFacts {

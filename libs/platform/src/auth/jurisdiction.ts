@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { NATIONAL_CODE } from '@civic/domain';
 
 /** When a unit must lie inside a jurisdiction: on a fact's date, at some time in a year, or at any time. */
 export type When = { readonly date: string } | { readonly year: number } | 'ever';
@@ -12,13 +13,14 @@ const CONDITION = {
 /**
  * Whether a unit lies inside the units a subject acts for, by the hierarchy of the registry: the unit itself or
  * any unit above it, on the date that matters (a district officer acts for the district's own bodies and its
- * wards; after 2025-07-01 the district is gone and with it that jurisdiction).
+ * wards; after 2025-07-01 the district is gone and with it that jurisdiction). The nation (VN) lies above every
+ * unit: its bodies may take part in a record of any unit, and acting for it is acting for every unit.
  */
 export class Jurisdiction {
   constructor(private readonly pool: Pool) {}
 
   async contains(units: readonly string[], unitCode: string, when: When): Promise<boolean> {
-    if (units.includes(unitCode)) return true;
+    if (units.includes(unitCode) || units.includes(NATIONAL_CODE)) return true;
     const [condition, value] = when === 'ever' ? [CONDITION.ever, null] : 'date' in when ? [CONDITION.date, when.date] : [CONDITION.year, when.year];
     const { rows } = await this.pool.query<{ inside: boolean }>(
       `WITH RECURSIVE above(code) AS (

@@ -1,3 +1,5 @@
+import { UNIT_CODE_PATTERN } from '@civic/domain';
+
 /** The roles a token can carry. Each decides what its holder may do; units decide where. */
 export const ROLES = ['ward-clerk', 'district-officer', 'city-officer', 'auditor', 'integration-reader', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,7 +28,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (!Array.isArray(roles) || !roles.length) return 'the token names no roles';
   const unknown = roles.filter((role) => !ROLES.includes(role as Role));
   if (unknown.length) return `the token names unknown roles: ${unknown.join(', ')}`;
-  if (!Array.isArray(units) || units.some((code) => typeof code !== 'string' || !/^(\d{2}|\d{3}|\d{5})$/.test(code))) {
+  if (!Array.isArray(units) || units.some((code) => typeof code !== 'string' || !UNIT_CODE_PATTERN.test(code))) {
     return 'units must be a list of official unit codes';
   }
   for (const role of roles as Role[]) {
