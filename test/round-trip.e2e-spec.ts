@@ -317,11 +317,14 @@ describe('What is accepted is kept: generated commands round-trip through one ru
 
   it('shows every grant by its id exactly as submitted, with its revocation and its version', async () => {
     const revocations = new Map(accepted.filter((a) => a.route.endsWith('/revocation')).map((a) => [a.streamId, a.expected]));
+    const answered = new Map(accepted.filter((a) => a.route.endsWith('/decision') && a.expected.commendationId).map((a) => [a.expected.commendationId, a.expected.proposalId]));
+    expect(answered.size).toBe(VALID_PER_ENDPOINT / 2);
     for (const { route, streamId, expected } of accepted.filter((a) => a.route.startsWith('POST /v1/commendations ') || a.route === 'POST /v1/commendations')) {
       const revoked = revocations.get(streamId);
       const shown = await waitFor(`${streamId} by its id`, async () => {
         const response = await getJson(`${system.url('query-api')}/v1/commendations/${expected.commendationId}`);
-        return response.status === 200 && (response.body.status === 'REVOKED') === Boolean(revoked) ? response : undefined;
+        const caughtUp = (response.body.status === 'REVOKED') === Boolean(revoked) && response.body.answersProposal === (answered.get(expected.commendationId) ?? null);
+        return response.status === 200 && caughtUp ? response : undefined;
       }, { timeoutMs: 60_000 });
       expect({ route, body: shown.body }).toEqual({
         route,
@@ -330,6 +333,7 @@ describe('What is accepted is kept: generated commands round-trip through one ru
           status: revoked ? 'REVOKED' : 'IN_FORCE',
           revocation: revoked ? { revokedOn: revoked.revokedOn, reason: revoked.reason } : null,
           withdrawal: null,
+          answersProposal: answered.get(expected.commendationId) ?? null,
           version: revoked ? 2 : 1,
         },
       });

@@ -50,6 +50,8 @@ export class CommendationRecordResponse implements CommendationRecord {
   status!: CommendationStatus;
   revocation!: RevocationResponse | null;
   withdrawal!: WithdrawalResponse | null;
+  /** The proposal (GET /v1/commendation-proposals/{id}) this grant answered, if its answer was recorded. */
+  answersProposal!: string | null;
   /** The record's version: the ETag, and the If-Match of a revocation or a withdrawal. */
   version!: number;
 }

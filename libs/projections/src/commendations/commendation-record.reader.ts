@@ -10,6 +10,8 @@ export interface CommendationRecord {
   readonly status: CommendationStatus;
   readonly revocation: { readonly revokedOn: string; readonly reason: string } | null;
   readonly withdrawal: { readonly withdrawnOn: string; readonly reason: string } | null;
+  /** The proposal (đề nghị) this grant answered, when its decision was recorded as the answer to one. */
+  readonly answersProposal: string | null;
   /** The record's version (its stream's), for the ETag and for If-Match on a revocation or a withdrawal. */
   readonly version: number;
 }
@@ -21,6 +23,7 @@ interface RecordRow {
   revocation_reason: string | null;
   withdrawn_on: string | null;
   withdrawal_reason: string | null;
+  answers_proposal: string | null;
   version: number;
 }
 
@@ -28,6 +31,7 @@ export async function findCommendation(sql: SqlExecutor, commendationId: string)
   const { rows } = await sql.query<RecordRow>(
     `SELECT c.record, c.record_schema_version, to_char(c.revoked_on, 'YYYY-MM-DD') AS revoked_on, c.revocation_reason,
             to_char(c.withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, c.withdrawal_reason,
+            (SELECT p.proposal_id FROM rm_commendation_proposals p WHERE p.commendation_id = c.commendation_id LIMIT 1) AS answers_proposal,
             coalesce((SELECT p.stream_version FROM projected_streams p WHERE p.projection = 'commendations' AND p.stream_id = c.stream_id), 1) AS version
      FROM rm_commendations c WHERE c.commendation_id = $1 AND c.record IS NOT NULL`,
     [commendationId],
@@ -41,6 +45,7 @@ export async function findCommendation(sql: SqlExecutor, commendationId: string)
     status: row.withdrawn_on ? 'WITHDRAWN' : row.revoked_on ? 'REVOKED' : 'IN_FORCE',
     revocation: row.revoked_on ? { revokedOn: row.revoked_on, reason: row.revocation_reason ?? '' } : null,
     withdrawal: row.withdrawn_on ? { withdrawnOn: row.withdrawn_on, reason: row.withdrawal_reason ?? '' } : null,
+    answersProposal: row.answers_proposal,
     version: row.version,
   };
 }
