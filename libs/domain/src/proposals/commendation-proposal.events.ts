@@ -56,5 +56,4 @@ export interface ProposalDecided {
 
 export type CommendationProposalEvent = CommendationProposed | ProposalDecided;
 
-
 export const COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS: Record<CommendationProposalEvent['type'], number> = { CommendationProposed: 2, ProposalDecided: 1 };
