@@ -22,3 +22,4 @@ export * from './json-answer';
 export * from './http';
 export * from './input-text';
 export * from './json-body';
+export * from './record-id.request.dto';

@@ -2,8 +2,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { Pool } from 'pg';
 import { CommendationRecord, findCommendation } from '@civic/projections';
-import { Access, ApiProblems, HttpReply, InjectPool, streamOf } from '@civic/platform';
-import { RecordIdParams } from '../record-id.request.dto';
+import { Access, ApiProblems, HttpReply, InjectPool, RecordIdParams, streamOf } from '@civic/platform';
 import { CommendationRecordResponse } from './commendation-record.response';
 
 /** One commendation by its id (the Location of its 201), every field of it, and where it stands. */

@@ -2,10 +2,9 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { Pool } from 'pg';
 import { findProposal, listProposals, Page, ProposalItem } from '@civic/projections';
-import { Access, ApiProblems, fromQuery, InjectPool, streamOf } from '@civic/platform';
+import { Access, ApiProblems, fromQuery, InjectPool, RecordIdParams, streamOf } from '@civic/platform';
 import { pageKey } from '../lists/lists.http.controller';
 import { ProposalListRequest } from './proposals.request.dto';
-import { RecordIdParams } from '../record-id.request.dto';
 import { ProposalPageResponse, ProposalResponse } from './proposals.response';
 
 const DEFAULT_LIMIT = 20;

@@ -2,11 +2,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, fromBody, streamOf, HttpRequest, HttpReply, unitsInBody } from '@civic/platform';
+import { Access, fromBody, HttpReply, HttpRequest, RecordIdParams, streamOf, unitsInBody } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom, requiredIfMatch } from '../http/command-context';
 import { toMeeting } from '../record-meeting/record-meeting.http.controller';
-import { CorrectMeetingRequestDto, MeetingIdParams } from './correct-meeting.request.dto';
+import { CorrectMeetingRequestDto } from './correct-meeting.request.dto';
 import { CorrectMeetingCommand } from './correct-meeting.handler';
 
 @ApiTags('meetings')
@@ -20,7 +20,7 @@ export class CorrectMeetingHttpController {
   @Post(':id/corrections')
   @HttpCode(201)
   async correct(
-    @Param() { id }: MeetingIdParams,
+    @Param() { id }: RecordIdParams,
     @Body() body: CorrectMeetingRequestDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpReply,

@@ -1,11 +1,5 @@
-import { IsUUID } from 'class-validator';
 import { NestedObject, NfcText } from '@civic/platform';
 import { RecordMeetingRequestDto } from '../record-meeting/record-meeting.request.dto';
-
-export class MeetingIdParams {
-  @IsUUID()
-  id!: string;
-}
 
 /** POST /v1/meetings/{id}/corrections, with If-Match: the whole corrected record and why. */
 export class CorrectMeetingRequestDto {

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { civicDateAt, CommendationGrantedData, commendationProposalDecider, commendationProposalStreamId, commendationStreamId, DecideProposal } from '@civic/domain';
-import { AppendResult, CommandContext, CommandProcessor, commendationProposalStream, commendationStream, EventLog } from '@civic/event-store';
+import { civicDateAt, CommendationGrantedData, commendationProposalDecider, commendationProposalStreamId, DecideProposal } from '@civic/domain';
+import { AppendResult, CommandContext, CommandProcessor, commendationProposalStream, EventLog } from '@civic/event-store';
 import { EVENT_LOG } from '../grant-commendation/award-reservations';
+import { recordedGrant } from '../grant-commendation/recorded-grant';
 
 export class DecideProposalCommand {
   constructor(
@@ -29,14 +30,9 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
     );
   }
 
-  /**
-   * The grant as recorded, or null when there is none or its record was withdrawn as made in error. A grant is
-   * never rewritten, so reading it before the proposal's append is safe.
-   */
+  /** The grant as recorded, or null when there is none or its record was withdrawn as made in error. */
   private async grantOnRecord(commendationId: string): Promise<CommendationGrantedData | null> {
-    const events = (await this.log.readStream(commendationStreamId(commendationId))).map(commendationStream.fromRecorded);
-    if (events.some((event) => event.type === 'CommendationRecordWithdrawn')) return null;
-    const granted = events.find((event) => event.type === 'CommendationGranted');
-    return granted?.type === 'CommendationGranted' ? granted.data : null;
+    const record = await recordedGrant(this.log, commendationId);
+    return record.status === 'GRANTED' || record.status === 'REVOKED' ? record.commendation : null;
   }
 }

@@ -3,10 +3,10 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { DecideProposal } from '@civic/domain';
 import { AppendResult } from '@civic/event-store';
-import { Access, fromBody, HttpReply, HttpRequest, streamOf } from '@civic/platform';
+import { Access, fromBody, HttpReply, HttpRequest, RecordIdParams, streamOf } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom, requiredIfMatch } from '../http/command-context';
-import { DecideProposalRequestDto, ProposalIdParams } from './decide-proposal.request.dto';
+import { DecideProposalRequestDto } from './decide-proposal.request.dto';
 import { DecideProposalCommand } from './decide-proposal.handler';
 
 @ApiTags('commendations')
@@ -23,7 +23,7 @@ export class DecideProposalHttpController {
   @Post(':id/decision')
   @HttpCode(201)
   async decide(
-    @Param() { id }: ProposalIdParams,
+    @Param() { id }: RecordIdParams,
     @Body() body: DecideProposalRequestDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpReply,

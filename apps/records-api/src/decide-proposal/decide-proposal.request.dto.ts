@@ -3,11 +3,6 @@ import { PROPOSAL_OUTCOME_VALUES, ProposalOutcome } from '@civic/domain';
 import { IsCivicDate, NestedObject, NfcText, OneOf, OnlyWhen } from '@civic/platform';
 import { BodyOfUnitDto } from '../grant-commendation/grant-commendation.request.dto';
 
-export class ProposalIdParams {
-  @IsUUID()
-  id!: string;
-}
-
 /**
  * POST /v1/commendation-proposals/{id}/decision, with If-Match: the body a proposal went to answers it — granted
  * by a grant already recorded (its decision number is the grant's), or refused with the reason.

@@ -3,10 +3,10 @@ import {
   AchievementAlreadyAwarded,
   AwardReservationEvent,
   CommendationGrantedData,
-  commendationStreamId,
   holderOf,
 } from '@civic/domain';
-import { AlongsideAppend, alongsideAppend, awardReservationStream, awardReservationStreamId, commendationStream, EventLog } from '@civic/event-store';
+import { AlongsideAppend, alongsideAppend, awardReservationStream, awardReservationStreamId, EventLog } from '@civic/event-store';
+import { recordedGrant } from './recorded-grant';
 
 /** The event log, for the reads a command makes beside its own stream. */
 export const EVENT_LOG = Symbol('EventLog');
@@ -34,14 +34,14 @@ export class AwardReservations {
 
   /** The releases a revocation appends: each reservation the grant still holds. */
   async release(commendationId: string, revokedOn: string): Promise<AlongsideAppend[]> {
-    const granted = (await this.log.readStream(commendationStreamId(commendationId))).map(commendationStream.fromRecorded).find((event) => event.type === 'CommendationGranted');
-    if (!granted || granted.type !== 'CommendationGranted') return [];
+    const record = await recordedGrant(this.log, commendationId);
+    if (record.status === 'NOT_GRANTED') return [];
     const releases: AlongsideAppend[] = [];
-    for (const achievement of achievementsOf(granted.data)) {
+    for (const achievement of achievementsOf(record.commendation)) {
       const streamId = awardReservationStreamId(achievement);
       const history = await this.history(streamId);
       if (holderOf(history) !== commendationId) continue;
-      const event: AwardReservationEvent = { type: 'AwardReservationReleased', data: { achievement, commendationId, revokedOn, unitCode: granted.data.issuer.unitCode } };
+      const event: AwardReservationEvent = { type: 'AwardReservationReleased', data: { achievement, commendationId, revokedOn, unitCode: record.commendation.issuer.unitCode } };
       releases.push(alongsideAppend(awardReservationStream, streamId, history.length, [event]));
     }
     return releases;

@@ -2,10 +2,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, fromBody, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, fromBody, HttpReply, HttpRequest, RecordIdParams, streamOf } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom, optionalIfMatch } from '../http/command-context';
-import { MovementIdParams, ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
+import { ReviewEmulationMovementRequestDto } from './review-emulation-movement.request.dto';
 import { ReviewEmulationMovementCommand } from './review-emulation-movement.handler';
 
 @ApiTags('emulation-movements')
@@ -19,7 +19,7 @@ export class ReviewEmulationMovementHttpController {
   @Post(':id/reviews')
   @HttpCode(201)
   async review(
-    @Param() { id }: MovementIdParams,
+    @Param() { id }: RecordIdParams,
     @Body() body: ReviewEmulationMovementRequestDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpReply,

@@ -2,11 +2,6 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { MOVEMENT_REVIEW_KIND_VALUES, MovementReviewKind } from '@civic/domain';
 import { IsCivicDate, NfcText, OneOf } from '@civic/platform';
 
-export class MovementIdParams {
-  @IsUUID()
-  id!: string;
-}
-
 /** POST /v1/emulation-movements/{id}/reviews: an interim (SO_KET) or final (TONG_KET) review. */
 export class ReviewEmulationMovementRequestDto {
   @OneOf(MOVEMENT_REVIEW_KIND_VALUES)

@@ -2,10 +2,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, fromBody, streamOf, HttpRequest, HttpReply } from '@civic/platform';
+import { Access, fromBody, HttpReply, HttpRequest, RecordIdParams, streamOf } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom, requiredIfMatch } from '../http/command-context';
-import { CommendationIdParams, RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
+import { RevokeCommendationRequestDto } from './revoke-commendation.request.dto';
 import { RevokeCommendationCommand } from './revoke-commendation.handler';
 
 @ApiTags('commendations')
@@ -19,7 +19,7 @@ export class RevokeCommendationHttpController {
   @Post(':id/revocation')
   @HttpCode(201)
   async revoke(
-    @Param() { id }: CommendationIdParams,
+    @Param() { id }: RecordIdParams,
     @Body() body: RevokeCommendationRequestDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpReply,

@@ -2,10 +2,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppendResult } from '@civic/event-store';
-import { Access, HttpReply, HttpRequest, streamOf } from '@civic/platform';
+import { Access, HttpReply, HttpRequest, RecordIdParams, streamOf } from '@civic/platform';
 import { ApiCommand } from '../http/command.openapi';
 import { commandContextFrom, requiredIfMatch } from '../http/command-context';
-import { CommendationIdParams } from '../revoke-commendation/revoke-commendation.request.dto';
 import { WithdrawCommendationRecordRequestDto } from './withdraw-commendation.request.dto';
 import { WithdrawCommendationRecordCommand } from './withdraw-commendation.handler';
 
@@ -19,12 +18,12 @@ export class WithdrawCommendationRecordHttpController {
    * revocation (the legal act that takes back a grant that was made): POST /v1/commendations/{id}/revocation.
    */
   // The record's own unit and date decide who may withdraw it; the body names neither.
-  @Access({ kind: 'record', date: () => undefined, stream: streamOf('commendation-', 'id') })
+  @Access({ kind: 'record', stream: streamOf('commendation-', 'id') })
   @ApiCommand({ onExistingRecord: true, ifMatch: 'required' })
   @Post(':id/withdrawal')
   @HttpCode(201)
   async withdraw(
-    @Param() { id }: CommendationIdParams,
+    @Param() { id }: RecordIdParams,
     @Body() body: WithdrawCommendationRecordRequestDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HttpReply,

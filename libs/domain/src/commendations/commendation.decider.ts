@@ -2,9 +2,8 @@ import { checkDatePrecision } from '../shared/vague-facts';
 import { CIVIC_BODIES } from '../shared/civic-body';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainRuleViolation } from '../shared/domain-rule-violation';
-import { absenceOfBody } from '../shared/bodies-at-unit';
-import { unitNotInForce, unitOfExistingBody } from '../shared/unit-not-in-force';
-import { unitIn, UnitsOnDate } from '../shared/unit-context';
+import { unitOfExistingBody } from '../shared/unit-not-in-force';
+import { UnitsOnDate } from '../shared/unit-context';
 import { CommendationCommand, GrantCommendation, RevokeCommendation, WithdrawCommendationRecord } from './commendation.commands';
 import { BodyOfUnit, CommendationEvent, CommendationGrantedData, recipientCount, Recipients } from './commendation.events';
 import { Award, awardName, EMULATION_TITLES, RecipientKind, RECIPIENT_KINDS } from './commendation-vocabulary';
@@ -82,12 +81,12 @@ function grant(command: GrantCommendation, state: CommendationState): Commendati
 }
 
 function checkGrantor(grantor: BodyOfUnit, field: string, data: GrantCommendation['data'], regime: LegalRegime, units: UnitsOnDate): void {
-  const unit = unitIn(units, grantor.unitCode);
-  if (!unit) {
-    throw unitNotInForce('COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE', grantor.unitCode, data.grantedOn, 'none of its bodies could grant a commendation then', `${field}/unitCode`);
-  }
-  const absence = absenceOfBody(grantor.body, unit, data.grantedOn);
-  if (absence) throw new DomainRuleViolation('COMMENDATION.ISSUER_DID_NOT_EXIST', absence.rule, { field: `${field}/body`, legalBasis: absence.legalBasis });
+  const unit = unitOfExistingBody(grantor, data.grantedOn, units, {
+    unitCode: 'COMMENDATION.ISSUER_UNIT_NOT_IN_FORCE',
+    bodyCode: 'COMMENDATION.ISSUER_DID_NOT_EXIST',
+    consequence: 'none of its bodies could grant a commendation then',
+    field,
+  });
   const grantable = data.award.form ?? data.award.title;
   if (data.award.title === 'XA_PHUONG_TIEU_BIEU' && regime === 'A') {
     throw new DomainRuleViolation(

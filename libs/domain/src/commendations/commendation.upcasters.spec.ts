@@ -29,7 +29,7 @@ describe('reading grants and proposals of schema version 1 as the current versio
 
   it('reads a v2 grant and a revocation as written', () => {
     const v2 = { ...v1Grant, grantedOnPrecision: 'ON_OR_BEFORE', recipients: { collectives: { count: 40, qualifier: 'AT_LEAST' } } };
-    expect(upcastCommendationEvent('CommendationGranted', 2, v2).data).toBe(v2);
+    expect(upcastCommendationEvent('CommendationGranted', 2, v2).data).toEqual(v2);
     const revoked = { commendationId: v1Grant.commendationId, revokedOn: '2021-03-01', reason: 'x', unitCode: '002' };
     expect(upcastCommendationEvent('CommendationRevoked', 1, revoked)).toEqual({ type: 'CommendationRevoked', data: revoked });
   });

@@ -1,4 +1,4 @@
-import { COUNT_QUALIFIERS, CountQualifier } from '../shared/vague-facts';
+import { COUNT_QUALIFIER_VALUES, COUNT_QUALIFIERS, CountQualifier } from '../shared/vague-facts';
 
 /** Kinds of meeting and public event at ward, district and city level (domain-reference §4.1). */
 export const MEETING_KINDS = {
@@ -28,4 +28,4 @@ export const MEETING_KIND_VALUES = Object.keys(MEETING_KINDS) as MeetingKind[];
 /** How exact a reported attendance is: "160 đại biểu", "khoảng 100", "hơn/trên 300" (shared/vague-facts.ts). */
 export const ATTENDANCE_QUALIFIERS = COUNT_QUALIFIERS;
 export type AttendanceQualifier = CountQualifier;
-export const ATTENDANCE_QUALIFIER_VALUES = Object.keys(ATTENDANCE_QUALIFIERS) as AttendanceQualifier[];
+export const ATTENDANCE_QUALIFIER_VALUES = COUNT_QUALIFIER_VALUES;

@@ -1,4 +1,4 @@
-import { COMMENDATION_EVENT_SCHEMA_VERSIONS, COMMENDATION_STREAM_TYPE, CommendationEvent, upcastCommendationEvent, withoutListDefect } from '@civic/domain';
+import { COMMENDATION_EVENT_SCHEMA_VERSIONS, COMMENDATION_STREAM_TYPE, CommendationEvent, upcastCommendationEvent } from '@civic/domain';
 import { StreamDefinition } from '../command-processor';
 
 export const commendationStream: StreamDefinition<CommendationEvent> = {
@@ -14,7 +14,6 @@ export const commendationStream: StreamDefinition<CommendationEvent> = {
         return { occurredOn: event.data.withdrawnOn, unitCode: event.data.unitCode };
     }
   },
-  // Grants stored with the empty values of an old defect are read with them left out (libs/domain list-defect.ts),
-  // and a grant of schema version 1 as the current version.
-  fromRecorded: (event) => upcastCommendationEvent(event.type, event.schemaVersion, withoutListDefect(event.type, event.data)),
+  // A grant of schema version 1 is read as the current version, the empty values of an old defect left out.
+  fromRecorded: (event) => upcastCommendationEvent(event.type, event.schemaVersion, event.data),
 };

@@ -21,9 +21,6 @@ const READERS: readonly Role[] = ['ward-clerk', 'district-officer', 'city-office
 const NATIONAL: readonly Role[] = ['auditor', 'administrator'];
 const AUDITORS: readonly Role[] = ['auditor', 'administrator'];
 
-// The unit codes a request may name, the nation (VN) included: anything else is malformed and validation answers 400.
-const UNIT_CODE = UNIT_CODE_PATTERN;
-
 /** What a request says about its unit and date, read before validation: malformed values are left to it (400). */
 export interface RequestFacts {
   readonly unit: unknown;
@@ -87,7 +84,7 @@ export class AccessPolicy {
     if (principal.roles.some((role) => NATIONAL.includes(role))) return;
     const when = { date };
     for (const { field, unit, mayBeAbove } of named) {
-      if (typeof unit !== 'string' || !UNIT_CODE.test(unit)) continue; // malformed: validation answers 400
+      if (typeof unit !== 'string' || !UNIT_CODE_PATTERN.test(unit)) continue; // malformed: validation answers 400
       if (await this.jurisdiction.contains(principal.units, unit, when)) continue;
       if (mayBeAbove && (await this.jurisdiction.contains([unit], factUnit, when))) continue;
       const above = mayBeAbove ? `, or of a unit above ${factUnit} taking part in its meeting` : '';
@@ -104,7 +101,7 @@ export class AccessPolicy {
     if (unit === undefined) {
       throw new Forbidden('ACCESS.UNIT_REQUIRED', `Name the unit (unitCode) you want to ${action}: you act for ${principal.units.join(', ')} only.`);
     }
-    if (typeof unit !== 'string' || !UNIT_CODE.test(unit)) return; // malformed: validation answers 400
+    if (typeof unit !== 'string' || !UNIT_CODE_PATTERN.test(unit)) return; // malformed: validation answers 400
     if (!scoped || !(await this.jurisdiction.contains(principal.units, unit, when))) {
       const moment = when === 'ever' ? '' : 'date' in when ? ` on ${when.date}` : ` in ${when.year}`;
       throw new Forbidden('ACCESS.OUTSIDE_JURISDICTION', `Unit ${unit} is outside the units you act for (${principal.units.join(', ') || 'none'})${moment}, so you may not ${action} it.`);

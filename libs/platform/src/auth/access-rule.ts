@@ -34,14 +34,14 @@ export type AccessRule =
   | { readonly kind: 'read'; readonly stream: RequestValue; readonly unit?: undefined; readonly year?: undefined }
   /**
    * Recording a fact of a unit on a date; `stream` names an existing record the command changes (its unit stands
-   * in when `unit` is left out). Every other unit the command names must be in the caller's jurisdiction on the
+   * in when `unit` is left out, and its date alone decides when `date` is: a withdrawal names neither). Every other unit the command names must be in the caller's jurisdiction on the
    * fact's date too: those of `names` always, those of `joinedBy` unless the unit lies above the fact's own unit
    * (a body of a higher level taking part, as a district HĐND meeting voters with a ward's Front).
    */
   | {
       readonly kind: 'record';
       readonly unit?: RequestValue;
-      readonly date: RequestValue;
+      readonly date?: RequestValue;
       readonly stream?: RequestValue;
       readonly names?: NamedUnits;
       readonly joinedBy?: NamedUnits;

@@ -100,7 +100,7 @@ export class AccessGuard implements CanActivate {
       existing = rows[0] && { unitCode: rows[0].unit_code, occurredOn: rows[0].occurred_on };
     }
     const named = [...(rule.names?.(request) ?? []).map((n) => ({ ...n, mayBeAbove: false })), ...(rule.joinedBy?.(request) ?? []).map((n) => ({ ...n, mayBeAbove: true }))];
-    return { unit: rule.unit?.(request), date: rule.date(request), existing, named };
+    return { unit: rule.unit?.(request), date: rule.date?.(request), existing, named };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CommendationGrantedData, upcastCommendationEvent, withoutListDefect } from '@civic/domain';
+import { CommendationGrantedData, upcastCommendationEvent } from '@civic/domain';
 import { SqlExecutor } from '../projection';
 
 /** A grant in force, revoked (the legal act taking it back), or withdrawn as recorded in error. */
@@ -38,8 +38,8 @@ export async function findCommendation(sql: SqlExecutor, commendationId: string)
   );
   const row = rows[0];
   if (!row) return null;
-  // Read as the current version, with the empty values of an old defect left out, as every reader of the log does.
-  const granted = upcastCommendationEvent('CommendationGranted', row.record_schema_version, withoutListDefect('CommendationGranted', row.record));
+  // Read as the current version, as every reader of the log reads it.
+  const granted = upcastCommendationEvent('CommendationGranted', row.record_schema_version, row.record);
   return {
     commendation: granted.data as CommendationGrantedData,
     status: row.withdrawn_on ? 'WITHDRAWN' : row.revoked_on ? 'REVOKED' : 'IN_FORCE',

@@ -3,7 +3,9 @@ import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
 import { Page, PageKey, toPage } from '../lists/cursor';
 
-export type ProposalStatus = 'PROPOSED' | 'GRANTED' | 'REFUSED';
+/** Not yet answered, granted by a decision, or refused. */
+export const PROPOSAL_STATUS_VALUES = ['PROPOSED', 'GRANTED', 'REFUSED'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUS_VALUES)[number];
 
 export interface ProposalListFilter {
   /** Proposals made by or to a body of this unit. */
