@@ -99,6 +99,14 @@ const ENDPOINTS: Endpoint[] = [
     call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/commendations/${existing.get(key('withdrawable', r, s))}`, h),
   },
   {
+    name: 'GET /v1/meetings/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
+    call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/meetings/${existing.get(key('meeting', r, s))}`, h),
+  },
+  {
+    name: 'GET /v1/emulation-movements/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
+    call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/emulation-movements/${existing.get(key('movement', r, s))}`, h),
+  },
+  {
     // One record: the unit it was recorded under decides.
     name: 'GET /v1/commendation-proposals/{id}', allowed: READERS, unit: (s) => WARD[s], success: 200,
     call: (sys, s, r, h) => getJson(`${sys.url('query-api')}/v1/commendation-proposals/${existing.get(key('proposal', r, s))}`, h),
@@ -157,6 +165,8 @@ describe('Who may do what', () => {
     const proposals = [...existing.keys()].filter((k) => k.startsWith('proposal:')).length;
     await waitFor('every proposal projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_commendation_proposals')).rows[0].count) >= proposals || undefined);
     await waitFor('every grant projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_commendations')).rows[0].count) >= 2 * proposals || undefined);
+    await waitFor('every meeting projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_meetings')).rows[0].count) >= proposals || undefined);
+    await waitFor('every movement projected', async () => Number((await system.database.pool.query('SELECT count(*) FROM rm_movements')).rows[0].count) >= proposals || undefined);
   });
   afterAll(() => system?.stop());
 

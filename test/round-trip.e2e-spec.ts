@@ -341,6 +341,38 @@ describe('What is accepted is kept: generated commands round-trip through one ru
     }
   });
 
+  it('shows every meeting by its id exactly as last recorded (every field), with its corrections and its version', async () => {
+    const corrected = accepted.filter((a) => a.route === 'POST /v1/meetings/{id}/corrections');
+    expect(corrected.length).toBe(VALID_PER_ENDPOINT);
+    for (const { route, streamId, expected } of corrected) {
+      const meeting = expected.meeting as Json;
+      const shown = await waitFor(`${streamId} by its id`, async () => {
+        const response = await getJson(`${system.url('query-api')}/v1/meetings/${meeting.meetingId}`);
+        return response.status === 200 && response.body.version === 2 ? response : undefined;
+      }, { timeoutMs: 60_000 });
+      expect({ route, body: shown.body }).toEqual({ route, body: { meeting, corrections: 1, version: 2 } });
+      expect(shown.headers.get('etag')).toBe('"2"');
+    }
+  });
+
+  it('shows every movement by its id exactly as launched (every field), with its reviews, its status and its version', async () => {
+    const reviews = new Map(accepted.filter((a) => a.route.endsWith('/reviews')).map((a) => [a.streamId, a.expected]));
+    for (const { route, streamId, expected } of accepted.filter((a) => a.route === 'POST /v1/emulation-movements')) {
+      const review = reviews.get(streamId)!;
+      const shown = await waitFor(`${streamId} by its id`, async () => {
+        const response = await getJson(`${system.url('query-api')}/v1/emulation-movements/${expected.movementId}`);
+        return response.status === 200 && response.body.version === 2 ? response : undefined;
+      }, { timeoutMs: 60_000 });
+      const concluded = review.reviewKind === 'TONG_KET';
+      const { movementId: _movementId, ...reviewShown } = review;
+      expect({ route, body: shown.body }).toEqual({
+        route,
+        body: { movement: expected, status: concluded ? 'CONCLUDED' : 'ACTIVE', concludedOn: concluded ? review.reviewedOn : null, reviews: [reviewShown], version: 2 },
+      });
+      expect(shown.headers.get('etag')).toBe('"2"');
+    }
+  });
+
   it('shows every proposal exactly as submitted, with the decision that answered it, alone and in the list', async () => {
     const decisions = new Map(accepted.filter((a) => a.route.endsWith('/decision')).map((a) => [a.streamId, a.expected]));
     const shown = (proposal: Json, decision: Json): Json => ({

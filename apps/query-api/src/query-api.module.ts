@@ -8,7 +8,9 @@ import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.cont
 import { GetUnitSummaryHandler } from './unit-summary/unit-summary.handler';
 import { ListsHttpController } from './lists/lists.http.controller';
 import { ProposalsHttpController } from './proposals/proposals.http.controller';
-import { CommendationRecordHttpController } from './commendation-record/commendation-record.http.controller';
+import { CommendationRecordHttpController } from './records/commendation-record.http.controller';
+import { MeetingRecordHttpController } from './records/meeting-record.http.controller';
+import { MovementRecordHttpController } from './records/movement-record.http.controller';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
@@ -17,7 +19,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, ProposalsHttpController, AuditHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,
     SummaryReads,

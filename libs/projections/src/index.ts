@@ -17,6 +17,7 @@ import { VagueFacts1763856001400 } from './migrations/1763856001400-vague-facts'
 import { CommendationWithdrawals1763856001500 } from './migrations/1763856001500-commendation-withdrawals';
 import { CommendationRecords1763856001600 } from './migrations/1763856001600-commendation-records';
 import { ProposalByGrant1763856001700 } from './migrations/1763856001700-proposal-by-grant';
+import { MeetingAndMovementRecords1763856001800 } from './migrations/1763856001800-meeting-and-movement-records';
 import { proposalsProjection } from './proposals/proposals.projection';
 
 export * from './projection';
@@ -28,13 +29,15 @@ export * from './admin-units/admin-units.projection';
 export * from './commendations/commendations.projection';
 export * from './commendations/commendation-summary.reader';
 export * from './commendations/commendation-record.reader';
+export * from './meetings/meeting-record.reader';
+export * from './movements/movement-record.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 export * from './proposals/proposals.projection';
 export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600, ProposalByGrant1763856001700];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600, ProposalByGrant1763856001700, MeetingAndMovementRecords1763856001800];
 
 /** Every read model the projector maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];

@@ -1,22 +1,29 @@
 import { RecordedEvent } from '@civic/event-store';
-import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
+import { foldForSearch, MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
-import { inStreamLayers, insertNewRows, insertRows } from '../batching';
+import { inStreamLayers, insertNewRows, insertRows, JsonColumn } from '../batching';
 
 /** The columns of rm_meetings a meeting record sets: meetingValues, then the stream and position. */
-const MEETING_COLUMNS = ['meeting_id', 'unit_code', 'kind', 'title', 'held_on', 'year', 'attendee_count', 'attendee_qualifier', 'stream_id', 'recorded_position'];
+const MEETING_COLUMNS = ['meeting_id', 'unit_code', 'kind', 'title', 'title_folded', 'held_on', 'year', 'attendee_count', 'attendee_qualifier',
+  'record', 'record_schema_version', 'stream_id', 'recorded_position'];
 
-/** The values of a meeting record, in the order of MEETING_COLUMNS. */
-function meetingValues(meeting: MeetingHeldData): unknown[] {
+/**
+ * The values of a meeting record, in the order of MEETING_COLUMNS: the figures read in the current schema version,
+ * and the record as written (`raw`, with its schema version) for the read by id, which upcasts it as every reader does.
+ */
+function meetingValues(meeting: MeetingHeldData, raw: unknown, schemaVersion: number): unknown[] {
   return [
     meeting.meetingId,
     meeting.unitCode,
     meeting.kind,
     meeting.title,
+    foldForSearch(meeting.title),
     meeting.heldOn,
     Number(meeting.heldOn.slice(0, 4)),
     meeting.attendeeCount?.value ?? null,
     meeting.attendeeCount?.qualifier ?? null,
+    new JsonColumn(raw),
+    schemaVersion,
   ];
 }
 
@@ -24,7 +31,7 @@ function meetingValues(meeting: MeetingHeldData): unknown[] {
 function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
   const rows = events.map((recorded) => {
     const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data) as { data: MeetingHeldData };
-    return [...meetingValues(event.data), recorded.streamId, recorded.position];
+    return [...meetingValues(event.data, recorded.data, recorded.schemaVersion), recorded.streamId, recorded.position];
   });
   return insertNewRows(sql, 'rm_meetings', 'meeting_id', MEETING_COLUMNS, rows);
 }
@@ -37,15 +44,16 @@ function insertHeld(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise
 function upsertCorrected(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
   const rows = events.map((recorded) => {
     const event = upcastMeetingEvent(recorded.type, recorded.schemaVersion, recorded.data) as { data: { meeting: MeetingHeldData } };
-    return [...meetingValues(event.data.meeting), recorded.streamId, recorded.position, 1];
+    const raw = (recorded.data as { meeting: unknown }).meeting;
+    return [...meetingValues(event.data.meeting, raw, recorded.schemaVersion), recorded.streamId, recorded.position, 1];
   });
   return insertRows(
     sql,
     'rm_meetings',
     [...MEETING_COLUMNS, 'corrections'],
     rows,
-    `ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title,
-       held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,
+    `ON CONFLICT (meeting_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, kind = EXCLUDED.kind, title = EXCLUDED.title, title_folded = EXCLUDED.title_folded,
+       record = EXCLUDED.record, record_schema_version = EXCLUDED.record_schema_version, held_on = EXCLUDED.held_on, year = EXCLUDED.year, attendee_count = EXCLUDED.attendee_count,
        attendee_qualifier = EXCLUDED.attendee_qualifier, corrections = rm_meetings.corrections + 1`,
   );
 }
