@@ -29,6 +29,12 @@ const FILTERS: Record<string, string[]> = {
   '/v1/audit/events': ['unitCode', 'includeDescendants', 'type', 'actor', 'correlationId', 'occurredFrom', 'occurredTo', 'recordedFrom', 'recordedTo', 'after', 'limit'],
 };
 const VALID: Record<string, string> = { year: '2021', name: 'minh khai' };
+/** A browser dashboard served from another origin, listed in CORS_ORIGINS. */
+const DASHBOARD_ORIGIN = 'http://dashboard.example.test:8080';
+
+/** A browser's preflight before a cross-origin GET with a bearer token. */
+const preflight = (url: string, origin: string) =>
+  fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
 
 describe('Hardening of every entry point', () => {
   let system: RunningSystem;
@@ -42,7 +48,7 @@ describe('Hardening of every entry point', () => {
     fetch(meetings(), { method: 'POST', headers: { 'content-type': contentType, ...bearer(testToken()) }, body });
 
   beforeAll(async () => {
-    system = await RunningSystem.start({ environment: { THROTTLE_LIMIT_PER_MINUTE: '400' } });
+    system = await RunningSystem.start({ environment: { THROTTLE_LIMIT_PER_MINUTE: '400', CORS_ORIGINS: DASHBOARD_ORIGIN } });
   });
   afterAll(() => system?.stop());
 
@@ -143,7 +149,24 @@ describe('Hardening of every entry point', () => {
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('x-powered-by')).toBeNull();
+      // A page opened over plain HTTP (Swagger UI on an internal address) must still load its scripts.
+      expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     }
+  });
+
+  it('lets a dashboard on a listed origin call the API from a browser, and no other origin', async () => {
+    const summary = `${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`;
+    const allowed = await preflight(summary, DASHBOARD_ORIGIN);
+    expect(allowed.status).toBeLessThan(300);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const answer = await fetch(summary, { headers: { origin: DASHBOARD_ORIGIN, ...bearer(testToken()) } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(DASHBOARD_ORIGIN);
+    expect(answer.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(answer.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const other = await preflight(summary, 'http://elsewhere.example.test');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 
@@ -164,5 +187,13 @@ describe('Rate limiting per subject', () => {
     expect(limited).toMatchObject({ status: 429, body: { status: 429, code: 'HTTP.429' } });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await summary('quiet-client')).status).toBe(200);
+  });
+
+  it('lets no other origin read an answer when CORS_ORIGINS is not set (the default)', async () => {
+    const url = `${system.url('query-api')}/health`;
+    expect((await preflight(url, DASHBOARD_ORIGIN)).headers.get('access-control-allow-origin')).toBeNull();
+    const answer = await fetch(url, { headers: { origin: DASHBOARD_ORIGIN } });
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 });

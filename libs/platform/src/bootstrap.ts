@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProblemDetailsFilter, ProblemMapper } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
+import { allowedOrigins, corsOptions } from './cross-origin';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
 import { BODY_LIMIT_BYTES, useStrictJsonBodies } from './json-body';
@@ -22,9 +23,16 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });
   useStrictJsonBodies(app.getHttpAdapter().getInstance());
   refuseHostileAddresses(app.getHttpAdapter().getInstance());
-  // Security headers; the policy lets the OpenAPI page at /docs load its own scripts and styles and nothing else.
+  const origins = allowedOrigins(process.env.CORS_ORIGINS);
+  if (origins.length) app.enableCors(corsOptions(origins));
+  // Security headers; the policy lets the pages served here (/docs) load their own scripts and styles and nothing
+  // else. Requests are not upgraded to HTTPS: a page opened over plain HTTP on an internal address would otherwise
+  // load nothing (TLS is the proxy's in front of the services). Answers may be read by the origins listed only.
   const headers = securityHeaders({
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+    },
+    crossOriginResourcePolicy: { policy: origins.length ? 'cross-origin' : 'same-origin' },
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
