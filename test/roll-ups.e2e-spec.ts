@@ -105,6 +105,16 @@ describe('Summaries roll each fact up by the unit version in force on its date',
   });
 
   it.each([
+    [HAI_BA_TRUNG, 2022], [HAI_BA_TRUNG, 2025], [THANH_KHE, 2025], [PHU_VANG, 2022], [HUE, 2022],
+  ])('district %s, %i: lists with its descendants the same meetings the summary counts', async (district, year) => {
+    const { status, body } = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=${district}&includeDescendants=true&year=${year}&limit=1000`);
+    expect(status).toBe(200);
+    const listed = (body.items as { unitCode: string; heldOn: string }[]).map(({ unitCode, heldOn }) => `${unitCode} ${heldOn}`).sort();
+    const sitting = meetings.filter(({ code, heldOn }) => heldOn.startsWith(`${year}-`) && placementOn(code, heldOn)!.district === district);
+    expect(listed).toEqual(sitting.map(({ code, heldOn }) => `${code} ${heldOn}`).sort());
+  });
+
+  it.each([
     ['01', 2021], ['01', 2022], ['01', 2025],
     ['48', 2021], ['48', 2022], ['48', 2025],
     ['49', 2025], ['46', 2022],

@@ -131,6 +131,61 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
     expect(city.map((e) => e.unitCode).sort()).toEqual([HANG_TRONG, HOAN_KIEM, '00295'].sort());
   });
 
+  describe('lists for dashboards', () => {
+    const list = async (path: string) => {
+      const { status, body } = await getJson(`${system.url('query-api')}/v1/${path}`);
+      expect({ path, status }).toEqual({ path, status: 200 });
+      return body.items as Record<string, unknown>[];
+    };
+
+    it('lists a unit with every unit below it (includeDescendants), by the hierarchy of each record\'s date', async () => {
+      expect(await list(`meetings?unitCode=01&includeDescendants=true&year=2021`)).toHaveLength(3);
+      expect(await list(`meetings?unitCode=${HOAN_KIEM}&includeDescendants=true&year=2021`)).toHaveLength(2);
+      expect(await list(`meetings?unitCode=${HOAN_KIEM}&year=2021`)).toHaveLength(1);
+      expect(await list(`meetings?unitCode=VN&includeDescendants=true&year=2021`)).toHaveLength(3);
+      expect(await list(`commendations?unitCode=01&includeDescendants=true`)).toHaveLength(1);
+      expect(await list(`emulation-movements?unitCode=${HOAN_KIEM}&includeDescendants=true`)).toHaveLength(1);
+      expect(await list(`emulation-movements?unitCode=${HOAN_KIEM}`)).toHaveLength(0);
+    });
+
+    it('lists the records dated from one day to another, both included', async () => {
+      expect(await list(`meetings?unitCode=01&includeDescendants=true&from=2021-01-08&to=2021-01-08`)).toHaveLength(1);
+      expect(await list(`meetings?unitCode=01&includeDescendants=true&from=2021-01-09`)).toHaveLength(2);
+      expect(await list(`commendations?unitCode=${HOAN_KIEM}&to=2021-01-07`)).toHaveLength(0);
+      expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&from=2021-01-12&to=2021-01-12`)).toHaveLength(1);
+    });
+
+    it('lists the movements that ran during a year, and by status, as the summaries count them active', async () => {
+      for (const year of [2021, 2022, 2023]) {
+        const active = (await summary('wards', HANG_TRONG, year)).body.movements.active;
+        expect({ year, listed: (await list(`emulation-movements?unitCode=${HANG_TRONG}&year=${year}`)).length }).toEqual({ year, listed: active });
+      }
+      expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&status=CONCLUDED`)).toHaveLength(1);
+      expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&status=ACTIVE`)).toHaveLength(0);
+    });
+
+    it('finds titles and names with diacritics and đ folded', async () => {
+      const [meeting] = await list(`meetings?unitCode=01&includeDescendants=true&q=${encodeURIComponent('TONG KET cong tac MAT TRAN')}`);
+      expect(meeting).toMatchObject({ unitCode: HOAN_KIEM, kind: 'HOI_NGHI_TONG_KET' });
+      expect(await list(`meetings?unitCode=01&includeDescendants=true&q=${encodeURIComponent('thống nhất hành động')}`)).toHaveLength(1);
+      expect(await list(`meetings?unitCode=01&includeDescendants=true&q=${encodeURIComponent('dân vận')}`)).toHaveLength(0);
+      expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&q=${encodeURIComponent('thi dua nam 2021')}`)).toHaveLength(1);
+      expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&q=%25%25`)).toHaveLength(0);
+    });
+
+    it('answers 400 naming the field for a range that ends before it starts, or descendants of no unit', async () => {
+      const backwards = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=01&from=2021-02-01&to=2021-01-31`);
+      expect(backwards).toMatchObject({ status: 400, body: { errors: [{ field: '/to' }] } });
+      const noUnit = await getJson(`${system.url('query-api')}/v1/commendations?includeDescendants=true`);
+      expect(noUnit).toMatchObject({ status: 400, body: { errors: [{ field: '/includeDescendants' }] } });
+      const notBoolean = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=01&includeDescendants=yes`);
+      expect(notBoolean.status).toBe(400);
+      const tooMany = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=01&limit=1001`);
+      expect(tooMany.status).toBe(400);
+      expect((await getJson(`${system.url('query-api')}/v1/meetings?unitCode=01&limit=1000`)).status).toBe(200);
+    });
+  });
+
   it('answers 404 for a ward that did not exist in the year, and 400 for a code of the wrong level', async () => {
     expect((await summary('wards', '20333', 2021)).status).toBe(404);
     expect((await summary('districts', '00070', 2021)).status).toBe(400);

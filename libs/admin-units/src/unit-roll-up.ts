@@ -30,13 +30,18 @@ interface SpanRow {
  * (greatest/least pass over nulls, which are the open ends). Spans reach past the year: a grant for a year's
  * achievements may be made after it, by the unit of its grant date.
  */
-export async function rollUp(sql: Queryable, code: UnitCode, level: UnitLevel, year: number): Promise<RolledUpVersion[]> {
+export function rollUp(sql: Queryable, code: UnitCode, level: UnitLevel, year: number): Promise<RolledUpVersion[]> {
+  return rollUpBetween(sql, code, level, `${year}-01-01`, `${year}-12-31`);
+}
+
+/** As `rollUp`, for the versions of the unit in force at some time from `from` to `to` (inclusive; null is open). */
+export async function rollUpBetween(sql: Queryable, code: UnitCode, level: UnitLevel, from: CivicDate | null, to: CivicDate | null): Promise<RolledUpVersion[]> {
   const { rows } = await sql.query<SpanRow>(
     `WITH RECURSIVE tree AS (
        SELECT code, level, name, parent_code, valid_from AS span_from, valid_to AS span_to, 0 AS depth
        FROM rm_unit_versions
        WHERE code = $1 AND level = $2
-         AND (valid_from IS NULL OR valid_from <= make_date($3::int, 12, 31)) AND (valid_to IS NULL OR valid_to >= make_date($3::int, 1, 1))
+         AND (valid_from IS NULL OR $4::date IS NULL OR valid_from <= $4::date) AND (valid_to IS NULL OR $3::date IS NULL OR valid_to >= $3::date)
        UNION ALL
        SELECT v.code, v.level, v.name, v.parent_code, greatest(t.span_from, v.valid_from), least(t.span_to, v.valid_to), t.depth + 1
        FROM tree t JOIN rm_unit_versions v ON v.parent_code = t.code
@@ -46,7 +51,7 @@ export async function rollUp(sql: Queryable, code: UnitCode, level: UnitLevel, y
      )
      SELECT code, level, name, parent_code, to_char(span_from, 'YYYY-MM-DD') AS span_from, to_char(span_to, 'YYYY-MM-DD') AS span_to
      FROM tree ORDER BY depth, code, span_from NULLS FIRST`,
-    [code, level, year],
+    [code, level, from, to],
   );
   return rows.map((row) => ({ code: row.code, level: row.level, name: row.name, parentCode: row.parent_code, from: row.span_from, to: row.span_to }));
 }

@@ -43,6 +43,7 @@ export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, Creat
 export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];
 export * from './lists/cursor';
 export * from './lists/list-readers';
+export * from './lists/list-units';
 export * from './runner/rebuild-from-log';
 export * from './point-in-time/read-models-at';
 export * from './runner/dead-letters/dead-letter-store';

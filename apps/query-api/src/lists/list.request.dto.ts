@@ -7,14 +7,21 @@ import {
   MEETING_KIND_VALUES,
   UNIT_CODE_PATTERN,
 } from '@civic/domain';
-import { NfcText } from '@civic/platform';
+import { IsCivicDate, NfcText } from '@civic/platform';
 
-/** Paging shared by every list: `limit` (1–100, default 20) and the `after` cursor of the previous page. */
+/** The most items one page holds: a dashboard's table or a CSV download of a year of a district. */
+export const MAX_PAGE_ITEMS = 1000;
+
+/**
+ * What every list takes: the unit (`unitCode`, and with `includeDescendants=true` every unit below it on each
+ * record's date), the records' dates (`from`, `to`, inclusive), and paging: `limit` (1–1000, default 20) and the
+ * `after` cursor of the previous page.
+ */
 export class PageRequest {
   @IsOptional()
   @Type(() => Number)
   @Min(1)
-  @Max(100)
+  @Max(MAX_PAGE_ITEMS)
   @IsInt()
   limit?: number;
 
@@ -25,7 +32,24 @@ export class PageRequest {
   @IsOptional()
   @Matches(UNIT_CODE_PATTERN, { message: '$property must be an official unit code: 2, 3 or 5 digits' })
   unitCode?: string;
+
+  /** With `unitCode`: the records of every unit below it too, each by the hierarchy of the record's date. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: '$property must be true or false' })
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  includeDescendants?: 'true' | 'false';
+
+  /** Records dated on or after this day (YYYY-MM-DD). */
+  @IsOptional()
+  @IsCivicDate()
+  from?: string;
+
+  /** Records dated on or before this day (YYYY-MM-DD). */
+  @IsOptional()
+  @IsCivicDate()
+  to?: string;
 }
+
 
 /** A page of one year's records. */
 export class YearPageRequest extends PageRequest {
@@ -41,6 +65,12 @@ export class MeetingListRequest extends YearPageRequest {
   @IsOptional()
   @IsIn(MEETING_KIND_VALUES)
   kind?: string;
+
+  /** Words of the title; diacritics, đ and case are ignored ("hoi nghi tong ket"). */
+  @IsOptional()
+  @MinLength(2)
+  @NfcText(200)
+  q?: string;
 }
 
 export class CommendationListRequest extends YearPageRequest {
@@ -56,9 +86,16 @@ export class CommendationListRequest extends YearPageRequest {
   recipient?: string;
 }
 
-export class MovementListRequest extends PageRequest {
+/** `year`: movements that ran during it (launched by its end, neither concluded nor past their period before it). */
+export class MovementListRequest extends YearPageRequest {
   @IsOptional()
   @IsIn(['ACTIVE', 'CONCLUDED'])
   @ApiPropertyOptional({ enum: ['ACTIVE', 'CONCLUDED'] })
   status?: 'ACTIVE' | 'CONCLUDED';
+
+  /** Words of the name; diacritics, đ and case are ignored ("dan van kheo"). */
+  @IsOptional()
+  @MinLength(2)
+  @NfcText(200)
+  q?: string;
 }

@@ -15,6 +15,7 @@ import {
 } from '@civic/projections';
 import { Access, ApiProblems, fromQuery, InjectPool, InvalidRequest } from '@civic/platform';
 import { CommendationListRequest, MeetingListRequest, MovementListRequest } from './list.request.dto';
+import { listUnitsOf } from './list-units';
 
 const DEFAULT_LIMIT = 20;
 
@@ -31,13 +32,14 @@ export function pageKey(after: string | undefined): PageKey | undefined {
 export class ListsHttpController {
   constructor(@InjectPool() private readonly pool: Pool) {}
 
-  /** Meetings, newest first. */
+  /** Meetings, newest first; `q` searches titles with diacritics folded. */
   @Get('meetings')
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: MeetingPageResponse })
   @ApiProblems(400)
-  meetings(@Query() { unitCode, kind, year, after, limit }: MeetingListRequest): Promise<Page<MeetingListItem>> {
-    return listMeetings(this.pool, { unitCode, kind, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+  async meetings(@Query() request: MeetingListRequest): Promise<Page<MeetingListItem>> {
+    const { kind, year, q, after, limit } = request;
+    return listMeetings(this.pool, { ...(await listUnitsOf(this.pool, request)), kind, year, title: q, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 
   /** Commendations, newest first; `recipient` matches a name with diacritics folded. */
@@ -45,16 +47,18 @@ export class ListsHttpController {
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: CommendationPageResponse })
   @ApiProblems(400)
-  commendations(@Query() { unitCode, award, year, recipient, after, limit }: CommendationListRequest): Promise<Page<CommendationListItem>> {
-    return listCommendations(this.pool, { unitCode, award, year, recipient, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+  async commendations(@Query() request: CommendationListRequest): Promise<Page<CommendationListItem>> {
+    const { award, year, recipient, after, limit } = request;
+    return listCommendations(this.pool, { ...(await listUnitsOf(this.pool, request)), award, year, recipient, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 
-  /** Emulation movements, newest first. */
+  /** Emulation movements, newest first; `year` gives those that ran during it, `q` searches names. */
   @Get('emulation-movements')
-  @Access({ kind: 'read', unit: fromQuery('unitCode') })
+  @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: MovementPageResponse })
   @ApiProblems(400)
-  movements(@Query() { status, unitCode, after, limit }: MovementListRequest): Promise<Page<MovementListItem>> {
-    return listMovements(this.pool, { status, unitCode, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+  async movements(@Query() request: MovementListRequest): Promise<Page<MovementListItem>> {
+    const { status, year, q, after, limit } = request;
+    return listMovements(this.pool, { ...(await listUnitsOf(this.pool, request)), status, year, name: q, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 }

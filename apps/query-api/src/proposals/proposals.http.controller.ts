@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { findProposal, listProposals, Page, ProposalItem } from '@civic/projections';
 import { Access, ApiProblems, fromQuery, InjectPool, RecordIdParams, streamOf } from '@civic/platform';
 import { pageKey } from '../lists/lists.http.controller';
+import { listUnitsOf } from '../lists/list-units';
 import { ProposalListRequest } from './proposals.request.dto';
 import { ProposalPageResponse, ProposalResponse } from './proposals.response';
 
@@ -20,8 +21,9 @@ export class ProposalsHttpController {
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: ProposalPageResponse })
   @ApiProblems(400)
-  list(@Query() { unitCode, status, year, after, limit }: ProposalListRequest): Promise<Page<ProposalItem>> {
-    return listProposals(this.pool, { unitCode, status, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+  async list(@Query() request: ProposalListRequest): Promise<Page<ProposalItem>> {
+    const { status, year, after, limit } = request;
+    return listProposals(this.pool, { ...(await listUnitsOf(this.pool, request)), status, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
   }
 
   /** One proposal, every field of it, with the decision that answered it. */

@@ -20,6 +20,12 @@ export class SqlFilter {
     return this;
   }
 
+  /** A value for a clause that uses it more than once: its placeholder, to write into the clause given to `always`. */
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
   /** Keyset pagination over (date, id) descending. */
   before(dateColumn: string, idColumn: string, key: { date: string; id: string } | undefined): this {
     if (!key) return this;

@@ -24,6 +24,12 @@ export function decodeCursor(cursor: string): PageKey | undefined {
   return undefined;
 }
 
+/** Paging shared by every list: at most `limit` items after the key of the previous page's last. */
+export interface ListPage {
+  readonly after?: PageKey;
+  readonly limit: number;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Pass as `after` to get the next page; null on the last page. */

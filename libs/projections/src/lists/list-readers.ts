@@ -1,14 +1,21 @@
 import { foldForSearch } from '@civic/domain';
 import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
-import { Page, PageKey, toPage } from './cursor';
+import { ListPage, Page, toPage } from './cursor';
+import { ListUnits, UnitColumns, withinUnits } from './list-units';
 
-export interface MeetingListFilter {
-  readonly unitCode?: string;
+/** A LIKE pattern matching text that contains `search`, both folded (diacritics, đ, case): "ha noi" finds "Hà Nội". */
+export function containsFolded(search: string | undefined): string | undefined {
+  return search ? `%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+}
+
+const BY_UNIT_CODE = (date: string): UnitColumns => ({ is: (code) => `unit_code = ${code}`, among: (codes) => `unit_code = ANY(${codes})`, date });
+
+export interface MeetingListFilter extends ListUnits, ListPage {
   readonly kind?: string;
   readonly year?: number;
-  readonly after?: PageKey;
-  readonly limit: number;
+  /** Words of the title, matched with diacritics folded. */
+  readonly title?: string;
 }
 
 export interface MeetingListItem {
@@ -23,10 +30,10 @@ export interface MeetingListItem {
 
 /** Newest first. */
 export async function listMeetings(sql: SqlExecutor, filter: MeetingListFilter): Promise<Page<MeetingListItem>> {
-  const where = new SqlFilter()
-    .add((p) => `unit_code = ${p}`, filter.unitCode)
+  const where = withinUnits(new SqlFilter(), filter, BY_UNIT_CODE('held_on'))
     .add((p) => `kind = ${p}`, filter.kind)
     .add((p) => `year = ${p}::int`, filter.year)
+    .add((p) => `title_folded LIKE ${p}`, containsFolded(filter.title))
     .before('held_on', 'meeting_id', filter.after);
   const { rows } = await sql.query<{
     meeting_id: string;
@@ -53,15 +60,16 @@ export async function listMeetings(sql: SqlExecutor, filter: MeetingListFilter):
   }));
 }
 
-export interface CommendationListFilter {
-  readonly unitCode?: string;
+export interface CommendationListFilter extends ListUnits, ListPage {
   readonly award?: string;
+  /** The year of the achievements commended. */
   readonly year?: number;
   /** A recipient's name, matched with diacritics folded ("tran thi binh" finds "Trần Thị Bình"). */
   readonly recipient?: string;
-  readonly after?: PageKey;
-  readonly limit: number;
 }
+
+/** A grant is of each unit among its grantors (the issuer and the joint issuers). */
+const BY_GRANTOR: UnitColumns = { is: (code) => `${code} = ANY(grantor_units)`, among: (codes) => `grantor_units && ${codes}`, date: 'granted_on' };
 
 export interface CommendationListItem {
   readonly commendationId: string;
@@ -83,12 +91,10 @@ export interface CommendationListItem {
 
 /** Newest first; records withdrawn as made in error are left out (the audit keeps them). */
 export async function listCommendations(sql: SqlExecutor, filter: CommendationListFilter): Promise<Page<CommendationListItem>> {
-  const folded = filter.recipient ? `%${foldForSearch(filter.recipient).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = new SqlFilter()
-    .add((p) => `${p} = ANY(grantor_units)`, filter.unitCode)
+  const where = withinUnits(new SqlFilter(), filter, BY_GRANTOR)
     .add((p) => `award = ${p}`, filter.award)
     .add((p) => `for_year = ${p}::int`, filter.year)
-    .add((p) => `recipient_names_folded LIKE ${p}`, folded)
+    .add((p) => `recipient_names_folded LIKE ${p}`, containsFolded(filter.recipient))
     .always('withdrawn_on IS NULL')
     .before('granted_on', 'commendation_id', filter.after);
   const { rows } = await sql.query<{
@@ -129,11 +135,12 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
   }));
 }
 
-export interface MovementListFilter {
+export interface MovementListFilter extends ListUnits, ListPage {
   readonly status?: 'ACTIVE' | 'CONCLUDED';
-  readonly unitCode?: string;
-  readonly after?: PageKey;
-  readonly limit: number;
+  /** Movements that ran during the year: launched by its end, and neither concluded nor past their period before it. */
+  readonly year?: number;
+  /** Words of the name, matched with diacritics folded. */
+  readonly name?: string;
 }
 
 export interface MovementListItem {
@@ -150,9 +157,10 @@ export interface MovementListItem {
 }
 
 export async function listMovements(sql: SqlExecutor, filter: MovementListFilter): Promise<Page<MovementListItem>> {
-  const where = new SqlFilter()
+  const where = withinUnits(new SqlFilter(), filter, BY_UNIT_CODE('launched_on'))
     .add((p) => `status = ${p}`, filter.status)
-    .add((p) => `unit_code = ${p}`, filter.unitCode)
+    .add((p) => `launched_on <= make_date(${p}::int, 12, 31) AND coalesce(concluded_on, period_to, 'infinity'::date) >= make_date(${p}::int, 1, 1)`, filter.year)
+    .add((p) => `name_folded LIKE ${p}`, containsFolded(filter.name))
     .before('launched_on', 'movement_id', filter.after);
   const { rows } = await sql.query<{
     movement_id: string;

@@ -1,20 +1,18 @@
 import { DatePrecision, Recipients } from '@civic/domain';
 import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
-import { Page, PageKey, toPage } from '../lists/cursor';
+import { ListPage, Page, toPage } from '../lists/cursor';
+import { ListUnits, withinUnits } from '../lists/list-units';
 
 /** Not yet answered, granted by a decision, or refused. */
 export const PROPOSAL_STATUS_VALUES = ['PROPOSED', 'GRANTED', 'REFUSED'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUS_VALUES)[number];
 
-export interface ProposalListFilter {
-  /** Proposals made by or to a body of this unit. */
-  readonly unitCode?: string;
+/** Proposals made by or to a body of the units listed. */
+export interface ProposalListFilter extends ListUnits, ListPage {
   readonly status?: ProposalStatus;
   /** The year the proposal was made. */
   readonly year?: number;
-  readonly after?: PageKey;
-  readonly limit: number;
 }
 
 interface BodyAtUnit {
@@ -75,8 +73,11 @@ const COLUMNS = `proposal_id, proposer_body, proposer_unit, proposed_to_body, pr
 
 /** Proposals made by or to a unit's bodies, newest first. */
 export async function listProposals(sql: SqlExecutor, filter: ProposalListFilter): Promise<Page<ProposalItem>> {
-  const where = new SqlFilter()
-    .add((p) => `${p} IN (proposer_unit, proposed_to_unit)`, filter.unitCode)
+  const where = withinUnits(new SqlFilter(), filter, {
+    is: (code) => `${code} IN (proposer_unit, proposed_to_unit)`,
+    among: (codes) => `(proposer_unit = ANY(${codes}) OR proposed_to_unit = ANY(${codes}))`,
+    date: 'proposed_on',
+  })
     .add((p) => `status = ${p}`, filter.status)
     .add((p) => `proposed_on >= make_date(${p}::int, 1, 1) AND proposed_on < make_date(${p}::int + 1, 1, 1)`, filter.year)
     .before('proposed_on', 'proposal_id', filter.after);
