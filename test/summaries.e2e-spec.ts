@@ -1,6 +1,7 @@
 import { get } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { RunningSystem, waitFor } from '@civic/testing';
+import { parse } from 'csv-parse/sync';
 import { asAdministrator, getJson, minhKhaiReview, postJson } from './meeting-requests';
 
 const HOAN_KIEM = '002';
@@ -171,6 +172,35 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
       expect(await list(`meetings?unitCode=01&includeDescendants=true&q=${encodeURIComponent('dân vận')}`)).toHaveLength(0);
       expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&q=${encodeURIComponent('thi dua nam 2021')}`)).toHaveLength(1);
       expect(await list(`emulation-movements?unitCode=${HANG_TRONG}&q=%25%25`)).toHaveLength(0);
+    });
+
+    it('answers a list as CSV to a reader that asks for it, the same records as the JSON, page by page', async () => {
+      const path = `meetings?unitCode=01&includeDescendants=true&year=2021`;
+      const csvOf = async (url: string) => {
+        const response = await fetch(url, { headers: asAdministrator({ accept: 'text/csv' }) });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect(response.headers.get('content-disposition')).toBe('attachment; filename="meetings.csv"');
+        return { rows: parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[], next: response.headers.get('link') };
+      };
+      const json = await list(path);
+      const all = await csvOf(`${system.url('query-api')}/v1/${path}`);
+      expect(all.next).toBeNull();
+      expect(all.rows.map((row) => [row.meetingId, row.unitCode, row.kind, row.title, row.heldOn, row.attendees])).toEqual(
+        json.map((m) => [m.meetingId, m.unitCode, m.kind, m.title, m.heldOn, String((m.attendeeCount as { value?: number } | null)?.value ?? '')]),
+      );
+      const paged: string[] = [];
+      for (let url: string | undefined = `${system.url('query-api')}/v1/${path}&limit=1`; url; ) {
+        const page = await csvOf(url);
+        expect(page.rows).toHaveLength(1);
+        paged.push(page.rows[0].meetingId);
+        url = page.next ? `${system.url('query-api')}${/^<([^>]+)>; rel="next"$/.exec(page.next)![1]}` : undefined;
+      }
+      expect(paged).toEqual(json.map((m) => m.meetingId));
+      const grants = await fetch(`${system.url('query-api')}/v1/commendations?unitCode=${HOAN_KIEM}`, { headers: asAdministrator({ accept: 'text/csv' }) });
+      expect(parse(await grants.text(), { bom: true, columns: true })).toMatchObject([
+        { award: 'GIAY_KHEN', issuerBody: 'UBND', issuerUnitCode: HOAN_KIEM, jointIssuers: `UB_MTTQ ${HOAN_KIEM}`, collectives: '41', individuals: '56', forYear: '2020' },
+      ]);
     });
 
     it('answers 400 naming the field for a range that ends before it starts, or descendants of no unit', async () => {

@@ -16,6 +16,8 @@ import {
 import { Access, ApiProblems, fromQuery, InjectPool, InvalidRequest } from '@civic/platform';
 import { CommendationListRequest, MeetingListRequest, MovementListRequest } from './list.request.dto';
 import { listUnitsOf } from './list-units';
+import { COMMENDATIONS_CSV, MEETINGS_CSV, MOVEMENTS_CSV } from './list-csv';
+import { CsvAnswer } from '../csv/csv-answer';
 
 const DEFAULT_LIMIT = 20;
 
@@ -36,6 +38,7 @@ export class ListsHttpController {
   @Get('meetings')
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: MeetingPageResponse })
+  @CsvAnswer(MEETINGS_CSV)
   @ApiProblems(400)
   async meetings(@Query() request: MeetingListRequest): Promise<Page<MeetingListItem>> {
     const { kind, year, q, after, limit } = request;
@@ -46,6 +49,7 @@ export class ListsHttpController {
   @Get('commendations')
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: CommendationPageResponse })
+  @CsvAnswer(COMMENDATIONS_CSV)
   @ApiProblems(400)
   async commendations(@Query() request: CommendationListRequest): Promise<Page<CommendationListItem>> {
     const { award, year, recipient, after, limit } = request;
@@ -56,6 +60,7 @@ export class ListsHttpController {
   @Get('emulation-movements')
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: MovementPageResponse })
+  @CsvAnswer(MOVEMENTS_CSV)
   @ApiProblems(400)
   async movements(@Query() request: MovementListRequest): Promise<Page<MovementListItem>> {
     const { status, year, q, after, limit } = request;

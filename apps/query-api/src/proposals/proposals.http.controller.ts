@@ -5,6 +5,8 @@ import { findProposal, listProposals, Page, ProposalItem } from '@civic/projecti
 import { Access, ApiProblems, fromQuery, InjectPool, RecordIdParams, streamOf } from '@civic/platform';
 import { pageKey } from '../lists/lists.http.controller';
 import { listUnitsOf } from '../lists/list-units';
+import { PROPOSALS_CSV } from '../lists/list-csv';
+import { CsvAnswer } from '../csv/csv-answer';
 import { ProposalListRequest } from './proposals.request.dto';
 import { ProposalPageResponse, ProposalResponse } from './proposals.response';
 
@@ -20,6 +22,7 @@ export class ProposalsHttpController {
   @Get()
   @Access({ kind: 'read', unit: fromQuery('unitCode'), year: fromQuery('year') })
   @ApiOkResponse({ type: ProposalPageResponse })
+  @CsvAnswer(PROPOSALS_CSV)
   @ApiProblems(400)
   async list(@Query() request: ProposalListRequest): Promise<Page<ProposalItem>> {
     const { status, year, after, limit } = request;
