@@ -1,5 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { readSharedAdminUnits, RunningSystem, waitFor } from '@civic/testing';
-import { getJson, postJson } from './meeting-requests';
+import { asAdministrator, getJson, postJson } from './meeting-requests';
 
 /**
  * Roll-ups where the map changed, checked against the official lists themselves: the expected figures are computed
@@ -102,6 +103,32 @@ describe('Summaries roll each fact up by the unit version in force on its date',
     expect(status).toBe(200);
     expect(body.meetings.total).toBe(expected(year, (p) => p.district === district));
     expect(body.meetings.total).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['districts', HAI_BA_TRUNG, 2022], ['districts', HAI_BA_TRUNG, 2025], ['districts', PHU_VANG, 2022],
+    ['cities', '01', 2022], ['cities', '01', 2025], ['cities', '48', 2025], ['cities', '49', 2025],
+  ] as const)('%s %s, %i: breaks its figures down by the units directly below it on each meeting\'s date', async (level, code, year) => {
+    const { status, body } = await getJson(`${system.url('query-api')}/v1/summaries/${level}/${code}?year=${year}&breakdown=children`);
+    expect(status).toBe(200);
+    type Child = { code: string; level: string; name: string; from: string; to: string; meetings: { total: number } };
+    const children = body.children as Child[];
+    const sitsIn = (child: Child) => (meeting: { code: string; heldOn: string }) => {
+      const placement = placementOn(meeting.code, meeting.heldOn)!;
+      const inside = level === 'districts' ? placement.district === code : placement.province === code;
+      const below = child.level === 'DISTRICT' ? placement.district === child.code : meeting.code === child.code && (level === 'districts' || placement.district === null);
+      return inside && below && meeting.heldOn >= child.from && meeting.heldOn <= child.to;
+    };
+    const inYear = meetings.filter(({ heldOn }) => heldOn.startsWith(`${year}-`));
+    expect(children.map((child) => ({ child: `${child.code} ${child.name}`, meetings: child.meetings.total }))).toEqual(
+      children.map((child) => ({ child: `${child.code} ${child.name}`, meetings: inYear.filter(sitsIn(child)).length })),
+    );
+    expect(children.reduce((sum, child) => sum + child.meetings.total, 0)).toBe(body.meetings.total);
+    expect(body.meetings.total).toBeGreaterThan(0);
+    const csv = await fetch(`${system.url('query-api')}/v1/summaries/${level}/${code}?year=${year}&breakdown=children`, { headers: asAdministrator({ accept: 'text/csv' }) });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.code, row.name, Number(row.meetings)])).toEqual(children.map((child) => [child.code, child.name, child.meetings.total]));
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { MEETING_KIND_VALUES, type UnitLevel } from '@civic/domain';
 export const UNIT_LEVELS: UnitLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 import type { PredecessorFigures, SuccessorView } from './successor-view/successor-view.handler';
 import type { RolledUpUnit, UnitSummary } from './unit-summary/unit-summary.handler';
+import type { ChildFigures } from './unit-summary/child-breakdown';
 import type { FormerUnitWithCode, WardSummary, WardVersion } from './ward-summary/ward-summary.handler';
 
 // The HTTP contract of the summaries, as classes the OpenAPI document is generated from. Each implements the
@@ -141,8 +142,23 @@ export class UnitSummaryResponse extends FiguresResponse implements UnitSummary 
   units!: RolledUpUnitResponse[];
   /** True when some unit was in this summary for only part of the year (merged, moved, renamed, abolished). */
   mapChangedDuringYear!: boolean;
+  /** With `breakdown=children`: the figures of each unit directly below, with everything below it. */
+  children?: ChildFiguresResponse[];
   /** Present when the summary was asked as of a moment. */
   asOf?: string;
+}
+
+export class ChildFiguresResponse extends FiguresResponse implements ChildFigures {
+  code!: string;
+  @ApiProperty({ enum: UNIT_LEVELS })
+  level!: UnitLevel;
+  /** A child renamed or moved during the year has a row per name. */
+  name!: string;
+  /** The days of the year it sat below the unit; null when it did so only outside the year (a grant for the year made later). */
+  @ApiProperty({ format: 'date', type: String, nullable: true })
+  from!: string | null;
+  @ApiProperty({ format: 'date', type: String, nullable: true })
+  to!: string | null;
 }
 
 export class PredecessorFiguresResponse extends FiguresResponse implements PredecessorFigures {

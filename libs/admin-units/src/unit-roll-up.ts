@@ -13,6 +13,15 @@ export interface RolledUpVersion {
   readonly parentCode: UnitCode | null;
   readonly from: CivicDate | null;
   readonly to: CivicDate | null;
+  /** The unit directly below the summarised one through which this version is reached; null for the unit's own. */
+  readonly branch: UnitBranch | null;
+}
+
+/** A unit directly below the summarised one, as one version of it names it: a row of a summary's breakdown. */
+export interface UnitBranch {
+  readonly code: UnitCode;
+  readonly level: UnitLevel;
+  readonly name: string;
 }
 
 interface SpanRow {
@@ -22,6 +31,9 @@ interface SpanRow {
   parent_code: string | null;
   span_from: string | null;
   span_to: string | null;
+  branch_code: string | null;
+  branch_level: UnitLevel | null;
+  branch_name: string | null;
 }
 
 /**
@@ -38,22 +50,33 @@ export function rollUp(sql: Queryable, code: UnitCode, level: UnitLevel, year: n
 export async function rollUpBetween(sql: Queryable, code: UnitCode, level: UnitLevel, from: CivicDate | null, to: CivicDate | null): Promise<RolledUpVersion[]> {
   const { rows } = await sql.query<SpanRow>(
     `WITH RECURSIVE tree AS (
-       SELECT code, level, name, parent_code, valid_from AS span_from, valid_to AS span_to, 0 AS depth
+       SELECT code, level, name, parent_code, valid_from AS span_from, valid_to AS span_to, 0 AS depth,
+              NULL::text AS branch_code, NULL::text AS branch_level, NULL::text AS branch_name
        FROM rm_unit_versions
        WHERE code = $1 AND level = $2
          AND (valid_from IS NULL OR $4::date IS NULL OR valid_from <= $4::date) AND (valid_to IS NULL OR $3::date IS NULL OR valid_to >= $3::date)
        UNION ALL
-       SELECT v.code, v.level, v.name, v.parent_code, greatest(t.span_from, v.valid_from), least(t.span_to, v.valid_to), t.depth + 1
+       SELECT v.code, v.level, v.name, v.parent_code, greatest(t.span_from, v.valid_from), least(t.span_to, v.valid_to), t.depth + 1,
+              coalesce(t.branch_code, v.code), coalesce(t.branch_level, v.level::text), coalesce(t.branch_name, v.name)
        FROM tree t JOIN rm_unit_versions v ON v.parent_code = t.code
        WHERE t.depth < 3
          AND (v.valid_from IS NULL OR t.span_to IS NULL OR v.valid_from <= t.span_to)
          AND (v.valid_to IS NULL OR t.span_from IS NULL OR v.valid_to >= t.span_from)
      )
-     SELECT code, level, name, parent_code, to_char(span_from, 'YYYY-MM-DD') AS span_from, to_char(span_to, 'YYYY-MM-DD') AS span_to
+     SELECT code, level, name, parent_code, to_char(span_from, 'YYYY-MM-DD') AS span_from, to_char(span_to, 'YYYY-MM-DD') AS span_to,
+            branch_code, branch_level, branch_name
      FROM tree ORDER BY depth, code, span_from NULLS FIRST`,
     [code, level, from, to],
   );
-  return rows.map((row) => ({ code: row.code, level: row.level, name: row.name, parentCode: row.parent_code, from: row.span_from, to: row.span_to }));
+  return rows.map((row) => ({
+    code: row.code,
+    level: row.level,
+    name: row.name,
+    parentCode: row.parent_code,
+    from: row.span_from,
+    to: row.span_to,
+    branch: row.branch_code === null ? null : { code: row.branch_code, level: row.branch_level as UnitLevel, name: row.branch_name as string },
+  }));
 }
 
 /** The part of a span that lies within a year, or undefined when none does. */

@@ -86,7 +86,7 @@ export class CommendationListRequest extends YearPageRequest {
   recipient?: string;
 }
 
-/** `year`: movements that ran during it (launched by its end, neither concluded nor past their period before it). */
+/** `year`: movements that ran during it, as summaries count them active (launched by its end, not concluded before it). */
 export class MovementListRequest extends YearPageRequest {
   @IsOptional()
   @IsIn(['ACTIVE', 'CONCLUDED'])

@@ -5,6 +5,7 @@ import { UnitLevel } from '@civic/domain';
 import { rollUp, UnitRegistryReader, withinYear } from '@civic/admin-units';
 import { codesOf, Figures, readFigures } from '@civic/projections';
 import { SummaryReads } from '../summary-cache/summary-reads';
+import { ChildFigures, childBreakdown } from './child-breakdown';
 
 export class GetUnitSummary {
   constructor(
@@ -13,6 +14,8 @@ export class GetUnitSummary {
     readonly year: number,
     /** Answer as the summary stood at this moment; the live read models when absent. */
     readonly asOf?: Date,
+    /** Break the figures down by the units directly below (`children`). */
+    readonly byChild = false,
   ) {}
 }
 
@@ -28,6 +31,8 @@ export interface UnitSummary extends Figures {
   readonly units: readonly RolledUpUnit[];
   /** True when some unit was in this summary for only part of the year (merged, moved, renamed, abolished). */
   readonly mapChangedDuringYear: boolean;
+  /** The figures of each unit directly below, when asked for (`breakdown=children`). */
+  readonly children?: readonly ChildFigures[];
   /** Present when the summary was asked as of a moment. */
   readonly asOf?: string;
 }
@@ -49,8 +54,8 @@ export interface RolledUpUnit {
 export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, JsonAnswer<UnitSummary>> {
   constructor(private readonly reads: SummaryReads) {}
 
-  execute({ level, unitCode, year, asOf }: GetUnitSummary): Promise<JsonAnswer<UnitSummary>> {
-    return this.reads.read(`${level}:${unitCode}:${year}`, asOf, async ({ sql, include }) => {
+  execute({ level, unitCode, year, asOf, byChild }: GetUnitSummary): Promise<JsonAnswer<UnitSummary>> {
+    return this.reads.read(`${level}:${unitCode}:${year}${byChild ? ':children' : ''}`, asOf, async ({ sql, include }) => {
       const registry = new UnitRegistryReader(sql);
       const versions = (await registry.duringYear(unitCode, year)).filter((v) => v.level === level);
       if (!versions.length) throw await this.notFound(registry, level, unitCode, year);
@@ -61,7 +66,8 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummary, Json
       const units = spans.map((span) => withinYear(span, year)).filter((span) => span !== undefined)
         .map(({ code, level: unitLevel, name, from, to }) => ({ code, level: unitLevel, name, from: from as string, to: to as string }));
       const mapChangedDuringYear = units.some((u) => u.from !== `${year}-01-01` || u.to !== `${year}-12-31`);
-      return { unitCode, level, name: unit.name, year, units, mapChangedDuringYear, ...figures, ...(asOf && { asOf: asOf.toISOString() }) };
+      const children = byChild ? { children: await childBreakdown(sql, spans, year) } : {};
+      return { unitCode, level, name: unit.name, year, units, mapChangedDuringYear, ...figures, ...children, ...(asOf && { asOf: asOf.toISOString() }) };
     });
   }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, sendJsonAnswer, HttpReply } from '@civic/platform';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access, ApiPathAndQuery, ApiProblems, fromParam, fromQuery, PathAndQuery, JsonAnswer, HttpReply } from '@civic/platform';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { sendSummary } from './breakdown-csv';
 import { UnitSummaryResponse } from '../summaries.response';
 import { CitySummaryRequest, DistrictSummaryRequest } from './unit-summary.request.dto';
 import { GetUnitSummary, UnitSummary } from './unit-summary.handler';
@@ -17,9 +18,10 @@ export class UnitSummaryHttpController {
   @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(DistrictSummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
+  @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 404)
-  district(@PathAndQuery() { code, year, asOf }: DistrictSummaryRequest, @Res() response: HttpReply): Promise<void> {
-    return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('DISTRICT', code, year, asOfDate(asOf))));
+  district(@PathAndQuery() request: DistrictSummaryRequest, @Res() response: HttpReply): Promise<void> {
+    return this.summary('DISTRICT', request, response);
   }
 
   /** A province or centrally-run city: its own bodies, its districts and their wards during the year. */
@@ -27,8 +29,14 @@ export class UnitSummaryHttpController {
   @Access({ kind: 'read', unit: fromParam('code'), year: fromQuery('year') })
   @ApiPathAndQuery(CitySummaryRequest)
   @ApiOkResponse({ type: UnitSummaryResponse })
+  @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 404)
-  city(@PathAndQuery() { code, year, asOf }: CitySummaryRequest, @Res() response: HttpReply): Promise<void> {
-    return sendJsonAnswer(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary('PROVINCE', code, year, asOfDate(asOf))));
+  city(@PathAndQuery() request: CitySummaryRequest, @Res() response: HttpReply): Promise<void> {
+    return this.summary('PROVINCE', request, response);
+  }
+
+  private summary(level: GetUnitSummary['level'], { code, year, asOf, breakdown }: DistrictSummaryRequest | CitySummaryRequest, response: HttpReply): Promise<void> {
+    const byChild = breakdown === 'children';
+    return sendSummary(response, this.queryBus.execute<GetUnitSummary, JsonAnswer<UnitSummary>>(new GetUnitSummary(level, code, year, asOfDate(asOf), byChild)), byChild);
   }
 }

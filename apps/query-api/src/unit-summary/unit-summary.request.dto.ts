@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AsOfQuery } from '../time-travel/as-of.request.dto';
 
 class YearQuery extends AsOfQuery {
@@ -8,6 +9,12 @@ class YearQuery extends AsOfQuery {
   @Max(2100)
   @IsInt({ message: '$property must be a year such as 2021' })
   year!: number;
+
+  /** `children`: the figures of each unit directly below too (a district's wards, a city's districts or wards). */
+  @IsOptional()
+  @IsIn(['children'], { message: '$property must be children' })
+  @ApiPropertyOptional({ enum: ['children'] })
+  breakdown?: 'children';
 }
 
 /** GET /v1/summaries/districts/{code}?year=YYYY */

@@ -137,7 +137,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
 
 export interface MovementListFilter extends ListUnits, ListPage {
   readonly status?: 'ACTIVE' | 'CONCLUDED';
-  /** Movements that ran during the year: launched by its end, and neither concluded nor past their period before it. */
+  /** Movements that ran during the year, as summaries count them active: launched by its end, not concluded before it. */
   readonly year?: number;
   /** Words of the name, matched with diacritics folded. */
   readonly name?: string;
@@ -159,7 +159,7 @@ export interface MovementListItem {
 export async function listMovements(sql: SqlExecutor, filter: MovementListFilter): Promise<Page<MovementListItem>> {
   const where = withinUnits(new SqlFilter(), filter, BY_UNIT_CODE('launched_on'))
     .add((p) => `status = ${p}`, filter.status)
-    .add((p) => `launched_on <= make_date(${p}::int, 12, 31) AND coalesce(concluded_on, period_to, 'infinity'::date) >= make_date(${p}::int, 1, 1)`, filter.year)
+    .add((p) => `launched_on <= make_date(${p}::int, 12, 31) AND (concluded_on IS NULL OR concluded_on >= make_date(${p}::int, 1, 1))`, filter.year)
     .add((p) => `name_folded LIKE ${p}`, containsFolded(filter.name))
     .before('launched_on', 'movement_id', filter.after);
   const { rows } = await sql.query<{
