@@ -52,8 +52,11 @@ const COMMANDS = [
 const QUERIES: { path: (segment: string) => string; parameters: readonly string[] }[] = [
   { path: (code) => `/v1/summaries/wards/${code}`, parameters: ['year', 'asOf'] },
   { path: (code) => `/v1/summaries/wards/${code}/successor-view`, parameters: ['year', 'asOf'] },
-  { path: (code) => `/v1/summaries/districts/${code}`, parameters: ['year', 'asOf'] },
-  { path: (code) => `/v1/summaries/cities/${code}`, parameters: ['year', 'asOf'] },
+  { path: (code) => `/v1/summaries/districts/${code}`, parameters: ['year', 'asOf', 'breakdown'] },
+  { path: (code) => `/v1/summaries/cities/${code}`, parameters: ['year', 'asOf', 'breakdown'] },
+  { path: (code) => `/v1/summaries/wards/${code}/series`, parameters: ['year', 'from', 'to', 'interval', 'asOf'] },
+  { path: (code) => `/v1/summaries/districts/${code}/series`, parameters: ['year', 'from', 'to', 'interval', 'asOf'] },
+  { path: (code) => `/v1/summaries/cities/${code}/series`, parameters: ['year', 'from', 'to', 'interval', 'asOf'] },
   { path: () => '/v1/meetings', parameters: ['unitCode', 'includeDescendants', 'from', 'to', 'kind', 'year', 'q', 'after', 'limit'] },
   { path: () => '/v1/commendations', parameters: ['unitCode', 'includeDescendants', 'from', 'to', 'award', 'year', 'recipient', 'after', 'limit'] },
   { path: () => '/v1/emulation-movements', parameters: ['unitCode', 'includeDescendants', 'from', 'to', 'status', 'year', 'q', 'after', 'limit'] },

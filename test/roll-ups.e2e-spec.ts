@@ -132,6 +132,36 @@ describe('Summaries roll each fact up by the unit version in force on its date',
   });
 
   it.each([
+    ['districts', HAI_BA_TRUNG, 2022, 'month'], ['districts', HAI_BA_TRUNG, 2025, 'month'], ['districts', THANH_KHE, 2025, 'quarter'],
+    ['cities', '01', 2022, 'month'], ['cities', '48', 2025, 'quarter'], ['cities', '49', 2025, 'month'], ['wards', BACH_MAI, 2025, 'month'],
+  ] as const)('%s %s, %i: a series by %s counts each meeting in its period, as the summary counts it', async (level, code, year, interval) => {
+    const { status, body } = await getJson(`${system.url('query-api')}/v1/summaries/${level}/${code}/series?year=${year}&interval=${interval}`);
+    expect(status).toBe(200);
+    const periods = body.periods as { period: string; from: string; to: string; meetings: { total: number } }[];
+    expect(periods).toHaveLength(interval === 'month' ? 12 : 4);
+    const counted = (await summary(level, code, year)).body.meetings.total;
+    expect(periods.reduce((sum, p) => sum + p.meetings.total, 0)).toBe(counted);
+    if (level === 'wards') return;
+    const inside = (p: Placement) => (level === 'districts' ? p.district === code : p.province === code);
+    expect(periods.map((p) => ({ period: p.period, meetings: p.meetings.total }))).toEqual(
+      periods.map((p) => ({ period: p.period, meetings: meetings.filter(({ code: at, heldOn }) => heldOn >= p.from && heldOn <= p.to && inside(placementOn(at, heldOn)!)).length })),
+    );
+  });
+
+  it('refuses a series without a range, with two, or over ten years, naming the field', async () => {
+    const series = (query: string) => getJson(`${system.url('query-api')}/v1/summaries/cities/01/series?${query}`);
+    expect(await series('')).toMatchObject({ status: 400, body: { errors: [{ field: '/from' }] } });
+    expect(await series('year=2022&from=2022-01-01')).toMatchObject({ status: 400, body: { errors: [{ field: '/from' }] } });
+    expect(await series('from=2015-01-01&to=2025-12-31')).toMatchObject({ status: 400, body: { errors: [{ field: '/to' }] } });
+    expect(await series('year=2022&interval=week')).toMatchObject({ status: 400 });
+    const range = await series('from=2022-02-10&to=2022-06-20');
+    expect(range.body.periods.map((p: { period: string; from: string; to: string }) => [p.period, p.from, p.to])).toEqual([
+      ['2022-02', '2022-02-10', '2022-02-28'], ['2022-03', '2022-03-01', '2022-03-31'], ['2022-04', '2022-04-01', '2022-04-30'],
+      ['2022-05', '2022-05-01', '2022-05-31'], ['2022-06', '2022-06-01', '2022-06-20'],
+    ]);
+  });
+
+  it.each([
     [HAI_BA_TRUNG, 2022], [HAI_BA_TRUNG, 2025], [THANH_KHE, 2025], [PHU_VANG, 2022], [HUE, 2022],
   ])('district %s, %i: lists with its descendants the same meetings the summary counts', async (district, year) => {
     const { status, body } = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=${district}&includeDescendants=true&year=${year}&limit=1000`);

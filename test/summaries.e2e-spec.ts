@@ -203,6 +203,22 @@ describe('Ward, district and city summaries, rolled up the hierarchy of the year
       ]);
     });
 
+    it('gives the month of each grant made and movement launched in a series', async () => {
+      const { body } = await getJson(`${system.url('query-api')}/v1/summaries/districts/${HOAN_KIEM}/series?year=2021`);
+      const [january, february] = body.periods;
+      expect(january).toMatchObject({
+        period: '2021-01',
+        meetings: { total: 2 },
+        commendations: { grants: 1, recipients: { collectives: 41, individuals: 56, households: 0 }, byAward: [{ award: 'GIAY_KHEN', grants: 1 }] },
+        movements: { launched: 1 },
+      });
+      expect(february).toMatchObject({ period: '2021-02', meetings: { total: 0, byKind: [] }, commendations: { grants: 0 }, movements: { launched: 0 } });
+      const quarters = await getJson(`${system.url('query-api')}/v1/summaries/wards/${HANG_TRONG}/series?year=2021&interval=quarter`);
+      expect(quarters.body.periods.map((q: { period: string; movements: { launched: number } }) => [q.period, q.movements.launched])).toEqual([
+        ['2021-Q1', 1], ['2021-Q2', 0], ['2021-Q3', 0], ['2021-Q4', 0],
+      ]);
+    });
+
     it('answers 400 naming the field for a range that ends before it starts, or descendants of no unit', async () => {
       const backwards = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=01&from=2021-02-01&to=2021-01-31`);
       expect(backwards).toMatchObject({ status: 400, body: { errors: [{ field: '/to' }] } });

@@ -75,6 +75,7 @@ civic-records is running. Ctrl-C stops everything.
 
   records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/commendation-proposals, /v1/emulation-movements
   query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
+                                          GET  /v1/summaries/{…}/{code}/series?year=YYYY&interval=month, ?breakdown=children
                                           GET  /v1/units/{code}?asOf=YYYY-MM-DD, /v1/units?name=...
                                           GET  /v1/meetings/{id}, /v1/commendations/{id}, /v1/emulation-movements/{id}
                                           GET  /v1/commendation-proposals?unitCode=&status=, /v1/commendation-proposals/{id}

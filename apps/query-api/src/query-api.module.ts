@@ -12,6 +12,8 @@ import { CommendationRecordHttpController } from './records/commendation-record.
 import { MeetingRecordHttpController } from './records/meeting-record.http.controller';
 import { MovementRecordHttpController } from './records/movement-record.http.controller';
 import { AuditHttpController } from './audit/audit.http.controller';
+import { SeriesHttpController } from './series/series.http.controller';
+import { GetSeriesHandler } from './series/series.handler';
 import { GetSuccessorViewHandler } from './successor-view/successor-view.handler';
 import { GetWardSummaryHandler } from './ward-summary/ward-summary.handler';
 import { readModelsAtProvider } from './time-travel/read-models-at.provider';
@@ -19,7 +21,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
 
 @Module({
   imports: [CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, AuditHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, SeriesHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,
     SummaryReads,
@@ -27,6 +29,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
     GetWardSummaryHandler,
     GetUnitSummaryHandler,
     GetSuccessorViewHandler,
+    GetSeriesHandler,
   ],
 })
 export class QueryApiModule {}

@@ -36,6 +36,7 @@ export * from './movements/movement-summary.reader';
 export * from './proposals/proposals.projection';
 export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
+export * from './series/series.reader';
 
 export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600, ProposalByGrant1763856001700, MeetingAndMovementRecords1763856001800];
 

@@ -1,3 +1,4 @@
+import { IsYear } from '../query-fields.decorators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, MinLength } from 'class-validator';
@@ -50,14 +51,10 @@ export class PageRequest {
   to?: string;
 }
 
-
 /** A page of one year's records. */
 export class YearPageRequest extends PageRequest {
   @IsOptional()
-  @Type(() => Number)
-  @Min(1945)
-  @Max(2100)
-  @IsInt()
+  @IsYear()
   year?: number;
 }
 
@@ -77,7 +74,6 @@ export class CommendationListRequest extends YearPageRequest {
   @IsOptional()
   @IsIn([...COMMENDATION_FORM_VALUES, ...EMULATION_TITLE_VALUES])
   award?: string;
-
 
   /** A recipient's name; diacritics and case are ignored. */
   @IsOptional()
