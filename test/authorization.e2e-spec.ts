@@ -204,6 +204,23 @@ describe('Who may do what', () => {
     expect(after).toMatchObject({ status: 403, body: { code: 'ACCESS.OUTSIDE_JURISDICTION' } });
     expect(after.body.detail).toContain('on 2025-07-15');
   });
+
+  it('lets a former district’s officer read the district’s history, and says why the successor wards need another token', async () => {
+    const query = system.url('query-api');
+    const officer = tokenOf('district-officer');
+    expect((await getJson(`${query}/v1/summaries/districts/007?year=2025`, officer)).body).toMatchObject({ unitCode: '007', units: expect.arrayContaining([expect.objectContaining({ code: '007', to: '2025-06-30' })]) });
+    expect((await getJson(`${query}/v1/meetings?unitCode=007&includeDescendants=true&year=2025`, officer)).status).toBe(200);
+    const gone = await getJson(`${query}/v1/summaries/districts/007?year=2026`, officer);
+    expect(gone).toMatchObject({ status: 404 });
+    expect(gone.body.detail).toContain('abolished on 2025-07-01');
+    // Phường Bạch Mai took part of Minh Khai on 2025-07-01; it lies in the city, not in the district that ended.
+    const successor = await getJson(`${query}/v1/summaries/wards/00292?year=2026`, officer);
+    expect(successor).toMatchObject({ status: 403, body: { code: 'ACCESS.OUTSIDE_JURISDICTION' } });
+    expect(successor.body.detail).toContain('Quận Hai Bà Trưng (007) existed until 2025-06-30');
+    expect(successor.body.detail).toContain('token for your commune or city');
+    expect((await getJson(`${query}/v1/summaries/wards/00292?year=2026`, tokenOf('city-officer'))).status).toBe(200);
+    expect((await getJson(`${query}/v1/summaries/wards/00292/successor-view?year=2024`, tokenOf('city-officer'))).status).toBe(200);
+  });
 });
 
 /**

@@ -104,7 +104,10 @@ export class AccessPolicy {
     if (typeof unit !== 'string' || !UNIT_CODE_PATTERN.test(unit)) return; // malformed: validation answers 400
     if (!scoped || !(await this.jurisdiction.contains(principal.units, unit, when))) {
       const moment = when === 'ever' ? '' : 'date' in when ? ` on ${when.date}` : ` in ${when.year}`;
-      throw new Forbidden('ACCESS.OUTSIDE_JURISDICTION', `Unit ${unit} is outside the units you act for (${principal.units.join(', ') || 'none'})${moment}, so you may not ${action} it.`);
+      const ended = (await this.jurisdiction.endedBefore(principal.units, when))
+        .map(({ code, name, lastDay }) => ` ${name} (${code}) existed until ${lastDay}: your token reads its records up to that day; for later ones ask for a token for your commune or city.`)
+        .join('');
+      throw new Forbidden('ACCESS.OUTSIDE_JURISDICTION', `Unit ${unit} is outside the units you act for (${principal.units.join(', ') || 'none'})${moment}, so you may not ${action} it.${ended}`);
     }
   }
 }

@@ -33,4 +33,19 @@ export class Jurisdiction {
     );
     return rows[0].inside;
   }
+
+  /**
+   * The units among `units` that had ended before the moment asked about (a district after 2025-07-01), with their
+   * names and last day: a token for such a unit still reads its history, and nothing after it.
+   */
+  async endedBefore(units: readonly string[], when: When): Promise<{ readonly code: string; readonly name: string; readonly lastDay: string }[]> {
+    if (when === 'ever' || !units.length) return [];
+    const first = 'date' in when ? when.date : `${when.year}-01-01`;
+    const { rows } = await this.pool.query<{ code: string; name: string; last_day: string }>(
+      `SELECT DISTINCT ON (code) code, name, to_char(valid_to, 'YYYY-MM-DD') AS last_day
+       FROM rm_unit_versions WHERE code = ANY($1) ORDER BY code, valid_from DESC NULLS LAST`,
+      [units],
+    );
+    return rows.filter((row) => row.last_day !== null && row.last_day < first).map((row) => ({ code: row.code, name: row.name, lastDay: row.last_day }));
+  }
 }
