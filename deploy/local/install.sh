@@ -12,3 +12,5 @@ fi
 for tool in java mvn; do
   command -v "$tool" >/dev/null || { echo "[install] $tool is required to run the local Kafka broker (or set KAFKA_BROKERS)" >&2; [ -n "${KAFKA_BROKERS:-}" ] || exit 1; }
 done
+# The dashboard page (apps/dashboard), bundled into dist/dashboard, which query-api serves at /dashboard/.
+node_modules/.bin/tsx deploy/dashboard/build-dashboard.ts

@@ -73,6 +73,7 @@ function printWhereToLook(databaseUrl: string, brokers: readonly string[]): void
   process.stdout.write(`
 civic-records is running. Ctrl-C stops everything.
 
+  Dashboard     http://127.0.0.1:${PORTS['query-api']}/dashboard/   sign in with a token: npm run --silent cli -- token --role city-officer --unit 01
   records-api   http://127.0.0.1:${PORTS['records-api']}   POST /v1/meetings, /v1/commendations, /v1/commendation-proposals, /v1/emulation-movements
   query-api     http://127.0.0.1:${PORTS['query-api']}   GET  /v1/summaries/{wards|districts|cities}/{code}?year=YYYY
                                           GET  /v1/summaries/{…}/{code}/series?year=YYYY&interval=month, ?breakdown=children

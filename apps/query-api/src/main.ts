@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@civic/platform';
+import { resolve } from 'node:path';
 import { QueryApiModule } from './query-api.module';
 
 void bootstrapService(QueryApiModule, 'query-api', 3001, {
@@ -9,4 +10,6 @@ void bootstrapService(QueryApiModule, 'query-api', 3001, {
       'Ward, district and city summaries rolled up the hierarchy of each year (also as of any past moment), lists of ' +
       'meetings, commendations and emulation movements, the administrative unit registry, and audit reads of the event log.',
   },
+  // The dashboard (apps/dashboard), built into dist/dashboard by npm start and npm test.
+  pages: { root: resolve(process.env.DASHBOARD_DIR ?? 'dist/dashboard'), prefix: '/dashboard/' },
 });

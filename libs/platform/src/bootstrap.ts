@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,10 +16,12 @@ export interface ServiceOptions {
   readonly api?: ApiDescription;
   /** How the errors of the service's own libraries are answered, before the shared problems. */
   readonly problems?: readonly ProblemMapper[];
+  /** A folder of pages served as they are under `prefix` (query-api's dashboard), when it exists. */
+  readonly pages?: { readonly root: string; readonly prefix: string };
 }
 
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
-export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { api, problems }: ServiceOptions = {}): Promise<INestApplication> {
+export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { api, problems, pages }: ServiceOptions = {}): Promise<INestApplication> {
   process.env.SERVICE_NAME ??= serviceName;
   // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });
@@ -42,8 +46,18 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (api) serveOpenApi(app, api);
+  if (pages) servePages(app, serviceName, pages);
   const port = Number(process.env.PORT ?? defaultPort);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   new Logger(serviceName).log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${port}`);
   return app;
+}
+
+/** Static pages read nothing but the public API, so they are served to anyone, without a token. */
+function servePages(app: NestFastifyApplication, serviceName: string, { root, prefix }: NonNullable<ServiceOptions['pages']>): void {
+  if (!existsSync(join(root, 'index.html'))) {
+    new Logger(serviceName).warn(`${root} holds no pages: ${prefix} is not served (npm start builds them)`);
+    return;
+  }
+  app.useStaticAssets({ root, prefix, redirect: true, index: 'index.html', decorateReply: false });
 }

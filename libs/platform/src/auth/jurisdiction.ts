@@ -21,6 +21,9 @@ export class Jurisdiction {
 
   async contains(units: readonly string[], unitCode: string, when: When): Promise<boolean> {
     if (units.includes(unitCode) || units.includes(NATIONAL_CODE)) return true;
+    // A unit asked about for a year in which it did not exist (a district in 2026) is judged by where it ever sat:
+    // the reader is then told it did not exist (404), not that it lies outside their units.
+    if (when !== 'ever' && 'year' in when && !(await this.existedDuring(unitCode, when.year))) return this.contains(units, unitCode, 'ever');
     const [condition, value] = when === 'ever' ? [CONDITION.ever, null] : 'date' in when ? [CONDITION.date, when.date] : [CONDITION.year, when.year];
     const { rows } = await this.pool.query<{ inside: boolean }>(
       `WITH RECURSIVE above(code) AS (
@@ -32,6 +35,14 @@ export class Jurisdiction {
       [unitCode, units, value],
     );
     return rows[0].inside;
+  }
+
+  private async existedDuring(unitCode: string, year: number): Promise<boolean> {
+    const { rows } = await this.pool.query<{ existed: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM rm_unit_versions v WHERE v.code = $1 AND ${CONDITION.year.replaceAll('$3', '$2')}) AS existed`,
+      [unitCode, year],
+    );
+    return rows[0].existed;
   }
 
   /**
