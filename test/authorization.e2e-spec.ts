@@ -220,6 +220,9 @@ describe('Who may do what', () => {
     expect(successor.body.detail).toContain('token for your commune or city');
     expect((await getJson(`${query}/v1/summaries/wards/00292?year=2026`, tokenOf('city-officer'))).status).toBe(200);
     expect((await getJson(`${query}/v1/summaries/wards/00292/successor-view?year=2024`, tokenOf('city-officer'))).status).toBe(200);
+    const successorClerk = { authorization: `Bearer ${testToken({ subject: 'bach-mai-clerk', roles: ['ward-clerk'], units: ['00292'] })}` };
+    expect((await getJson(`${query}/v1/summaries/wards/00292/successor-view?year=2024`, successorClerk)).status).toBe(200);
+    expect((await getJson(`${query}/v1/summaries/wards/00292?year=2026`, successorClerk)).status).toBe(200);
   });
 });
 

@@ -163,6 +163,43 @@ describe('The dashboard, in a real browser', () => {
     expect(page.url()).not.toContain('asOf');
   });
 
+  it('leads from a ward the 2025 reform created to its predecessors\' figures (successor view)', async () => {
+    // 00070 was Phường Hàng Trống until 2025-06-30; since 2025-07-01 it is Phường Hoàn Kiếm, formed from it and others.
+    await page.goto(`${system.url('query-api')}/dashboard/#/unit/${HANG_TRONG}?year=${YEAR}`);
+    await page.locator('[data-successor-link] a').click();
+    await page.locator('[data-panel="successors"][data-state="ready"]').waitFor();
+    const { body: view } = await api(`/v1/summaries/wards/${HANG_TRONG}/successor-view?year=${YEAR}`);
+    expect(await page.locator('[data-table="predecessors"] tbody tr').count()).toBe(view.predecessors.length);
+    const hangTrong = page.locator('[data-table="predecessors"] tbody tr', { hasText: 'Phường Hàng Trống' });
+    const figures = await hangTrong.locator('td').allInnerTexts();
+    expect(number(figures[2])).toBe(view.predecessors.find((p: { name: string }) => p.name === 'Phường Hàng Trống').meetings.total);
+    expect(serious(await accessibilityViolations())).toEqual([]);
+  });
+
+  it('shows a district officer the district per ward and per month, down to a record', async () => {
+    const officer = testToken({ subject: 'dashboard-district-officer', roles: ['district-officer'], units: [HOAN_KIEM] });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const own = await context.newPage();
+    await own.goto(`${system.url('query-api')}/dashboard/`);
+    await own.getByLabel('Mã truy cập (bearer token)').fill(officer);
+    await own.getByRole('button', { name: 'Đăng nhập' }).click();
+    await own.getByLabel('Tên hoặc mã đơn vị').fill('hoan kiem');
+    await own.getByRole('button', { name: 'Tìm' }).click();
+    await own.getByRole('link', { name: 'Quận Hoàn Kiếm', exact: true }).click();
+    await own.getByLabel('Năm', { exact: true }).selectOption(String(YEAR));
+    await own.getByRole('button', { name: 'Xem', exact: true }).click();
+    await own.locator('[data-panel="summary"][data-state="ready"]').waitFor();
+    const { body: district } = await getJson(`${system.url('query-api')}/v1/summaries/districts/${HOAN_KIEM}?year=${YEAR}&breakdown=children`, { authorization: `Bearer ${officer}` });
+    expect(number(await own.locator('[data-figure="meetings"]').innerText())).toBe(district.meetings.total);
+    expect(await own.locator('[data-table="breakdown"] tbody tr').count()).toBe(district.children.length);
+    await own.locator('[data-chart="meetings-by-month"][data-rendered="true"]').waitFor();
+    await own.locator('[data-panel="meetings"][data-state="ready"]').waitFor();
+    await own.getByRole('link', { name: 'Hội nghị tổng kết công tác mặt trận năm 2020' }).click();
+    await own.locator('[data-record-title]').waitFor();
+    expect(await own.locator('[data-fields]').innerText()).toContain('Lê Hồng Phú');
+    await context.close();
+  });
+
   it('says in words why a unit cannot be shown', async () => {
     await page.goto(`${system.url('query-api')}/dashboard/#/unit/${HOAN_KIEM}?year=2026`);
     await page.locator('[data-panel="summary"][data-state="failed"]').waitFor();

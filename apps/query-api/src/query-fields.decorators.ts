@@ -5,9 +5,9 @@ import { COMMUNE_CODE_PATTERN } from '@civic/domain';
 
 // The fields every read takes, validated alike wherever they appear.
 
-/** A year such as 2021. */
+/** A year such as 2021. Listed in the order stacked decorators take effect (bottom first): a word is told it is not a year. */
 export const IsYear = (): PropertyDecorator =>
-  applyDecorators(Type(() => Number), Min(1945), Max(2100), IsInt({ message: '$property must be a year such as 2021' }));
+  applyDecorators(IsInt({ message: '$property must be a year such as 2021' }), Max(2100), Min(1945), Type(() => Number));
 
 /** The official code of a ward or commune. */
 export const IsWardCode = (): PropertyDecorator => Matches(COMMUNE_CODE_PATTERN, { message: '$property must be the 5-digit official code of a ward or commune' });

@@ -17,7 +17,8 @@ function meetingValues(meeting: MeetingHeldData, raw: unknown, schemaVersion: nu
     meeting.unitCode,
     meeting.kind,
     meeting.title,
-    foldForSearch(meeting.title),
+    // A record without a title (a poison event) is refused by the table, which names the column, not by folding.
+    foldForSearch(meeting.title ?? ''),
     meeting.heldOn,
     Number(meeting.heldOn.slice(0, 4)),
     meeting.attendeeCount?.value ?? null,
