@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@civic/platform';
 import { EventRelayModule } from './event-relay.module';
+import { EventRelayEnvironment } from './event-relay.environment';
 
-void bootstrapService(EventRelayModule, 'event-relay', 3002);
+void bootstrapService(EventRelayModule, 'event-relay', 3002, { config: EventRelayEnvironment });

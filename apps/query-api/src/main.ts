@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { bootstrapService } from '@civic/platform';
 import { resolve } from 'node:path';
 import { QueryApiModule } from './query-api.module';
+import { QueryApiEnvironment } from './query-api.environment';
 
 void bootstrapService(QueryApiModule, 'query-api', 3001, {
+  config: QueryApiEnvironment,
   api: {
     title: 'civic-records query API',
     description:

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@civic/platform';
 import { RecordsApiModule } from './records-api.module';
+import { RecordsApiEnvironment } from './records-api.environment';
 import { commandProblem } from './http/command-problems';
 
 void bootstrapService(RecordsApiModule, 'records-api', 3000, {
+  config: RecordsApiEnvironment,
   problems: [commandProblem],
   api: {
     title: 'civic-records records API',

@@ -6,12 +6,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { ProblemDetailsFilter, ProblemMapper } from './problem-details.filter';
 import { securityHeaders } from './security-headers';
 import { allowedOrigins, corsOptions } from './cross-origin';
+import { requireValidConfig } from './config/service-config';
 import { strictValidationPipe } from './validation';
 import { ApiDescription, serveOpenApi } from './openapi/openapi';
 import { BODY_LIMIT_BYTES, useStrictJsonBodies } from './json-body';
 import { answerUndecodableAddress, refuseHostileAddresses } from './request-url';
 
 export interface ServiceOptions {
+  /** The configuration schema of the service's environment (config/environment.ts), checked before it starts. */
+  readonly config: Type<object>;
   /** The OpenAPI description served at /docs. */
   readonly api?: ApiDescription;
   /** How the errors of the service's own libraries are answered, before the shared problems. */
@@ -21,7 +24,8 @@ export interface ServiceOptions {
 }
 
 /** Starts a service's HTTP side the same way everywhere: Problem Details, strict validation, clean shutdown. */
-export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { api, problems, pages }: ServiceOptions = {}): Promise<INestApplication> {
+export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { config, api, problems, pages }: ServiceOptions): Promise<INestApplication> {
+  requireValidConfig(serviceName, config);
   process.env.SERVICE_NAME ??= serviceName;
   // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });

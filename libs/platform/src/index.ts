@@ -23,3 +23,6 @@ export * from './http';
 export * from './input-text';
 export * from './json-body';
 export * from './record-id.request.dto';
+export * from './config/check-config';
+export * from './config/environment';
+export * from './config/service-config';

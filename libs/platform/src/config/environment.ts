@@ -1,0 +1,113 @@
+import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
+import { allowedOrigins } from '../cross-origin';
+
+// The variables every service reads, as configuration schemas (docs: the README's configuration table). Each
+// service's own schema extends one of these with its variables.
+
+/** A whole number of at least `minimum` (registered in the order checked: a word is told it is not a number). */
+export const WholeNumber = (minimum: number, maximum = Number.MAX_SAFE_INTEGER): PropertyDecorator =>
+  applyDecorators(IsInt({ message: 'must be a whole number' }), Min(minimum, { message: `must be at least ${minimum}` }), Max(maximum, { message: `must be at most ${maximum}` }), Type(() => Number));
+
+/** A value `check` accepts without throwing; the message is the one it throws. */
+function Accepted(check: (value: string) => unknown, options?: ValidationOptions): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'accepted',
+      target: target.constructor,
+      propertyName: property as string,
+      options,
+      validator: {
+        validate: (value: unknown) => {
+          try {
+            check(String(value));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => {
+          try {
+            check(String(args?.value));
+            return 'is not valid';
+          } catch (error) {
+            return (error as Error).message;
+          }
+        },
+      },
+    });
+}
+
+/** Every service: where it listens, its database, when it calls itself stalled. */
+export class ServiceEnvironment {
+  /** Default: the service's own (3000 records-api, 3001 query-api, 3002 event-relay, 3003 projector). */
+  @IsOptional()
+  @IsPort({ message: 'must be a port number from 1 to 65535' })
+  PORT?: string;
+
+  /** Default 127.0.0.1. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:-]+$/, { message: 'must be a host name or an IP address' })
+  HOST?: string;
+
+  /** Default: the local Postgres `npm start` provisions. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// connection address' })
+  DATABASE_URL?: string;
+
+  /** Default 30. */
+  @IsOptional()
+  @IsPositive({ message: 'must be a positive number of seconds' })
+  @Type(() => Number)
+  READINESS_STALL_SECONDS?: number;
+}
+
+/** The HTTP APIs: who may call them, how often, from which browser origins. */
+export class ApiEnvironment extends ServiceEnvironment {
+  @IsString()
+  @IsNotEmpty({ message: 'must name the issuer of the bearer tokens (npm start sets it for the development key)' })
+  AUTH_ISSUER!: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'must name the audience of the bearer tokens' })
+  AUTH_AUDIENCE!: string;
+
+  /** One of AUTH_JWKS_URL and AUTH_JWKS_FILE names the keys tokens are signed with. */
+  @ValidateIf((env: ApiEnvironment) => !env.AUTH_JWKS_FILE)
+  @Accepted((value) => new URL(value), { message: 'or AUTH_JWKS_FILE must name the keys tokens are signed with (a URL here)' })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWKS_FILE?: string;
+
+  /** Default 1200 requests a minute per subject. */
+  @IsOptional()
+  @WholeNumber(1)
+  THROTTLE_LIMIT_PER_MINUTE?: number;
+
+  /** Default: none. */
+  @IsOptional()
+  @Accepted((value) => allowedOrigins(value))
+  CORS_ORIGINS?: string;
+}
+
+/** The services that talk to Kafka. */
+export class KafkaServiceEnvironment extends ServiceEnvironment {
+  /** Default: the local broker `npm start` provisions. */
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9.-]+:\d{1,5}\s*(,\s*[A-Za-z0-9.-]+:\d{1,5}\s*)*$/, { message: 'must list brokers as host:port, separated by commas' })
+  KAFKA_BROKERS?: string;
+
+  /** Default: none. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, dots, underscores and hyphens' })
+  KAFKA_TOPIC_PREFIX?: string;
+
+  /** Default 3. */
+  @IsOptional()
+  @WholeNumber(1, 1000)
+  KAFKA_TOPIC_PARTITIONS?: number;
+}
+

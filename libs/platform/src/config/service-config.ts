@@ -1,0 +1,25 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { checkConfig, ConfigurationInvalid } from './check-config';
+
+/**
+ * The service's configuration through @nestjs/config, validated by its schema: `ConfigService` holds the variables
+ * as read (no .env file: settings come from the environment the operator or `npm start` gives).
+ */
+export function serviceConfigModule(schema: Type<object>): Promise<DynamicModule> {
+  return ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => ({ ...env, ...checkConfig(schema, env) }) });
+}
+
+/**
+ * Checks the environment before anything starts: a wrong setting stops the service with every problem named, on
+ * standard error, and exit code 1, instead of a service that listens and then answers 500 to every request.
+ */
+export function requireValidConfig(serviceName: string, schema: Type<object>, env: Record<string, unknown> = process.env): void {
+  try {
+    checkConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationInvalid)) throw error;
+    process.stderr.write(`${serviceName} cannot start: its ${error.message}\n`);
+    process.exit(1);
+  }
+}
