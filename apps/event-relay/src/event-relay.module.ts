@@ -3,14 +3,14 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GapFreeLogReader } from '@civic/event-store';
 import { createKafka, KafkaObserver } from '@civic/messaging';
-import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule } from '@civic/platform';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule } from '@civic/platform';
 import { RelayService } from './relay.service';
 import { RelayReadiness } from './relay-readiness';
 import { EventRelayEnvironment } from './event-relay.environment';
 
 /** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+  imports: [MetricsModule, serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     RelayService,

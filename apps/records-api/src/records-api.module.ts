@@ -7,7 +7,7 @@ import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reserva
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
-import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule, MetricsModule } from '@civic/platform';
 import { CachedUnitRegistry } from './registry/cached-unit-registry';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
@@ -30,7 +30,7 @@ import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler
 import { RecordsApiEnvironment } from './records-api.environment';
 
 @Module({
-  imports: [serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
+  imports: [MetricsModule, serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [
     HealthController,
     RecordMeetingHttpController,

@@ -26,3 +26,5 @@ export * from './record-id.request.dto';
 export * from './config/check-config';
 export * from './config/environment';
 export * from './config/service-config';
+export * from './metrics/service-metrics';
+export * from './metrics/metrics.module';

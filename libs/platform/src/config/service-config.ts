@@ -3,11 +3,12 @@ import { ConfigModule } from '@nestjs/config';
 import { checkConfig, ConfigurationInvalid } from './check-config';
 
 /**
- * The service's configuration through @nestjs/config, validated by its schema: `ConfigService` holds the variables
- * as read (no .env file: settings come from the environment the operator or `npm start` gives).
+ * The service's configuration through @nestjs/config, read by its schema when the service is created (not when its
+ * module is imported: the OpenAPI generator imports modules with no environment). No .env file: settings come from
+ * the environment the operator or `npm start` gives. `bootstrapService` has checked them before.
  */
 export function serviceConfigModule(schema: Type<object>): Promise<DynamicModule> {
-  return ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => ({ ...env, ...checkConfig(schema, env) }) });
+  return ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...checkConfig(schema, process.env) })] });
 }
 
 /**

@@ -1,0 +1,63 @@
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+
+/** Latency buckets of HTTP answers, in seconds: summaries answer in milliseconds, time travel in seconds. */
+const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * A service's Prometheus metrics, in one registry labelled with the service's name: the process's own (CPU, memory,
+ * event loop lag, garbage collection), every HTTP answer by route, method and status with its latency, and the
+ * database pool. A service adds its own (commands, relay, projector) to `registry`.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly http: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.http = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP answers by route template, method and status, and how long each took',
+      labelNames: ['method', 'route', 'status'],
+      buckets: HTTP_BUCKETS,
+      registers: [this.registry],
+    });
+  }
+
+  /**
+   * Times every answer. The route is the template (`/v1/meetings/:id`), never the address asked, so ids do not
+   * become labels; an address no route matched is counted as `unmatched`.
+   */
+  observeHttp(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      this.http.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
+    });
+  }
+
+  /** Connections of the pool in use, idle, and requests waiting for one, read at each scrape. */
+  observePool(pool: Pool): void {
+    new Gauge({
+      name: 'pg_pool_connections',
+      help: 'Database pool connections by state (in_use, idle) and requests waiting for a connection (waiting)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  }
+
+  /** `GET /metrics` in the Prometheus text format, outside the API's access rules (scraped inside the deployment). */
+  serve(fastify: FastifyInstance): void {
+    fastify.get('/metrics', async (_request, reply) => {
+      reply.header('content-type', this.registry.contentType);
+      return this.registry.metrics();
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { RunningSystem } from '@civic/testing';
+import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
+
+/** The value of the sample of `name` whose labels include every one of `labels`; undefined when none has them. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]));
+    if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+describe('Every service has Prometheus metrics at /metrics', () => {
+  let system: RunningSystem;
+  const scrape = async (service: 'records-api' | 'query-api' | 'event-relay' | 'projector') => {
+    const response = await fetch(`${system.url(service)}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    return response.text();
+  };
+
+  beforeAll(async () => {
+    system = await RunningSystem.start();
+  });
+  afterAll(() => system?.stop());
+
+  it('counts each HTTP answer by route template, method and status, with its latency', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: `Hội nghị số ${i}` }))).status).toBe(201);
+    expect((await postJson(`${system.url('records-api')}/v1/meetings`, { unitCode: MINH_KHAI })).status).toBe(400);
+    expect((await getJson(`${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`)).status).toBe(200);
+    expect((await getJson(`${system.url('query-api')}/v1/no-such-thing`)).status).toBe(404);
+
+    const records = await scrape('records-api');
+    expect(sample(records, 'http_request_duration_seconds_count', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '201' })).toBe(3);
+    expect(sample(records, 'http_request_duration_seconds_count', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '400' })).toBe(1);
+    expect(sample(records, 'http_request_duration_seconds_bucket', { route: '/v1/meetings', status: '201', le: '+Inf' })).toBe(3);
+    const query = await scrape('query-api');
+    expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: '/v1/summaries/wards/:code', status: '200' })).toBe(1);
+    expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(query).not.toContain(`/v1/summaries/wards/${MINH_KHAI}`);
+  });
+
+  it.each(['records-api', 'query-api', 'event-relay', 'projector'] as const)('%s: process metrics and its database pool', async (service) => {
+    const text = await scrape(service);
+    expect(sample(text, 'process_cpu_user_seconds_total', { service })).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_eventloop_lag_seconds', { service })).toBeGreaterThanOrEqual(0);
+    for (const state of ['in_use', 'idle', 'waiting']) expect(sample(text, 'pg_pool_connections', { service, state })).toBeGreaterThanOrEqual(0);
+  });
+});
