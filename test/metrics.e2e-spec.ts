@@ -36,6 +36,11 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     expect(sample(records, 'http_request_duration_seconds_count', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '201' })).toBe(3);
     expect(sample(records, 'http_request_duration_seconds_count', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '400' })).toBe(1);
     expect(sample(records, 'http_request_duration_seconds_bucket', { route: '/v1/meetings', status: '201', le: '+Inf' })).toBe(3);
+    // Commands accepted (201) and refused, by the code they were refused with.
+    expect(sample(records, 'http_problems_total', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '400', code: 'REQUEST.INVALID' })).toBe(1);
+    const refusedByRule = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ heldOn: '2026-01-12', title: 'Sau khi phường Minh Khai giải thể' }));
+    expect(refusedByRule.status).toBe(422);
+    expect(sample(await scrape('records-api'), 'http_problems_total', { route: '/v1/meetings', status: '422', code: refusedByRule.body.code })).toBe(1);
     const query = await scrape('query-api');
     expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: '/v1/summaries/wards/:code', status: '200' })).toBe(1);
     expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: 'unmatched', status: '404' })).toBe(1);

@@ -53,7 +53,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   metrics.observeHttp(app.getHttpAdapter().getInstance());
   metrics.observePool(app.get<Pool>(PG_POOL));
   metrics.serve(app.getHttpAdapter().getInstance());
-  app.useGlobalFilters(new ProblemDetailsFilter(problems));
+  app.useGlobalFilters(new ProblemDetailsFilter(problems, (request, problem) => metrics.countProblem(request, problem)));
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (api) serveOpenApi(app, api);

@@ -23,7 +23,11 @@ export type ProblemMapper = (error: unknown, logger: Logger) => ProblemDetails |
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
-  constructor(private readonly serviceProblems: readonly ProblemMapper[] = []) {}
+  constructor(
+    private readonly serviceProblems: readonly ProblemMapper[] = [],
+    /** Told of every problem answered (the metrics count them by code). */
+    private readonly answered: (request: HttpRequest, problem: ProblemDetails) => void = () => undefined,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -33,6 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
     if (error instanceof RetryLater) reply.header('Retry-After', String(error.retryAfterSeconds));
     else if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    this.answered(request, problem);
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -1,5 +1,5 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 
 /** Latency buckets of HTTP answers, in seconds: summaries answer in milliseconds, time travel in seconds. */
@@ -13,6 +13,7 @@ const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1
 export class ServiceMetrics {
   readonly registry = new Registry();
   private readonly http: Histogram<'method' | 'route' | 'status'>;
+  private readonly problems: Counter<'method' | 'route' | 'status' | 'code'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -24,6 +25,17 @@ export class ServiceMetrics {
       buckets: HTTP_BUCKETS,
       registers: [this.registry],
     });
+    this.problems = new Counter({
+      name: 'http_problems_total',
+      help: 'Refusals and errors answered as Problem Details, by route template, method, status and code (REQUEST.INVALID, ACCESS.OUTSIDE_JURISDICTION, a domain rule, …)',
+      labelNames: ['method', 'route', 'status', 'code'],
+      registers: [this.registry],
+    });
+  }
+
+  /** A refused command or query, by the code it was refused with. */
+  countProblem(request: FastifyRequest, problem: { readonly status: number; readonly code?: string }): void {
+    this.problems.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(problem.status), code: problem.code ?? 'NONE' });
   }
 
   /**
