@@ -1,4 +1,4 @@
-import { RunningSystem } from '@civic/testing';
+import { RunningSystem, waitFor } from '@civic/testing';
 import { getJson, MINH_KHAI, minhKhaiReview, postJson } from './meeting-requests';
 
 /** The value of the sample of `name` whose labels include every one of `labels`; undefined when none has them. */
@@ -10,6 +10,15 @@ function sample(text: string, name: string, labels: Record<string, string>): num
     if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) return Number(match[3]);
   }
   return undefined;
+}
+
+/** Every sample of `name`, with its labels. */
+function samplesOf(text: string, name: string): { labels: Map<string, string>; value: number }[] {
+  return text.split('\n').flatMap((line) => {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) return [];
+    return [{ labels: new Map([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value])), value: Number(match[3]) }];
+  });
 }
 
 describe('Every service has Prometheus metrics at /metrics', () => {
@@ -45,6 +54,27 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: '/v1/summaries/wards/:code', status: '200' })).toBe(1);
     expect(sample(query, 'http_request_duration_seconds_count', { service: 'query-api', method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
     expect(query).not.toContain(`/v1/summaries/wards/${MINH_KHAI}`);
+  });
+
+  it('shows the relay leading, its checkpoint reaching the log head, and the events it published', async () => {
+    const caughtUp = await waitFor('the relay to publish every event', async () => {
+      const text = await scrape('event-relay');
+      const [head, checkpoint] = [sample(text, 'relay_log_head_position', {}), sample(text, 'relay_checkpoint_position', {})];
+      return head !== undefined && head > 0 && head === checkpoint ? text : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(sample(caughtUp, 'relay_leader', { service: 'event-relay' })).toBe(1);
+    expect(sample(caughtUp, 'relay_events_published_total', {})).toBeGreaterThanOrEqual(3);
+    expect(sample(caughtUp, 'relay_events_held_back', {})).toBe(0);
+  });
+
+  it('shows the projector consuming, with its lag per partition falling to nothing once it has every event', async () => {
+    const caughtUp = await waitFor('the projector to apply every message', async () => {
+      const text = await scrape('projector');
+      const lags = samplesOf(text, 'projector_consumer_lag');
+      return lags.length > 0 && lags.every((lag) => lag.value === 0) ? text : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(samplesOf(caughtUp, 'projector_consumer_lag').every(({ labels }) => labels.get('topic') && labels.get('partition'))).toBe(true);
+    expect(sample(caughtUp, 'projector_consuming', { service: 'projector' })).toBe(1);
   });
 
   it.each(['records-api', 'query-api', 'event-relay', 'projector'] as const)('%s: process metrics and its database pool', async (service) => {

@@ -3,9 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GapFreeLogReader } from '@civic/event-store';
 import { createKafka, KafkaObserver } from '@civic/messaging';
-import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule } from '@civic/platform';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceMetrics } from '@civic/platform';
 import { RelayService } from './relay.service';
 import { RelayReadiness } from './relay-readiness';
+import { RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
 import { EventRelayEnvironment } from './event-relay.environment';
 
 /** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
@@ -15,6 +16,14 @@ import { EventRelayEnvironment } from './event-relay.environment';
   providers: [
     RelayService,
     { provide: SERVICE_STATUS, inject: [RelayService], useFactory: (service: RelayService) => () => ({ relay: service.relay.status() }) },
+    {
+      provide: RELAY_METRICS,
+      inject: [ServiceMetrics, RelayService, PG_POOL],
+      useFactory: (metrics: ServiceMetrics, service: RelayService, pool: Pool) => {
+        const log = new GapFreeLogReader(pool);
+        return registerRelayMetrics(metrics.registry, service.relay, () => log.head());
+      },
+    },
     {
       provide: READINESS_PROBE,
       inject: [RelayService, PG_POOL],
