@@ -45,3 +45,11 @@ export interface Projection {
    */
   handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void>;
 }
+
+/**
+ * SQL for the version of a record as a projection has applied it (its stream's last version; 1 until the bookkeeping
+ * row exists): the ETag of a record read by its id, and the If-Match of a command that changes it.
+ */
+export function projectedVersionSql(projection: string, streamColumn: string): string {
+  return `coalesce((SELECT p.stream_version FROM projected_streams p WHERE p.projection = '${projection}' AND p.stream_id = ${streamColumn}), 1)`;
+}

@@ -58,16 +58,19 @@ export class YearPageRequest extends PageRequest {
   year?: number;
 }
 
-export class MeetingListRequest extends YearPageRequest {
-  @IsOptional()
-  @IsIn(MEETING_KIND_VALUES)
-  kind?: string;
-
-  /** Words of the title; diacritics, đ and case are ignored ("hoi nghi tong ket"). */
+/** A page of one year's records searched by words of their title or name. */
+export class SearchedYearPageRequest extends YearPageRequest {
+  /** Words of the title (a meeting's) or name (a movement's); diacritics, đ and case are ignored ("hoi nghi tong ket"). */
   @IsOptional()
   @MinLength(2)
   @NfcText(200)
   q?: string;
+}
+
+export class MeetingListRequest extends SearchedYearPageRequest {
+  @IsOptional()
+  @IsIn(MEETING_KIND_VALUES)
+  kind?: string;
 }
 
 export class CommendationListRequest extends YearPageRequest {
@@ -83,15 +86,9 @@ export class CommendationListRequest extends YearPageRequest {
 }
 
 /** `year`: movements that ran during it, as summaries count them active (launched by its end, not concluded before it). */
-export class MovementListRequest extends YearPageRequest {
+export class MovementListRequest extends SearchedYearPageRequest {
   @IsOptional()
   @IsIn(['ACTIVE', 'CONCLUDED'])
   @ApiPropertyOptional({ enum: ['ACTIVE', 'CONCLUDED'] })
   status?: 'ACTIVE' | 'CONCLUDED';
-
-  /** Words of the name; diacritics, đ and case are ignored ("dan van kheo"). */
-  @IsOptional()
-  @MinLength(2)
-  @NfcText(200)
-  q?: string;
 }

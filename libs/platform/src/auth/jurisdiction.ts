@@ -21,9 +21,14 @@ export class Jurisdiction {
 
   async contains(units: readonly string[], unitCode: string, when: When): Promise<boolean> {
     if (units.includes(unitCode) || units.includes(NATIONAL_CODE)) return true;
+    if (await this.containsWhen(units, unitCode, when)) return true;
     // A unit asked about for a year in which it did not exist (a district in 2026) is judged by where it ever sat:
     // the reader is then told it did not exist (404), not that it lies outside their units.
-    if (when !== 'ever' && 'year' in when && !(await this.existedDuring(unitCode, when.year))) return this.contains(units, unitCode, 'ever');
+    if (when === 'ever' || !('year' in when) || (await this.existedDuring(unitCode, when.year))) return false;
+    return this.containsWhen(units, unitCode, 'ever');
+  }
+
+  private async containsWhen(units: readonly string[], unitCode: string, when: When): Promise<boolean> {
     const [condition, value] = when === 'ever' ? [CONDITION.ever, null] : 'date' in when ? [CONDITION.date, when.date] : [CONDITION.year, when.year];
     const { rows } = await this.pool.query<{ inside: boolean }>(
       `WITH RECURSIVE above(code) AS (

@@ -5,6 +5,9 @@ import type { Pool } from 'pg';
 /** Latency buckets of HTTP answers, in seconds: summaries answer in milliseconds, time travel in seconds. */
 const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** The route template (`/v1/meetings/:id`), never the address asked, so ids never become labels. */
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
+
 /**
  * A service's Prometheus metrics, in one registry labelled with the service's name: the process's own (CPU, memory,
  * event loop lag, garbage collection), every HTTP answer by route, method and status with its latency, and the
@@ -35,7 +38,7 @@ export class ServiceMetrics {
 
   /** A refused command or query, by the code it was refused with. */
   countProblem(request: FastifyRequest, problem: { readonly status: number; readonly code?: string }): void {
-    this.problems.inc({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(problem.status), code: problem.code ?? 'NONE' });
+    this.problems.inc({ method: request.method, route: routeOf(request), status: String(problem.status), code: problem.code ?? 'NONE' });
   }
 
   /**
@@ -44,8 +47,7 @@ export class ServiceMetrics {
    */
   observeHttp(fastify: FastifyInstance): void {
     fastify.addHook('onResponse', (request, reply, done) => {
-      const route = request.routeOptions.url ?? 'unmatched';
-      this.http.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      this.http.observe({ method: request.method, route: routeOf(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
       done();
     });
   }

@@ -1,5 +1,5 @@
 import { CommendationGrantedData, upcastCommendationEvent } from '@civic/domain';
-import { SqlExecutor } from '../projection';
+import { projectedVersionSql, SqlExecutor } from '../projection';
 
 /** A grant in force, revoked (the legal act taking it back), or withdrawn as recorded in error. */
 export type CommendationStatus = 'IN_FORCE' | 'REVOKED' | 'WITHDRAWN';
@@ -32,7 +32,7 @@ export async function findCommendation(sql: SqlExecutor, commendationId: string)
     `SELECT c.record, c.record_schema_version, to_char(c.revoked_on, 'YYYY-MM-DD') AS revoked_on, c.revocation_reason,
             to_char(c.withdrawn_on, 'YYYY-MM-DD') AS withdrawn_on, c.withdrawal_reason,
             (SELECT p.proposal_id FROM rm_commendation_proposals p WHERE p.commendation_id = c.commendation_id LIMIT 1) AS answers_proposal,
-            coalesce((SELECT p.stream_version FROM projected_streams p WHERE p.projection = 'commendations' AND p.stream_id = c.stream_id), 1) AS version
+            ${projectedVersionSql('commendations', 'c.stream_id')} AS version
      FROM rm_commendations c WHERE c.commendation_id = $1 AND c.record IS NOT NULL`,
     [commendationId],
   );

@@ -3,6 +3,7 @@ import { SqlFilter } from '@civic/event-store';
 import { SqlExecutor } from '../projection';
 import { ListPage, Page, toPage } from './cursor';
 import { ListUnits, UnitColumns, withinUnits } from './list-units';
+import { ranDuringYear } from '../movements/movement-summary.reader';
 
 /** A LIKE pattern matching text that contains `search`, both folded (diacritics, đ, case): "ha noi" finds "Hà Nội". */
 export function containsFolded(search: string | undefined): string | undefined {
@@ -159,7 +160,7 @@ export interface MovementListItem {
 export async function listMovements(sql: SqlExecutor, filter: MovementListFilter): Promise<Page<MovementListItem>> {
   const where = withinUnits(new SqlFilter(), filter, BY_UNIT_CODE('launched_on'))
     .add((p) => `status = ${p}`, filter.status)
-    .add((p) => `launched_on <= make_date(${p}::int, 12, 31) AND (concluded_on IS NULL OR concluded_on >= make_date(${p}::int, 1, 1))`, filter.year)
+    .add((p) => ranDuringYear(p), filter.year)
     .add((p) => `name_folded LIKE ${p}`, containsFolded(filter.name))
     .before('launched_on', 'movement_id', filter.after);
   const { rows } = await sql.query<{

@@ -1,5 +1,5 @@
 import { MeetingHeldData, upcastMeetingEvent } from '@civic/domain';
-import { SqlExecutor } from '../projection';
+import { projectedVersionSql, SqlExecutor } from '../projection';
 
 /** One meeting as last recorded, every field of it in the current schema version. */
 export interface MeetingRecord {
@@ -13,7 +13,7 @@ export interface MeetingRecord {
 export async function findMeeting(sql: SqlExecutor, meetingId: string): Promise<MeetingRecord | null> {
   const { rows } = await sql.query<{ record: unknown; record_schema_version: number; corrections: number; version: number }>(
     `SELECT m.record, m.record_schema_version, m.corrections,
-            coalesce((SELECT p.stream_version FROM projected_streams p WHERE p.projection = 'meetings' AND p.stream_id = m.stream_id), 1) AS version
+            ${projectedVersionSql('meetings', 'm.stream_id')} AS version
      FROM rm_meetings m WHERE m.meeting_id = $1 AND m.record IS NOT NULL`,
     [meetingId],
   );

@@ -1,5 +1,5 @@
 import { EmulationMovementLaunchedData } from '@civic/domain';
-import { SqlExecutor } from '../projection';
+import { projectedVersionSql, SqlExecutor } from '../projection';
 
 /** A review of a movement (sơ kết, tổng kết), as recorded. */
 export interface MovementReviewRecord {
@@ -29,7 +29,7 @@ export async function findMovement(sql: SqlExecutor, movementId: string): Promis
                                                         'meetingId', r.meeting_id, 'findings', r.findings, 'unitCode', r.unit_code)
                                       ORDER BY r.reviewed_on, r.review_kind)
                       FROM rm_movement_reviews r WHERE r.movement_id = m.movement_id), '[]') AS reviews,
-            coalesce((SELECT p.stream_version FROM projected_streams p WHERE p.projection = 'emulation-movements' AND p.stream_id = m.stream_id), 1) AS version
+            ${projectedVersionSql('emulation-movements', 'm.stream_id')} AS version
      FROM rm_movements m WHERE m.movement_id = $1 AND m.record IS NOT NULL`,
     [movementId],
   );

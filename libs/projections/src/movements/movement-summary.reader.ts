@@ -12,6 +12,9 @@ export interface MovementSummary {
   readonly active: number;
 }
 
+/** SQL: the movement ran at some time during the year given by `year` (launched by its end, not concluded before its start). */
+export const ranDuringYear = (year: string) => `launched_on <= make_date(${year}::int, 12, 31) AND (concluded_on IS NULL OR concluded_on >= make_date(${year}::int, 1, 1))`;
+
 /** Movements launched by bodies of the units spanned (the launch date within the span), as seen in a year. */
 export async function readMovementSummary(sql: SqlExecutor, spans: readonly UnitSpan[], year: number): Promise<MovementSummary> {
   const { rows } = await sql.query<MovementSummary>(
@@ -20,8 +23,7 @@ export async function readMovementSummary(sql: SqlExecutor, spans: readonly Unit
        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM rm_movement_reviews r WHERE r.movement_id = m.movement_id
                                       AND extract(year FROM r.reviewed_on) = $1::int))::int AS reviewed,
        count(*) FILTER (WHERE extract(year FROM concluded_on) = $1::int)::int AS concluded,
-       count(*) FILTER (WHERE launched_on <= make_date($1::int, 12, 31)
-                        AND (concluded_on IS NULL OR concluded_on >= make_date($1::int, 1, 1)))::int AS active
+       count(*) FILTER (WHERE ${ranDuringYear('$1')})::int AS active
      FROM rm_movements m ${joinSpans('m.unit_code', 'm.launched_on', 2)}
      WHERE m.unit_code = ANY($2::text[])`,
     [year, ...spanArrays(spans)],
