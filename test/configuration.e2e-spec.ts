@@ -28,7 +28,7 @@ describe('A service with a wrong setting stops at start, naming every wrong vari
   it.each([
     ['query-api', { ...AUTH, PORT: 'abc', THROTTLE_LIMIT_PER_MINUTE: 'abc', TIME_TRAVEL_BUDGET_MS: '-5' }, ['PORT', 'THROTTLE_LIMIT_PER_MINUTE', 'TIME_TRAVEL_BUDGET_MS']],
     ['records-api', { PORT: '70000', CORS_ORIGINS: 'https://ok.example,*' }, ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'PORT', 'CORS_ORIGINS']],
-    ['event-relay', { RELAY_BATCH_SIZE: 'lots', KAFKA_BROKERS: 'localhost', DATABASE_URL: 'localhost:5432' }, ['RELAY_BATCH_SIZE', 'KAFKA_BROKERS', 'DATABASE_URL']],
+    ['event-relay', { RELAY_BATCH_SIZE: 'lots', KAFKA_BROKERS: 'localhost', DATABASE_URL: 'localhost:5432', RELAY_WATCHED_CONSUMER_GROUPS: 'a group' }, ['RELAY_BATCH_SIZE', 'KAFKA_BROKERS', 'DATABASE_URL', 'RELAY_WATCHED_CONSUMER_GROUPS']],
     ['projector', { SNAPSHOT_EVERY_EVENTS: '-1', KAFKA_TOPIC_PARTITIONS: 'three', PROJECTOR_GROUP_ID: 'a group' }, ['SNAPSHOT_EVERY_EVENTS', 'KAFKA_TOPIC_PARTITIONS', 'PROJECTOR_GROUP_ID']],
   ] as const)('%s', async (service, env, named) => {
     const { code, stderr, stdout } = await start(service, env);

@@ -47,6 +47,8 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     expect(sample(records, 'http_request_duration_seconds_bucket', { route: '/v1/meetings', status: '201', le: '+Inf' })).toBe(3);
     // Commands accepted (201) and refused, by the code they were refused with.
     expect(sample(records, 'http_problems_total', { service: 'records-api', method: 'POST', route: '/v1/meetings', status: '400', code: 'REQUEST.INVALID' })).toBe(1);
+    // The three accepted commands appended one event each; the refused one appended nothing.
+    expect(sample(records, 'events_appended_total', { service: 'records-api', stream_type: 'meeting', type: 'MeetingHeld' })).toBe(3);
     const refusedByRule = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ heldOn: '2026-01-12', title: 'Sau khi phường Minh Khai giải thể' }));
     expect(refusedByRule.status).toBe(422);
     expect(sample(await scrape('records-api'), 'http_problems_total', { route: '/v1/meetings', status: '422', code: refusedByRule.body.code })).toBe(1);
@@ -65,6 +67,9 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     expect(sample(caughtUp, 'relay_leader', { service: 'event-relay' })).toBe(1);
     expect(sample(caughtUp, 'relay_events_published_total', {})).toBeGreaterThanOrEqual(3);
     expect(sample(caughtUp, 'relay_events_held_back', {})).toBe(0);
+    // Each acknowledged batch timed, each event's way from the log to Kafka timed.
+    expect(sample(caughtUp, 'relay_publish_duration_seconds_count', {})).toBeGreaterThanOrEqual(1);
+    expect(sample(caughtUp, 'relay_publish_latency_seconds_count', {})).toBe(sample(caughtUp, 'relay_events_published_total', {}));
   });
 
   it('shows the projector consuming, with its lag per partition falling to nothing once it has every event', async () => {
@@ -75,6 +80,44 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     }, { timeoutMs: 30_000 });
     expect(samplesOf(caughtUp, 'projector_consumer_lag').every(({ labels }) => labels.get('topic') && labels.get('partition'))).toBe(true);
     expect(sample(caughtUp, 'projector_consuming', { service: 'projector' })).toBe(1);
+    const applied = sample(caughtUp, 'projector_events_applied_total', {});
+    expect(applied).toBeGreaterThanOrEqual(3);
+    expect(sample(caughtUp, 'projector_apply_latency_seconds_count', {})).toBeGreaterThanOrEqual(applied!);
+    expect(sample(caughtUp, 'projector_apply_duration_seconds_count', {})).toBeGreaterThanOrEqual(1);
+    // Nothing failed to apply: no projection has a dead letter open.
+    expect(samplesOf(caughtUp, 'projector_dead_letters').filter(({ value }) => value > 0)).toEqual([]);
+  });
+
+  it('counts summary answers served from the cache and read afresh', async () => {
+    const summary = `${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2022`;
+    const before = await scrape('query-api');
+    const [hits, misses] = [sample(before, 'summary_cache_requests_total', { result: 'hit' }) ?? 0, sample(before, 'summary_cache_requests_total', { result: 'miss' }) ?? 0];
+    for (let i = 0; i < 3; i += 1) expect((await getJson(summary)).status).toBe(200);
+    const after = await scrape('query-api');
+    expect(sample(after, 'summary_cache_listening', { service: 'query-api' })).toBe(1);
+    // The first read of the year is read afresh and kept; the two after it are served from the cache.
+    expect(sample(after, 'summary_cache_requests_total', { result: 'miss' })).toBe(misses + 1);
+    expect(sample(after, 'summary_cache_requests_total', { result: 'hit' })).toBe(hits + 2);
+    expect(sample(after, 'summary_cache_entries', {})).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the projectors’ lag rising on the relay while the projector is down, and falling to nothing after it is back', async () => {
+    const lagOnRelay = async () => {
+      const lags = samplesOf(await scrape('event-relay'), 'kafka_consumergroup_lag').filter(({ labels }) => labels.get('consumergroup')?.endsWith('projector'));
+      return lags.length ? lags.reduce((sum, { value }) => sum + value, 0) : undefined;
+    };
+    await waitFor('the projectors’ lag to be nothing', async () => ((await lagOnRelay()) === 0 ? true : undefined), { timeoutMs: 30_000 });
+    await system.kill('projector');
+    const recorded = 4;
+    for (let i = 0; i < recorded; i += 1) {
+      expect((await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: `Hội nghị khi bộ chiếu dừng ${i}` }))).status).toBe(201);
+    }
+    await waitFor(`the lag to reach the ${recorded} events recorded while the projector is down`, async () => ((await lagOnRelay())! >= recorded ? true : undefined), { timeoutMs: 30_000 });
+    await system.startService('projector');
+    await waitFor('the lag to fall to nothing once the projector is back', async () => ((await lagOnRelay()) === 0 ? true : undefined), { timeoutMs: 60_000 });
+    const meetings = await getJson(`${system.url('query-api')}/v1/meetings?unitCode=${MINH_KHAI}&q=${encodeURIComponent('bộ chiếu dừng')}&limit=100`);
+    expect(meetings.status).toBe(200);
+    expect(meetings.body.items).toHaveLength(recorded);
   });
 
   it.each(['records-api', 'query-api', 'event-relay', 'projector'] as const)('%s: process metrics and its database pool', async (service) => {

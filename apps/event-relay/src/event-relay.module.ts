@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GapFreeLogReader } from '@civic/event-store';
-import { createKafka, KafkaObserver } from '@civic/messaging';
+import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
 import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceMetrics } from '@civic/platform';
 import { RelayService } from './relay.service';
 import { RelayReadiness } from './relay-readiness';
-import { RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
-import { EventRelayEnvironment } from './event-relay.environment';
+import { registerConsumerLagMetric, RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
+import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-relay.environment';
 
 /** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
@@ -21,7 +21,9 @@ import { EventRelayEnvironment } from './event-relay.environment';
       inject: [ServiceMetrics, RelayService, PG_POOL],
       useFactory: (metrics: ServiceMetrics, service: RelayService, pool: Pool) => {
         const log = new GapFreeLogReader(pool);
-        return registerRelayMetrics(metrics.registry, service.relay, () => log.head());
+        registerRelayMetrics(metrics.registry, service.relay, () => log.head());
+        const kafka = new KafkaObserver(createKafka('civic-event-relay-lag'));
+        registerConsumerLagMetric(metrics.registry, watchedConsumerGroupsFromEnv(), (group) => kafka.consumerLag(group, allTopics()));
       },
     },
     {

@@ -1,6 +1,7 @@
-import { Counter, Gauge, Registry } from 'prom-client';
-import { LogCheckpoint } from '@civic/event-store';
-import { RelayStatus } from '@civic/messaging';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { LogCheckpoint, RecordedEvent } from '@civic/event-store';
+import { ConsumerLag, RelayStatus } from '@civic/messaging';
+import { LATENCY_BUCKETS, secondsSinceRecorded } from '@civic/platform';
 
 /** The provider that registers them when the service starts. */
 export const RELAY_METRICS = Symbol('RELAY_METRICS');
@@ -55,6 +56,56 @@ export function registerRelayMetrics(registry: Registry, relay: { status(): Rela
     collect() {
       this.reset();
       this.inc(relay.status().published);
+    },
+  });
+}
+
+/**
+ * The relay's publishing, told by the relay after each batch Kafka acknowledged: how long the acknowledgement took,
+ * and how long each event took from the log to Kafka (its `recordedAt` to the acknowledgement).
+ */
+export function publishingMetrics(registry: Registry): (batch: readonly RecordedEvent[], sendSeconds: number) => void {
+  const registers = [registry];
+  const duration = new Histogram({
+    name: 'relay_publish_duration_seconds',
+    help: 'How long Kafka took to acknowledge a batch of events (all in-sync replicas)',
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const latency = new Histogram({
+    name: 'relay_publish_latency_seconds',
+    help: 'How long each event took from its recording in the log to its acknowledgement by Kafka',
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  return (batch, sendSeconds) => {
+    duration.observe(sendSeconds);
+    const now = Date.now();
+    for (const event of batch) latency.observe(secondsSinceRecorded(event.recordedAt, now));
+  };
+}
+
+/**
+ * `kafka_consumergroup_lag{consumergroup,topic,partition}`, named and labelled as Kafka exporters name it (Strimzi's
+ * Kafka Exporter, kafka_exporter): messages of each partition beyond the offset the group committed to Kafka. The
+ * relay measures the groups it is told of (the projectors') because it stays up while they are down: a consumer
+ * cannot report the lag that grows while it is stopped. Projectors commit to Kafka every few seconds (their truth
+ * is the offsets in Postgres), so this lags the read models by those seconds.
+ */
+export function registerConsumerLagMetric(registry: Registry, groups: readonly string[], lagOf: (group: string) => Promise<readonly ConsumerLag[]>): void {
+  new Gauge({
+    name: 'kafka_consumergroup_lag',
+    help: 'Messages of each partition beyond the offset the consumer group committed to Kafka (the projectors commit every few seconds)',
+    labelNames: ['consumergroup', 'topic', 'partition'],
+    registers: [registry],
+    async collect() {
+      for (const group of groups) {
+        try {
+          for (const lag of await lagOf(group)) this.set({ consumergroup: group, topic: lag.topic, partition: String(lag.partition) }, Number(lag.lag));
+        } catch {
+          // Kafka not answering leaves the last values; /health/ready says why.
+        }
+      }
     },
   });
 }

@@ -2,14 +2,15 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Pool } from 'pg';
 import { databaseUrlFromEnv } from '@civic/database';
 import { createKafka, LogToKafkaRelay, topicPrefix } from '@civic/messaging';
-import { InjectPool } from '@civic/platform';
+import { InjectPool, ServiceMetrics } from '@civic/platform';
+import { publishingMetrics } from './relay-metrics';
 
 @Injectable()
 export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventRelay');
   readonly relay: LogToKafkaRelay;
 
-  constructor(@InjectPool() pool: Pool) {
+  constructor(@InjectPool() pool: Pool, metrics: ServiceMetrics) {
     this.relay = new LogToKafkaRelay(
       pool,
       createKafka('civic-event-relay'),
@@ -21,6 +22,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         standbyRetryMs: Number(process.env.RELAY_STANDBY_RETRY_MS ?? 2000),
         maxRetryMs: Number(process.env.RELAY_MAX_RETRY_MS ?? 30_000),
         topicPrefix: topicPrefix(),
+        onPublished: publishingMetrics(metrics.registry),
       },
       (message) => this.logger.log(message),
     );

@@ -49,9 +49,9 @@ const PARTITION_PROGRESS = Symbol('PARTITION_PROGRESS');
     },
     {
       provide: PROJECTOR_METRICS,
-      inject: [ServiceMetrics, ProjectorService, PARTITION_PROGRESS],
-      useFactory: (metrics: ServiceMetrics, service: ProjectorService, partitions: () => Promise<PartitionProgress[]>) =>
-        registerProjectorMetrics(metrics.registry, partitions, () => service.projector.status().running),
+      inject: [ServiceMetrics, ProjectorService, PARTITION_PROGRESS, PG_POOL],
+      useFactory: (metrics: ServiceMetrics, service: ProjectorService, partitions: () => Promise<PartitionProgress[]>, pool: Pool) =>
+        registerProjectorMetrics(metrics.registry, partitions, () => service.projector.status().running, pool),
     },
   ],
 })

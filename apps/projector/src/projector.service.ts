@@ -3,7 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { allTopics, createKafka } from '@civic/messaging';
 import { ALL_PROJECTIONS, KafkaProjector, ProjectionRunner } from '@civic/projections';
-import { InjectPool } from '@civic/platform';
+import { InjectPool, ServiceMetrics } from '@civic/platform';
+import { applyingMetrics } from './projector-metrics';
 
 /** Waits between attempts to start consuming: doubling from the first, up to the last. */
 const FIRST_RETRY_MS = 1_000;
@@ -18,11 +19,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private stopping = false;
   private starting?: Promise<void>;
 
-  constructor(@InjectPool() pool: Pool) {
+  constructor(@InjectPool() pool: Pool, metrics: ServiceMetrics) {
     this.projector = new KafkaProjector(pool, createKafka('civic-projector'), new ProjectionRunner(ALL_PROJECTIONS), {
       groupId: this.groupId,
       topics: allTopics(),
       onRestart: (reason) => this.logger.warn(reason),
+      onApplied: applyingMetrics(metrics.registry),
     });
   }
 

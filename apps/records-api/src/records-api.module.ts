@@ -7,7 +7,7 @@ import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reserva
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
-import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule, MetricsModule } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule, MetricsModule, ServiceMetrics } from '@civic/platform';
 import { CachedUnitRegistry } from './registry/cached-unit-registry';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
@@ -28,6 +28,7 @@ import { WithdrawCommendationRecordHandler } from './withdraw-commendation/withd
 import { DecideProposalHttpController } from './decide-proposal/decide-proposal.http.controller';
 import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler';
 import { RecordsApiEnvironment } from './records-api.environment';
+import { appendedEventsMetric } from './appended-events-metric';
 
 @Module({
   imports: [MetricsModule, serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
@@ -45,7 +46,7 @@ import { RecordsApiEnvironment } from './records-api.environment';
   ],
   providers: [
     { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, new PublishedEventContract()) },
-    { provide: CommandProcessor, inject: [EVENT_LOG], useFactory: (log: EventLog) => new CommandProcessor(log) },
+    { provide: CommandProcessor, inject: [EVENT_LOG, ServiceMetrics], useFactory: (log: EventLog, metrics: ServiceMetrics) => new CommandProcessor(log, appendedEventsMetric(metrics.registry)) },
     { provide: AwardReservations, inject: [EVENT_LOG], useFactory: (log: EventLog) => new AwardReservations(log) },
     { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
     { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },

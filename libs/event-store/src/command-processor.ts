@@ -86,7 +86,11 @@ export interface HandleOptions {
  * record. A retried command (same key, same request) returns the first answer without appending anything.
  */
 export class CommandProcessor {
-  constructor(private readonly store: EventLog) {}
+  constructor(
+    private readonly store: EventLog,
+    /** Told of the events of every append a command made (not of a retry answered with its first answer). */
+    private readonly appended: (events: readonly Pick<NewEvent, 'type'>[], streamType: string) => void = () => undefined,
+  ) {}
 
   async handle<Command, Event extends DomainEventShape, State>(
     decider: Decider<Command, Event, State>,
@@ -142,12 +146,18 @@ export class CommandProcessor {
   ): Promise<AppendResult> {
     const decided = decider.decide(command, state);
     const request = { streamId, streamType: stream.streamType, expectedVersion: currentVersion, events: toNewEvents(stream, decided, context), idempotency: context.idempotency };
-    if (!alongside) return this.store.append(request);
+    if (!alongside) {
+      const result = await this.store.append(request);
+      // A concurrent retry of the same request may have appended first: its answer, with its events, is returned.
+      if (result.eventIds[0] === request.events[0]?.eventId) this.appended(request.events, stream.streamType);
+      return result;
+    }
     const others = (await alongside()).map((other) => ({
       ...other,
       events: other.events.map((event) => ({ ...event, eventId: context.newEventId(), metadata: context.metadata })),
     }));
     const recorded = (await this.store.appendMany([request, ...others])).filter((event) => event.streamId === streamId);
+    for (const { events, streamType } of [request, ...others]) this.appended(events, streamType);
     const last = recorded[recorded.length - 1];
     return { streamId, streamVersion: last.streamVersion, eventIds: recorded.map((event) => event.eventId), position: last.position };
   }

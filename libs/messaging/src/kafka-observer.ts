@@ -8,6 +8,13 @@ export interface PartitionEnds {
   readonly high: bigint;
 }
 
+/** How far a consumer group is behind on one partition: messages after the offset it committed to Kafka. */
+export interface ConsumerLag {
+  readonly topic: string;
+  readonly partition: number;
+  readonly lag: bigint;
+}
+
 /**
  * One admin connection, kept, for what a service's readiness asks of Kafka: does the cluster answer, and where do
  * the topics' partitions end. Each question has `timeoutMs` to be answered; a failure drops the connection, and
@@ -29,6 +36,17 @@ export class KafkaObserver {
     return this.ask(async (admin) =>
       (await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, low: BigInt(p.low), high: BigInt(p.high) }))))).flat(),
     );
+  }
+
+  /** The group's lag on every partition of the topics; a partition it never committed counts all its messages. */
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<ConsumerLag[]> {
+    const [ends, committed] = await Promise.all([this.partitionEnds(topics), this.ask((admin) => admin.fetchOffsets({ groupId, topics: [...topics] }))]);
+    const offsets = new Map(committed.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}:${p.partition}`, BigInt(p.offset)] as const)));
+    return ends.map(({ topic, partition, low, high }) => {
+      const offset = offsets.get(`${topic}:${partition}`) ?? -1n;
+      const from = offset < low ? low : offset;
+      return { topic, partition, lag: high > from ? high - from : 0n };
+    });
   }
 
   async close(): Promise<void> {

@@ -28,3 +28,4 @@ export * from './config/environment';
 export * from './config/service-config';
 export * from './metrics/service-metrics';
 export * from './metrics/metrics.module';
+export * from './metrics/latency-buckets';

@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { databaseUrlFromEnv, ReadModelChangeListener, SummaryCache } from '@civic/database';
 import { ReadModelsAt, ReadModelView } from '@civic/projections';
-import { JsonAnswer } from '@civic/platform';
+import { JsonAnswer, ServiceMetrics } from '@civic/platform';
+import { registerSummaryCacheMetrics } from './summary-cache-metrics';
 import { TimeTravelGate, timeTravelLimitsFromEnv } from '../time-travel/time-travel-gate';
 
 /**
@@ -15,7 +16,12 @@ export class SummaryReads implements OnModuleInit, OnApplicationShutdown {
 
   private readonly timeTravel = new TimeTravelGate(timeTravelLimitsFromEnv());
 
-  constructor(private readonly readModels: ReadModelsAt) {}
+  constructor(
+    private readonly readModels: ReadModelsAt,
+    metrics: ServiceMetrics,
+  ) {
+    registerSummaryCacheMetrics(metrics.registry, () => this.cache.statistics());
+  }
 
   onModuleInit(): Promise<void> {
     return this.listener.start();

@@ -34,6 +34,8 @@ export interface RelayOptions {
   /** The longest wait before competing again after losing the lead; waits double from standbyRetryMs up to it. */
   readonly maxRetryMs?: number;
   readonly topicPrefix: string;
+  /** Told of each batch Kafka acknowledged, and how long the acknowledgement took (metrics). */
+  readonly onPublished?: (batch: readonly RecordedEvent[], sendSeconds: number) => void;
 }
 
 export interface RelayStatus {
@@ -162,6 +164,7 @@ export class LogToKafkaRelay {
       const { batch, topicMessages, heldBack } = await next;
       this.state = { ...this.state, heldBack };
       if (batch.length) {
+        const sendStarted = performance.now();
         const sending = this.producer!.sendBatch({ acks: -1, topicMessages });
         const sent = checkpointOf(batch[batch.length - 1]);
         const backlog = batch.length === this.options.batchSize;
@@ -174,6 +177,7 @@ export class LogToKafkaRelay {
         }
         checkpoint = sent;
         this.state = { ...this.state, checkpoint, published: this.state.published + batch.length };
+        this.options.onPublished?.(batch, (performance.now() - sendStarted) / 1000);
         if (backlog) continue;
       }
       const unsaved = checkpoint !== this.saved;

@@ -1,9 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
+import { LATENCY_BUCKETS } from './latency-buckets';
 
-/** Latency buckets of HTTP answers, in seconds: summaries answer in milliseconds, time travel in seconds. */
-const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** The route template (`/v1/meetings/:id`), never the address asked, so ids never become labels. */
 const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
@@ -25,7 +24,7 @@ export class ServiceMetrics {
       name: 'http_request_duration_seconds',
       help: 'HTTP answers by route template, method and status, and how long each took',
       labelNames: ['method', 'route', 'status'],
-      buckets: HTTP_BUCKETS,
+      buckets: LATENCY_BUCKETS,
       registers: [this.registry],
     });
     this.problems = new Counter({

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { escapeLiteral, Pool, QueryResult } from 'pg';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ensureTopics, fromWireMessage } from '@civic/messaging';
-import { inTransaction } from '@civic/event-store';
+import { inTransaction, RecordedEvent } from '@civic/event-store';
 import { applyParkingFailures, ApplyOptions, ProjectionRunner } from './projection-runner';
 import { DEAD_LETTER_LOCK } from './dead-letters/dead-letter-operations';
 import { preparingStatements } from './prepared-statements';
@@ -30,6 +30,8 @@ export interface KafkaProjectorOptions {
   readonly kafkaCommitIntervalMs?: number;
   /** Told when the consumer stopped for good and is being started again, and why. */
   readonly onRestart?: (reason: string) => void;
+  /** Told of each batch committed to the read models: its events as applied, and how long its transaction took (metrics). */
+  readonly onApplied?: (events: readonly RecordedEvent[], applied: number, seconds: number) => void;
 }
 
 export interface ProjectorStatus {
@@ -192,7 +194,10 @@ export class KafkaProjector {
    * with reading the offset, and moving the offset with committing, go in one round trip each (ADR 0027); the
    * batch's last inserts, which answer nothing, go with the commit (ADR 0028).
    */
-  private applyInTransaction(batch: EachBatchPayload['batch'], options: ApplyOptions): Promise<{ applied: number; lastPosition: string | null; nextOffset: bigint | null; sentWithCommit: string }> {
+  private applyInTransaction(
+    batch: EachBatchPayload['batch'],
+    options: ApplyOptions,
+  ): Promise<{ events: RecordedEvent[]; applied: number; lastPosition: string | null; nextOffset: bigint | null; sentWithCommit: string }> {
     const partition = offsetRow(this.options.groupId, batch.topic, batch.partition);
     // Creates the partition's row on first use and, either way, locks it and reads it.
     const begin = `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL plan_cache_mode = force_generic_plan;
@@ -218,6 +223,7 @@ export class KafkaProjector {
       const deferring = options.isolateFailures ? undefined : deferringStatements(prepared);
       const applied = await this.runner.apply(deferring ?? prepared, events, options);
       return {
+        events,
         applied,
         sentWithCommit: deferring?.takeDeferred() ?? '',
         lastPosition: events.length ? events[events.length - 1].position : null,
@@ -239,7 +245,9 @@ export class KafkaProjector {
 
   private async applyBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!batch.messages.length || !isRunning() || isStale()) return;
-    const { applied, lastPosition } = await applyParkingFailures((options) => this.applyInTransaction(batch, options));
+    const started = performance.now();
+    const { events, applied, lastPosition } = await applyParkingFailures((options) => this.applyInTransaction(batch, options));
+    this.options.onApplied?.(events, applied, (performance.now() - started) / 1000);
     const lastMessage = batch.messages[batch.messages.length - 1];
     resolveOffset(lastMessage.offset);
     const next = (BigInt(lastMessage.offset) + 1n).toString();
