@@ -95,7 +95,7 @@ export async function freshnessScenario(environment: BenchEnvironment, { rate, s
   const onKafkaAt = new Map<string, number>();
   const ackedAtWallClock = new Map<string, number>();
   const sentByRelayAt = new Map<string, number>();
-  const watchKafka = createKafka('bench-freshness-watch', environment.kafka.brokers);
+  const watchKafka = createKafka('bench-freshness-watch', { brokers: environment.kafka.brokers });
   // Long-polling, as the projector's consumer: a fetch returns as soon as a message arrives, without polling.
   const watcher = watchKafka.consumer({ groupId: `${prefix}watch` });
   // The read model is looked at when the projector announces a change (Postgres notifies on its commit), not
@@ -224,7 +224,7 @@ export async function freshnessScenario(environment: BenchEnvironment, { rate, s
 
 /** The floor: produce-to-consume latency of a kafkajs idempotent producer and a consumer, at the same rate. */
 async function kafkaRoundTrip(environment: BenchEnvironment, rate: number, count: number): Promise<number[]> {
-  const kafka = createKafka('bench-roundtrip', environment.kafka.brokers);
+  const kafka = createKafka('bench-roundtrip', { brokers: environment.kafka.brokers });
   const topic = `bench-roundtrip-${randomBytes(3).toString('hex')}`;
   await ensureTopics(kafka, [topic]);
   const consumer = kafka.consumer({ groupId: `${topic}-group` });

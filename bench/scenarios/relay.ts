@@ -48,7 +48,7 @@ export async function relayScenario(environment: BenchEnvironment, database: { u
   const { rows } = await pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position`, [start.toString(), target.toString()]);
   const events = rows.map(toRecordedEvent);
   const rawPrefix = `bench-raw-${randomBytes(3).toString('hex')}.`;
-  const kafka = createKafka('bench-raw', environment.kafka.brokers);
+  const kafka = createKafka('bench-raw', { brokers: environment.kafka.brokers });
   await ensureTopics(kafka, allTopics(rawPrefix));
   const producer = createIdempotentProducer(kafka);
   await producer.connect();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
-import { logger } from './log';
+import { jsonLogger, logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
 import { runDir, authEnvironment, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
 import { loadRegistry } from './registry';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
           { databaseUrl, kafkaBrokers: kafka.brokers, extra: authEnvironment(signingKey) },
           { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
         ),
-      { log: logger('supervisor') },
+      { log: jsonLogger('supervisor') },
     );
     for (const name of SERVICE_NAMES) await supervisor.start(name);
     const demoToken = await mintToken(signingKey, { subject: 'demo-data-loader', roles: ['administrator'], units: [], expiresIn: '10m' });

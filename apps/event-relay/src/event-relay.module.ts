@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GapFreeLogReader } from '@civic/event-store';
 import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
-import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceMetrics } from '@civic/platform';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceLoggingModule, ServiceMetrics, serviceLogger } from '@civic/platform';
 import { RelayService } from './relay.service';
 import { RelayReadiness } from './relay-readiness';
 import { registerConsumerLagMetric, RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
@@ -11,7 +11,7 @@ import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-rel
 
 /** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [MetricsModule, serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+  imports: [ServiceLoggingModule, MetricsModule, serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     RelayService,
@@ -22,7 +22,7 @@ import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-rel
       useFactory: (metrics: ServiceMetrics, service: RelayService, pool: Pool) => {
         const log = new GapFreeLogReader(pool);
         registerRelayMetrics(metrics.registry, service.relay, () => log.head());
-        const kafka = new KafkaObserver(createKafka('civic-event-relay-lag'));
+        const kafka = new KafkaObserver(createKafka('civic-event-relay-lag', { logger: serviceLogger() }));
         registerConsumerLagMetric(metrics.registry, watchedConsumerGroupsFromEnv(), (group) => kafka.consumerLag(group, allTopics()));
       },
     },
@@ -31,7 +31,7 @@ import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-rel
       inject: [RelayService, PG_POOL],
       useFactory: (service: RelayService, pool: Pool) => {
         const log = new GapFreeLogReader(pool);
-        const kafka = new KafkaObserver(createKafka('civic-event-relay-readiness'));
+        const kafka = new KafkaObserver(createKafka('civic-event-relay-readiness', { logger: serviceLogger() }));
         const readiness = new RelayReadiness(service.relay, { logHead: () => log.head(), kafkaAnswers: () => kafka.answers() }, stallSecondsFromEnv());
         return () => readiness.probe();
       },

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Pool } from 'pg';
 import { databaseUrlFromEnv } from '@civic/database';
 import { createKafka, LogToKafkaRelay, topicPrefix } from '@civic/messaging';
-import { InjectPool, ServiceMetrics } from '@civic/platform';
+import { InjectPool, ServiceMetrics, serviceLogger } from '@civic/platform';
 import { publishingMetrics } from './relay-metrics';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(@InjectPool() pool: Pool, metrics: ServiceMetrics) {
     this.relay = new LogToKafkaRelay(
       pool,
-      createKafka('civic-event-relay'),
+      createKafka('civic-event-relay', { logger: serviceLogger() }),
       {
         name: 'event-relay',
         databaseUrl: databaseUrlFromEnv(),

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 
@@ -23,12 +24,11 @@ export function startProcess(
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const logStream = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
   for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      logStream?.write(chunk);
-      if (options.onOutput) {
-        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) options.onOutput(line);
-      }
-    });
+    if (!stream) continue;
+    stream.on('data', (chunk: Buffer) => logStream?.write(chunk));
+    // Whole lines, however the pipe cut them: a JSON log line split across two reads is still one line.
+    const onOutput = options.onOutput;
+    if (onOutput) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => line.trim() && onOutput(line));
   }
   if (options.pidFile && child.pid) writeFileSync(options.pidFile, String(child.pid));
   let hasExited = false;

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { kafkaLogCreator, StructuredLogger } from './kafka-log';
 import { allTopics } from './topics';
 
 /**
@@ -11,8 +12,8 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return brokers;
 }
 
-export function createKafka(clientId: string, brokers = brokersFromEnv()): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, retry: { initialRetryTime: 200, retries: 10 } });
+export function createKafka(clientId: string, { brokers = brokersFromEnv(), logger }: { brokers?: string[]; logger?: StructuredLogger } = {}): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, logCreator: logger && kafkaLogCreator(logger), retry: { initialRetryTime: 200, retries: 10 } });
 }
 
 export const TOPIC_PARTITIONS = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3);

@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { correlationIdOf } from './logging/correlation-id';
+import { serviceLogger } from './logging/service-logger';
+import { logEveryRequest } from './logging/request-log';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProblemDetailsFilter, ProblemMapper } from './problem-details.filter';
@@ -31,7 +35,12 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   requireValidConfig(serviceName, config);
   process.env.SERVICE_NAME ??= serviceName;
   // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress }), { bufferLogs: false, bodyParser: false });
+  // Each request's id is its correlation id (the caller's X-Correlation-Id or a new one): logs, events and the answer
+  // carry the same. Logs are held until the JSON logger is in place, so even the framework's first lines are JSON.
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress, genReqId: correlationIdOf });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
   useStrictJsonBodies(app.getHttpAdapter().getInstance());
   refuseHostileAddresses(app.getHttpAdapter().getInstance());
   const origins = allowedOrigins(process.env.CORS_ORIGINS);
@@ -45,10 +54,12 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
     },
     crossOriginResourcePolicy: { policy: origins.length ? 'cross-origin' : 'same-origin' },
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    reply.header('x-correlation-id', request.id);
     done();
   });
+  logEveryRequest(app.getHttpAdapter().getInstance(), serviceLogger());
   const metrics = app.get(ServiceMetrics);
   metrics.observeHttp(app.getHttpAdapter().getInstance());
   metrics.observePool(app.get<Pool>(PG_POOL));
@@ -60,14 +71,14 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   if (pages) servePages(app, serviceName, pages);
   const port = Number(process.env.PORT ?? defaultPort);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
-  new Logger(serviceName).log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${port}`);
+  new NestLogger(serviceName).log(`listening on http://${process.env.HOST ?? '127.0.0.1'}:${port}`);
   return app;
 }
 
 /** Static pages read nothing but the public API, so they are served to anyone, without a token. */
 function servePages(app: NestFastifyApplication, serviceName: string, { root, prefix }: NonNullable<ServiceOptions['pages']>): void {
   if (!existsSync(join(root, 'index.html'))) {
-    new Logger(serviceName).warn(`${root} holds no pages: ${prefix} is not served (npm start builds them)`);
+    new NestLogger(serviceName).warn(`${root} holds no pages: ${prefix} is not served (npm start builds them)`);
     return;
   }
   app.useStaticAssets({ root, prefix, redirect: true, index: 'index.html', decorateReply: false });

@@ -5,7 +5,7 @@ type CorsOptions = NonNullable<Parameters<NestFastifyApplication['enableCors']>[
 /** Headers a browser dashboard on another origin sends: the bearer token, JSON bodies, and conditional requests. */
 const REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Correlation-Id'];
 /** Headers such a dashboard must be able to read: a record's version, a new record's address, paging, back-off. */
-const EXPOSED_HEADERS = ['ETag', 'Location', 'Link', 'Retry-After', 'Content-Disposition'];
+const EXPOSED_HEADERS = ['ETag', 'Location', 'Link', 'Retry-After', 'Content-Disposition', 'X-Correlation-Id'];
 
 /**
  * The origins allowed to call a service from a browser, from `CORS_ORIGINS` (comma-separated, e.g.

@@ -29,3 +29,6 @@ export * from './config/service-config';
 export * from './metrics/service-metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/latency-buckets';
+export * from './logging/logging.module';
+export * from './logging/service-logger';
+export * from './logging/correlation-id';

@@ -30,7 +30,10 @@ export function optionalIfMatch(request: HttpRequest): number | undefined {
   return Number(match[1]);
 }
 
-/** Metadata and idempotency of one HTTP command: who, which request, which command. */
+/**
+ * Metadata and idempotency of one HTTP command: who, which request, which command. The correlation id is the
+ * request's (the caller's X-Correlation-Id, else the one generated for it), the same its log line and answer carry.
+ */
 export function commandContextFrom(request: HttpRequest, scope: string, body: object, expectedVersion?: number): CommandContext {
   const commandId = randomUUID();
   const correlationHeader = headerOf(request, 'x-correlation-id');
@@ -43,7 +46,7 @@ export function commandContextFrom(request: HttpRequest, scope: string, body: ob
   }
   const actor = actorOf(request);
   return {
-    metadata: { actor, correlationId: correlationHeader ?? randomUUID(), causationId: commandId, commandId },
+    metadata: { actor, correlationId: String(request.id), causationId: commandId, commandId },
     idempotency: key
       ? { scope: `${scope} ${actor.subject}`, key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
       : undefined,

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { allowedOrigins } from '../cross-origin';
+import { LOG_FORMATS, LOG_LEVELS } from '../logging/service-logger';
 
 // The variables every service reads, as configuration schemas (docs: the README's configuration table). Each
 // service's own schema extends one of these with its variables.
@@ -61,6 +62,16 @@ export class ServiceEnvironment {
   @IsPositive({ message: 'must be a positive number of seconds' })
   @Type(() => Number)
   READINESS_STALL_SECONDS?: number;
+
+  /** Default info. */
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: string;
+
+  /** Default json; pretty lines only when also writing to a terminal. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT?: string;
 }
 
 /** The HTTP APIs: who may call them, how often, from which browser origins. */
