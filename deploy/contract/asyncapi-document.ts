@@ -48,6 +48,13 @@ const CLOUD_EVENT_HEADERS = {
     ce_commandid: { ...TOKEN, description: 'The command that recorded the event.' },
     ce_actor: { ...TOKEN, description: 'The subject who recorded the event.' },
     ce_actorroles: { type: 'string', description: 'Their roles, comma-separated.' },
+    ce_traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'CloudEvents distributed-tracing extension: the W3C trace context of the request that recorded the event (present when it was traced or its caller sent one). A consumer continues the trace by starting its span as a child of it.',
+    },
+    ce_tracestate: { type: 'string', maxLength: 512, description: 'CloudEvents distributed-tracing extension: the W3C tracestate that goes with ce_traceparent, when there is one.' },
   },
   required: [
     'ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'ce_streamid', 'ce_streamtype', 'ce_streamversion',

@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GapFreeLogReader } from '@civic/event-store';
 import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
-import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceLoggingModule, ServiceMetrics, serviceLogger } from '@civic/platform';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, ObservabilityModule, ServiceMetrics, serviceLogger } from '@civic/platform';
 import { RelayService } from './relay.service';
 import { RelayReadiness } from './relay-readiness';
 import { registerConsumerLagMetric, RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
@@ -11,7 +11,7 @@ import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-rel
 
 /** Moves the event log to Kafka; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [ServiceLoggingModule, MetricsModule, serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+  imports: [ObservabilityModule, serviceConfigModule(EventRelayEnvironment), DatabaseModule.forRoot(), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     RelayService,

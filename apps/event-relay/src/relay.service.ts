@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Pool } from 'pg';
 import { databaseUrlFromEnv } from '@civic/database';
 import { createKafka, LogToKafkaRelay, topicPrefix } from '@civic/messaging';
-import { InjectPool, ServiceMetrics, serviceLogger } from '@civic/platform';
+import { InjectPool, ServiceMetrics, serviceLogger, spanEachEvent, SpanKind } from '@civic/platform';
 import { publishingMetrics } from './relay-metrics';
 
 @Injectable()
@@ -11,6 +11,7 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
   readonly relay: LogToKafkaRelay;
 
   constructor(@InjectPool() pool: Pool, metrics: ServiceMetrics) {
+    const measurePublished = publishingMetrics(metrics.registry);
     this.relay = new LogToKafkaRelay(
       pool,
       createKafka('civic-event-relay', { logger: serviceLogger() }),
@@ -22,7 +23,11 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         standbyRetryMs: Number(process.env.RELAY_STANDBY_RETRY_MS ?? 2000),
         maxRetryMs: Number(process.env.RELAY_MAX_RETRY_MS ?? 30_000),
         topicPrefix: topicPrefix(),
-        onPublished: publishingMetrics(metrics.registry),
+        onPublished: (batch, sendSeconds) => {
+          measurePublished(batch, sendSeconds);
+          // Each event's trace goes on from the request that recorded it: its publish is a span of that trace.
+          spanEachEvent('publish', SpanKind.PRODUCER, batch, sendSeconds);
+        },
       },
       (message) => this.logger.log(message),
     );

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
-import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, MetricsModule, ServiceLoggingModule, ServiceMetrics, serviceLogger } from '@civic/platform';
+import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, ObservabilityModule, ServiceMetrics, serviceLogger } from '@civic/platform';
 import { ProjectorService } from './projector.service';
 import { PartitionProgress, ProjectorReadiness } from './projector-readiness';
 import { SnapshotKeeper } from './snapshot-keeper';
@@ -14,7 +14,7 @@ const PARTITION_PROGRESS = Symbol('PARTITION_PROGRESS');
 
 /** Kafka to read models; its HTTP side answers /health, /health/live and /health/ready (ADR 0037). */
 @Module({
-  imports: [ServiceLoggingModule, MetricsModule, serviceConfigModule(ProjectorEnvironment), DatabaseModule.forRoot({ readModelSession: true }), TerminusModule.forRoot({ logger: false })],
+  imports: [ObservabilityModule, serviceConfigModule(ProjectorEnvironment), DatabaseModule.forRoot({ readModelSession: true }), TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
     ProjectorService,

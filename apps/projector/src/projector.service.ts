@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { allTopics, createKafka } from '@civic/messaging';
 import { ALL_PROJECTIONS, KafkaProjector, ProjectionRunner } from '@civic/projections';
-import { InjectPool, ServiceMetrics, serviceLogger } from '@civic/platform';
+import { InjectPool, ServiceMetrics, serviceLogger, spanEachEvent, SpanKind } from '@civic/platform';
 import { applyingMetrics } from './projector-metrics';
 
 /** Waits between attempts to start consuming: doubling from the first, up to the last. */
@@ -20,11 +20,16 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private starting?: Promise<void>;
 
   constructor(@InjectPool() pool: Pool, metrics: ServiceMetrics) {
+    const measureApplied = applyingMetrics(metrics.registry);
     this.projector = new KafkaProjector(pool, createKafka('civic-projector', { logger: serviceLogger() }), new ProjectionRunner(ALL_PROJECTIONS), {
       groupId: this.groupId,
       topics: allTopics(),
       onRestart: (reason) => this.logger.warn(reason),
-      onApplied: applyingMetrics(metrics.registry),
+      onApplied: (events, applied, seconds) => {
+        measureApplied(events, applied, seconds);
+        // The trace came on Kafka with each event (ce_traceparent): applying it is a span of that trace.
+        spanEachEvent('apply', SpanKind.CONSUMER, events, seconds);
+      },
     });
   }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthModule, DatabaseModule, HealthController, SERVICE_STATUS, serviceConfigModule, MetricsModule, ServiceLoggingModule } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, SERVICE_STATUS, serviceConfigModule, ObservabilityModule } from '@civic/platform';
 import { WardSummaryHttpController } from './ward-summary/ward-summary.http.controller';
 import { UnitsHttpController } from './units/units.http.controller';
 import { UnitSummaryHttpController } from './unit-summary/unit-summary.http.controller';
@@ -21,7 +21,7 @@ import { SummaryReads } from './summary-cache/summary-reads';
 import { QueryApiEnvironment } from './query-api.environment';
 
 @Module({
-  imports: [ServiceLoggingModule, MetricsModule, serviceConfigModule(QueryApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
+  imports: [ObservabilityModule, serviceConfigModule(QueryApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, SeriesHttpController, AuditHttpController],
   providers: [
     readModelsAtProvider,

@@ -7,7 +7,7 @@ import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reserva
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
-import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule, MetricsModule, ServiceLoggingModule, ServiceMetrics } from '@civic/platform';
+import { AuthModule, DatabaseModule, HealthController, PG_POOL, serviceConfigModule, ObservabilityModule, ServiceMetrics } from '@civic/platform';
 import { CachedUnitRegistry } from './registry/cached-unit-registry';
 import { RecordMeetingHttpController } from './record-meeting/record-meeting.http.controller';
 import { RecordMeetingHandler } from './record-meeting/record-meeting.handler';
@@ -31,7 +31,7 @@ import { RecordsApiEnvironment } from './records-api.environment';
 import { appendedEventsMetric } from './appended-events-metric';
 
 @Module({
-  imports: [ServiceLoggingModule, MetricsModule, serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
+  imports: [ObservabilityModule, serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [
     HealthController,
     RecordMeetingHttpController,

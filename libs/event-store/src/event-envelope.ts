@@ -4,6 +4,9 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly commandId: string;
+  /** The W3C trace context of the request that recorded the event, when it was traced or the caller sent one. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 /** An event about to be appended. */

@@ -51,4 +51,16 @@ describe('CloudEvents binary mode on Kafka', () => {
   it('keeps Vietnamese text intact through the round trip', () => {
     expect(fromWireMessage(toWireMessage(recorded))).toEqual(recorded);
   });
+
+  it('carries the trace of the request that recorded the event as the distributed-tracing extension, and back', () => {
+    const traced: RecordedEvent = {
+      ...recorded,
+      metadata: { ...recorded.metadata, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'civic=1' },
+    };
+    const message = toWireMessage(traced);
+    expect(message.headers).toMatchObject({ ce_traceparent: traced.metadata.traceparent, ce_tracestate: 'civic=1' });
+    expect(fromWireMessage(message)).toEqual(traced);
+    // An event recorded without a trace has no trace headers, and none comes back.
+    expect(Object.keys(toWireMessage(recorded).headers).filter((name) => name.startsWith('ce_trace'))).toEqual([]);
+  });
 });

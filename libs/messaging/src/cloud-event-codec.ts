@@ -44,6 +44,9 @@ export function toWireMessage(event: RecordedEvent): WireMessage {
     commandid: event.metadata.commandId,
     actor: event.metadata.actor.subject,
     actorroles: event.metadata.actor.roles.join(','),
+    // The CloudEvents distributed-tracing extension: the trace of the request that recorded the event.
+    ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
+    ...(event.metadata.tracestate ? { tracestate: event.metadata.tracestate } : {}),
   });
   return { key: event.streamId, value: JSON.stringify(data), headers: binaryModeHeaders(cloudEvent), timestamp: `${Date.parse(event.recordedAt)}` };
 }
@@ -80,6 +83,10 @@ export function fromWireMessage(message: WireMessage): RecordedEvent {
     return value;
   };
   const roles = ext('actorroles');
+  const optional = (name: string): Record<string, string> => {
+    const value = (event as unknown as Record<string, unknown>)[name];
+    return typeof value === 'string' ? { [name]: value } : {};
+  };
   return {
     eventId: event.id,
     type: event.type.slice(CLOUD_EVENT_TYPE_PREFIX.length),
@@ -98,6 +105,8 @@ export function fromWireMessage(message: WireMessage): RecordedEvent {
       correlationId: ext('correlationid'),
       causationId: ext('causationid'),
       commandId: ext('commandid'),
+      ...optional('traceparent'),
+      ...optional('tracestate'),
     },
   };
 }

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { correlationIdOf } from './logging/correlation-id';
 import { serviceLogger } from './logging/service-logger';
 import { logEveryRequest } from './logging/request-log';
+import { startTracing } from './tracing/tracing';
+import { traceRequests } from './tracing/request-spans';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProblemDetailsFilter, ProblemMapper } from './problem-details.filter';
@@ -34,6 +36,7 @@ export interface ServiceOptions {
 export async function bootstrapService(module: Type<unknown>, serviceName: string, defaultPort: number, { config, api, problems, pages }: ServiceOptions): Promise<INestApplication> {
   requireValidConfig(serviceName, config);
   process.env.SERVICE_NAME ??= serviceName;
+  startTracing(serviceName);
   // Fastify under Nest (docs/adr/0019-fastify.md), reading JSON bodies with our own strict parser.
   // Each request's id is its correlation id (the caller's X-Correlation-Id or a new one): logs, events and the answer
   // carry the same. Logs are held until the JSON logger is in place, so even the framework's first lines are JSON.
@@ -59,6 +62,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
     reply.header('x-correlation-id', request.id);
     done();
   });
+  traceRequests(app.getHttpAdapter().getInstance());
   logEveryRequest(app.getHttpAdapter().getInstance(), serviceLogger());
   const metrics = app.get(ServiceMetrics);
   metrics.observeHttp(app.getHttpAdapter().getInstance());

@@ -32,3 +32,6 @@ export * from './metrics/latency-buckets';
 export * from './logging/logging.module';
 export * from './logging/service-logger';
 export * from './logging/correlation-id';
+export * from './observability.module';
+export * from './tracing/tracing';
+export * from './tracing/request-spans';

@@ -14,6 +14,9 @@ export class EventMetadataResponse implements EventMetadata {
   /** What caused the event: the command for an event recorded by a command. */
   causationId!: string;
   commandId!: string;
+  /** The W3C trace context of the request that recorded the event, when it was traced or its caller sent one. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export class RecordedEventResponse implements RecordedEvent {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CommandContext, EventMetadata } from '@civic/event-store';
-import { AuthenticatedRequest, headerOf, HttpRequest, InvalidRequest, PreconditionRequired } from '@civic/platform';
+import { AuthenticatedRequest, headerOf, HttpRequest, InvalidRequest, PreconditionRequired, traceHeadersOfRequest } from '@civic/platform';
 
 const TOKEN_LIKE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -46,7 +46,7 @@ export function commandContextFrom(request: HttpRequest, scope: string, body: ob
   }
   const actor = actorOf(request);
   return {
-    metadata: { actor, correlationId: String(request.id), causationId: commandId, commandId },
+    metadata: { actor, correlationId: String(request.id), causationId: commandId, commandId, ...traceHeadersOfRequest(request) },
     idempotency: key
       ? { scope: `${scope} ${actor.subject}`, key, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
       : undefined,

@@ -3,6 +3,7 @@ import { applyDecorators } from '@nestjs/common';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
 import { allowedOrigins } from '../cross-origin';
 import { LOG_FORMATS, LOG_LEVELS } from '../logging/service-logger';
+import { TRACES_EXPORTERS } from '../tracing/tracing';
 
 // The variables every service reads, as configuration schemas (docs: the README's configuration table). Each
 // service's own schema extends one of these with its variables.
@@ -72,6 +73,25 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
   LOG_FORMAT?: string;
+
+  /** Default none: spans are not recorded (a caller's traceparent still reaches the events). */
+  @IsOptional()
+  @IsIn(TRACES_EXPORTERS, { message: `must be one of ${TRACES_EXPORTERS.join(', ')}` })
+  OTEL_TRACES_EXPORTER?: string;
+
+  /** The OTLP/HTTP collector (…/v1/traces is added), or the traces endpoint itself. */
+  @IsOptional()
+  @Accepted((value) => new URL(value), { message: 'must be an http:// or https:// address' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsOptional()
+  @Accepted((value) => new URL(value), { message: 'must be an http:// or https:// address' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** Default 5000 ms between exports of the spans recorded. */
+  @IsOptional()
+  @WholeNumber(1)
+  OTEL_BSP_SCHEDULE_DELAY?: number;
 }
 
 /** The HTTP APIs: who may call them, how often, from which browser origins. */

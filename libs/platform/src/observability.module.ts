@@ -1,0 +1,16 @@
+import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { MetricsModule } from './metrics/metrics.module';
+import { ServiceLoggingModule } from './logging/logging.module';
+import { stopTracing } from './tracing/tracing';
+
+/** Sends the spans still buffered before the process ends. */
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
+}
+
+/** What lets an operator see a service: its metrics, its JSON logs, its traces (started by bootstrapService). */
+@Module({ imports: [MetricsModule, ServiceLoggingModule], providers: [TracingShutdown], exports: [MetricsModule] })
+export class ObservabilityModule {}
