@@ -8,7 +8,9 @@ import { testSigningKey } from './test-tokens';
  * their own. Each service can be killed and started again, as a crash would.
  */
 export class RunningSystem {
-  private readonly services = new Map<ServiceName, RunningService>();
+  /** The running instances: each service by its name, and its replicas by `name#n`. */
+  private readonly services = new Map<string, RunningService>();
+  private readonly replicas = new Map<ServiceName, number>();
   /** Everything the services wrote to stdout and stderr, line by line, for tests of what they log. */
   readonly output: string[] = [];
   private readonly ports = new Map<ServiceName, number>();
@@ -33,7 +35,8 @@ export class RunningSystem {
     return system;
   }
 
-  url(name: ServiceName): string {
+  /** `name`: a service, or a replica (`projector#1`). */
+  url(name: ServiceName | string): string {
     const service = this.services.get(name);
     if (!service) throw new Error(`${name} is not running`);
     return service.url;
@@ -42,28 +45,38 @@ export class RunningSystem {
   async startService(name: ServiceName): Promise<void> {
     const port = this.ports.get(name) ?? (await freePort());
     this.ports.set(name, port);
-    const service = await startService(
-      name,
-      port,
-      {
-        databaseUrl: this.database.url,
-        kafkaBrokers: this.brokers,
-        topicPrefix: this.topicPrefix,
-        extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
-      },
-      { onOutput: (line) => this.output.push(`[${name}] ${line}`) },
-    );
-    this.services.set(name, service);
+    this.services.set(name, await startService(name, port, this.serviceEnvironment(), { onOutput: (line) => this.output.push(`[${name}] ${line}`) }));
+  }
+
+  /**
+   * One more instance of a service, as a deployment scales it: a projector joins the same consumer group, a relay
+   * competes for the lead. Known by the name it returns (`projector#1`) to `url`, `kill` and `alive`.
+   */
+  async startReplica(name: ServiceName): Promise<string> {
+    const n = (this.replicas.get(name) ?? 0) + 1;
+    this.replicas.set(name, n);
+    const key = `${name}#${n}`;
+    this.services.set(key, await startService(name, await freePort(), this.serviceEnvironment(), { onOutput: (line) => this.output.push(`[${key}] ${line}`) }));
+    return key;
+  }
+
+  private serviceEnvironment() {
+    return {
+      databaseUrl: this.database.url,
+      kafkaBrokers: this.brokers,
+      topicPrefix: this.topicPrefix,
+      extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
+    };
   }
 
   /** Whether the service's process is still the one started (it has not exited since). */
-  alive(name: ServiceName): boolean {
+  alive(name: ServiceName | string): boolean {
     const service = this.services.get(name);
     return Boolean(service && !service.exited());
   }
 
   /** SIGKILL: no shutdown hook runs, exactly like a crash. */
-  async kill(name: ServiceName): Promise<void> {
+  async kill(name: ServiceName | string): Promise<void> {
     await this.services.get(name)?.kill();
     this.services.delete(name);
   }
