@@ -12,6 +12,15 @@ function compose(...args: string[]) {
   return result;
 }
 
+/** A service's block in `docker-compose config`'s normalized YAML. */
+function blockOf(config: string, service: string): string {
+  const lines = config.split('\n');
+  const start = lines.indexOf(`  ${service}:`);
+  if (start < 0) throw new Error(`docker-compose config has no service ${service}`);
+  const end = lines.findIndex((line, i) => i > start && /^ {0,2}\S/.test(line));
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
 /** A service's environment in `docker-compose config`'s normalized YAML (this docker-compose has no JSON output). */
 function environmentOf(config: string, service: string): Record<string, string> {
   const lines = config.split('\n');
@@ -38,7 +47,17 @@ describe('docker-compose.yml', () => {
 
   it('runs Postgres, Kafka, the migrations and the four services', () => {
     const services = compose('config', '--services').stdout.trim().split('\n').sort();
-    expect(services).toEqual(['event-relay', 'kafka', 'migrate', 'postgres', 'projector', 'query-api', 'records-api']);
+    expect(services).toEqual(['event-relay', 'kafka', 'migrate', 'postgres', 'projector', 'query-api', 'records-api', 'registry']);
+  });
+
+  it('loads the unit registry from the official lists, mounted read-only, before any service starts', () => {
+    const config = compose('config').stdout;
+    const block = blockOf(config, 'registry');
+    expect(block).toMatch(/- units\n\s+- load-official/);
+    expect(environmentOf(config, 'registry').CIVIC_ADMIN_UNITS_DIR).toBe('/data/admin-units');
+    expect(block).toMatch(/target: \/data\/admin-units\n\s+read_only: true|:\/data\/admin-units:ro/);
+    expect(blockOf(config, 'migrate')).toContain('- migrate');
+    for (const name of SERVICE_NAMES) expect({ name, dependsOnRegistry: /registry:\n\s+condition: service_completed_successfully/.test(blockOf(config, name)) }).toEqual({ name, dependsOnRegistry: true });
   });
 
   it('uses the official Apache Kafka image at the version the local broker runs', () => {

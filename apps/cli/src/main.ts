@@ -6,13 +6,16 @@ import { registerVerifyCommand } from './verify.commands';
 import { registerDeadLetterCommands } from './dead-letters.commands';
 import { registerRebuildCommand } from './rebuild.commands';
 import { registerTokenCommand } from './token.command';
+import { registerMigrateCommand } from './migrate.command';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
  * `npm run cli -- --help` lists them.
  */
 const program = new Command('civic-records').description('Operator commands for civic-records');
-registerUnitCommands(program, () => createPool('civic-cli'), resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
+// The official lists: CIVIC_ADMIN_UNITS_DIR (a deployment mounts them there), else the shared folder beside the repository.
+registerMigrateCommand(program);
+registerUnitCommands(program, () => createPool('civic-cli'), process.env.CIVIC_ADMIN_UNITS_DIR ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
