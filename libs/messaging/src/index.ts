@@ -6,3 +6,4 @@ export * from './contract/event-contract';
 export * from './contract/published-event-contract';
 export * from './kafka-observer';
 export * from './kafka-log';
+export * from './kafka-connection';

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { kafkaLogCreator, StructuredLogger } from './kafka-log';
+import { kafkaSecurityFromEnv, TopicSettings, topicSettingsFromEnv } from './kafka-connection';
 import { allTopics } from './topics';
 
 /**
@@ -13,13 +14,18 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 export function createKafka(clientId: string, { brokers = brokersFromEnv(), logger }: { brokers?: string[]; logger?: StructuredLogger } = {}): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, logCreator: logger && kafkaLogCreator(logger), retry: { initialRetryTime: 200, retries: 10 } });
+  return new Kafka({
+    clientId,
+    brokers,
+    ...kafkaSecurityFromEnv(),
+    logLevel: logLevel.WARN,
+    logCreator: logger && kafkaLogCreator(logger),
+    retry: { initialRetryTime: 200, retries: 10 },
+  });
 }
 
-export const TOPIC_PARTITIONS = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3);
-
 /** Creates the contract topics if they are missing; safe to call from every process at start. */
-export async function ensureTopics(kafka: Kafka, topics = allTopics()): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics = allTopics(), settings: TopicSettings = topicSettingsFromEnv()): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -28,7 +34,12 @@ export async function ensureTopics(kafka: Kafka, topics = allTopics()): Promise<
     if (missing.length) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: settings.partitions,
+          replicationFactor: settings.replicationFactor,
+          configEntries: settings.minInsyncReplicas ? [{ name: 'min.insync.replicas', value: String(settings.minInsyncReplicas) }] : [],
+        })),
       });
     }
   } finally {

@@ -37,6 +37,28 @@ describe(checkConfig.name, () => {
     ]);
   });
 
+  it('checks the Kafka topics’ replication and the connection’s TLS and SASL settings together', () => {
+    const problems = problemsOf(() =>
+      checkConfig(KafkaServiceEnvironment, {
+        KAFKA_TOPIC_REPLICATION_FACTOR: '2',
+        KAFKA_TOPIC_MIN_INSYNC_REPLICAS: '3',
+        KAFKA_TLS: 'yes',
+        KAFKA_TLS_CA_FILE: '/no/such/ca.pem',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      }),
+    );
+    expect(problems.sort()).toEqual([
+      'KAFKA_SASL_PASSWORD: must be given with KAFKA_SASL_MECHANISM (not set)',
+      'KAFKA_SASL_USERNAME: must be given with KAFKA_SASL_MECHANISM (not set)',
+      'KAFKA_TLS: must be true or false (given: "yes")',
+      'KAFKA_TLS_CA_FILE: must name a readable file (given: "/no/such/ca.pem")',
+      'KAFKA_TOPIC_MIN_INSYNC_REPLICAS: must not exceed KAFKA_TOPIC_REPLICATION_FACTOR (given: "3")',
+    ]);
+    expect(() =>
+      checkConfig(KafkaServiceEnvironment, { KAFKA_TOPIC_REPLICATION_FACTOR: '3', KAFKA_TOPIC_MIN_INSYNC_REPLICAS: '2', KAFKA_TLS: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'civic', KAFKA_SASL_PASSWORD: 's' }),
+    ).not.toThrow();
+  });
+
   it('gives the numbers as numbers', () => {
     expect(checkConfig(ApiEnvironment, { ...AUTH, THROTTLE_LIMIT_PER_MINUTE: '600' }).THROTTLE_LIMIT_PER_MINUTE).toBe(600);
   });

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { Type } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
@@ -37,6 +38,23 @@ function Accepted(check: (value: string) => unknown, options?: ValidationOptions
             return (error as Error).message;
           }
         },
+      },
+    });
+}
+
+/** The SASL mechanisms kafkajs offers with a username and password (Strimzi's scram-sha-512 among them). */
+const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'];
+
+/** A number no greater than another variable's (`fallback` when that one is not given). */
+function NotAbove(other: string, fallback: number): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'notAbove',
+      target: target.constructor,
+      propertyName: property as string,
+      validator: {
+        validate: (value: unknown, args) => Number(value) <= Number((args?.object as Record<string, unknown>)[other] ?? fallback),
+        defaultMessage: () => `must not exceed ${other}`,
       },
     });
 }
@@ -140,5 +158,52 @@ export class KafkaServiceEnvironment extends ServiceEnvironment {
   @IsOptional()
   @WholeNumber(1, 1000)
   KAFKA_TOPIC_PARTITIONS?: number;
+
+  /** Default 1 (one local broker); 3 in a cluster. */
+  @IsOptional()
+  @WholeNumber(1, 10)
+  KAFKA_TOPIC_REPLICATION_FACTOR?: number;
+
+  /** Default: the broker's; 2 with three replicas. */
+  @IsOptional()
+  @WholeNumber(1, 10)
+  @NotAbove('KAFKA_TOPIC_REPLICATION_FACTOR', 1)
+  KAFKA_TOPIC_MIN_INSYNC_REPLICAS?: number;
+
+  /** Default false. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  KAFKA_TLS?: string;
+
+  /** PEM files: the certificates to trust (default the system's), and the client's own when the cluster asks. */
+  @IsOptional()
+  @Accepted((value) => readable(value), { message: 'must name a readable file' })
+  KAFKA_TLS_CA_FILE?: string;
+
+  @IsOptional()
+  @Accepted((value) => readable(value), { message: 'must name a readable file' })
+  KAFKA_TLS_CERT_FILE?: string;
+
+  @IsOptional()
+  @Accepted((value) => readable(value), { message: 'must name a readable file' })
+  KAFKA_TLS_KEY_FILE?: string;
+
+  /** Default none. */
+  @IsOptional()
+  @IsIn(SASL_MECHANISMS, { message: `must be one of ${SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM?: string;
+
+  @ValidateIf((env: KafkaServiceEnvironment) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'must be given with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((env: KafkaServiceEnvironment) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'must be given with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
+}
+
+/** Throws unless the file exists and this process may read it. */
+function readable(file: string): void {
+  accessSync(file, constants.R_OK);
 }
 
