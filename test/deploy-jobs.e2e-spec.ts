@@ -30,7 +30,8 @@ describe('Deployment jobs: migrate, then load the unit registry', () => {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
-  it('migrates an empty database, and again finds nothing to do', async () => {
+  it('migrates an empty database, and again finds nothing to do; a service waiting for the schema starts once it is done', async () => {
+    const waiting = cli('migrate', '--wait');
     const first = await cli('migrate');
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
     expect(first.stdout).toMatch(/^applied /);
@@ -38,6 +39,10 @@ describe('Deployment jobs: migrate, then load the unit registry', () => {
     expect(rows[0].n).toBeGreaterThan(10);
     const again = await cli('migrate');
     expect(again.stdout.trim()).toBe('schema is up to date');
+    const waited = await waiting;
+    expect(waited.code).toBe(0);
+    expect(waited.stdout.trim().split('\n').pop()).toBe('schema is up to date');
+    expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM migrations')).rows[0].n).toBe(rows[0].n);
   });
 
   it('loads every official list from the mounted folder, and again imports nothing twice', async () => {

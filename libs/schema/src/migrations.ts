@@ -18,3 +18,13 @@ export async function runMigrations(url: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
+
+/** Whether every migration is applied: the services' pods wait for it (deploy/k8s) rather than run on an old schema. */
+export async function schemaIsCurrent(url: string): Promise<boolean> {
+  const dataSource = await migrationDataSource(url).initialize();
+  try {
+    return !(await dataSource.showMigrations());
+  } finally {
+    await dataSource.destroy();
+  }
+}
