@@ -4,3 +4,4 @@ export * from './read-model-session';
 export * from './queryable';
 export * from './read-model-changes/read-model-changes';
 export * from './read-model-changes/summary-cache';
+export * from './rate-limit-counts.migration';

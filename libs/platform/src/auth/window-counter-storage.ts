@@ -1,5 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { LRUCache } from 'lru-cache';
+import { PeerCounts } from './shared-window-counts';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -18,12 +19,16 @@ const MAX_TRACKED_CALLERS = 100_000;
  * count plus the previous window's, weighted by how much of it still overlaps the last `ttl`). The throttler's own
  * in-memory storage keeps one timestamp per request and filters them all on every request, so its cost grows with
  * the limit (a 1,200-a-minute caller is 1,200 timestamps scanned per request). A caller over the limit is refused
- * for `blockDuration`, as with the built-in storage.
+ * for `blockDuration`, as with the built-in storage. With `peers`, the other instances' counts of the same caller
+ * and windows are added to this one's (SharedWindowCounts), so the limit holds across instances.
  */
 export class WindowCounterStorage implements ThrottlerStorage {
   private readonly counters = new LRUCache<string, Counter>({ max: MAX_TRACKED_CALLERS });
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly peers?: PeerCounts,
+  ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const now = this.now();
@@ -33,12 +38,18 @@ export class WindowCounterStorage implements ThrottlerStorage {
       return { totalHits: limit + 1, timeToExpire, isBlocked: true, timeToBlockExpire: Math.ceil((counter.blockedUntil - now) / 1000) };
     }
     const overlap = 1 - (now - counter.windowStart) / ttl;
-    const hits = counter.previous * overlap + counter.current + 1;
+    const caller = `${throttlerName}:${key}`;
+    const [previous, current] = [
+      counter.previous + (this.peers?.of(caller, counter.windowStart - ttl) ?? 0),
+      counter.current + (this.peers?.of(caller, counter.windowStart) ?? 0),
+    ];
+    const hits = previous * overlap + current + 1;
     if (hits > limit) {
       counter.blockedUntil = now + blockDuration;
       return { totalHits: Math.ceil(hits), timeToExpire, isBlocked: true, timeToBlockExpire: Math.ceil(blockDuration / 1000) };
     }
     counter.current += 1;
+    this.peers?.record(caller, counter.windowStart, counter.current);
     return { totalHits: Math.ceil(hits), timeToExpire, isBlocked: false, timeToBlockExpire: 0 };
   }
 
