@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Figure } from './measure';
+import { KAFKA_VERSION } from '../deploy/local/kafka';
 
 export interface BenchReport {
   readonly when: string;
@@ -22,7 +23,7 @@ export function renderLatest(report: BenchReport): string {
   });
   return [
     `${report.mode} mode, ${report.when}, ${report.seconds} s; machine: ${report.machine.cpus} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB,`,
-    `Node ${report.machine.node}, PostgreSQL 15 (local, default settings), Apache Kafka 3.9.1 (one KRaft node started by the bench).`,
+    `Node ${report.machine.node}, PostgreSQL 15 (local, default settings), Apache Kafka ${KAFKA_VERSION} (one KRaft node started by the bench).`,
     'Raw figures: `bench/results/latest.json`.',
     '',
     '| scenario | metric | ours | baseline (same run) | ratio | target |',

@@ -135,7 +135,7 @@ export function asyncApiDocument(): object {
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The broker `npm start` runs (Apache Kafka 3.9, KRaft).' },
+      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The broker `npm start` runs (Apache Kafka 4.1, KRaft).' },
     },
     channels,
     operations,
