@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { nestLogger } from './logging/logging.module';
 import { correlationIdOf } from './logging/correlation-id';
 import { serviceLogger } from './logging/service-logger';
 import { logEveryRequest } from './logging/request-log';
@@ -42,7 +42,7 @@ export async function bootstrapService(module: Type<unknown>, serviceName: strin
   // carry the same. Logs are held until the JSON logger is in place, so even the framework's first lines are JSON.
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerUndecodableAddress, genReqId: correlationIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(nestLogger());
   app.flushLogs();
   useStrictJsonBodies(app.getHttpAdapter().getInstance());
   refuseHostileAddresses(app.getHttpAdapter().getInstance());

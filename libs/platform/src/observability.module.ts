@@ -1,6 +1,5 @@
 import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MetricsModule } from './metrics/metrics.module';
-import { ServiceLoggingModule } from './logging/logging.module';
 import { stopTracing } from './tracing/tracing';
 
 /** Sends the spans still buffered before the process ends. */
@@ -11,6 +10,6 @@ class TracingShutdown implements OnApplicationShutdown {
   }
 }
 
-/** What lets an operator see a service: its metrics, its JSON logs, its traces (started by bootstrapService). */
-@Module({ imports: [MetricsModule, ServiceLoggingModule], providers: [TracingShutdown], exports: [MetricsModule] })
+/** What lets an operator see a service: its metrics; its JSON logs and traces are started by bootstrapService. */
+@Module({ imports: [MetricsModule], providers: [TracingShutdown], exports: [MetricsModule] })
 export class ObservabilityModule {}

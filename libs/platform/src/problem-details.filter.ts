@@ -33,7 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
-    const problem = { ...this.toProblem(error), instance: pathOf(request) };
+    const problem = { ...this.toProblem(error, String(request.id)), instance: pathOf(request) };
     if (error instanceof Unauthenticated) reply.header('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`);
     if (error instanceof RetryLater) reply.header('Retry-After', String(error.retryAfterSeconds));
     else if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
@@ -41,7 +41,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(error: unknown): ProblemDetails {
+  /** `correlationId`: the request's, logged with an unexpected error so its request line and its stack meet. */
+  private toProblem(error: unknown, correlationId?: string): ProblemDetails {
     for (const mapper of this.serviceProblems) {
       const problem = mapper(error, this.logger);
       if (problem) return problem;
@@ -118,7 +119,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const code = `HTTP.${status}`;
       return { type: problemType(code), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail: error.message, code };
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    this.logger.error({ correlationId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 'unexpected error');
     return {
       type: problemType('SERVER.ERROR'),
       title: 'Internal server error',
