@@ -20,3 +20,9 @@ export function pathOf(request: HttpRequest): string {
   const query = request.url.indexOf('?');
   return query < 0 ? request.url : request.url.slice(0, query);
 }
+
+/**
+ * The route template a request matched (`/v1/meetings/:id`), never the address asked, so ids never become metric
+ * labels, span names or log fields; `unmatched` when no route matched.
+ */
+export const routeOf = (request: HttpRequest): string => request.routeOptions.url ?? 'unmatched';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { routeOf } from '../http';
 
 /** Who called, by the subject of their verified token; never the token itself. Unauthenticated calls have none. */
 const subjectOf = (request: FastifyRequest) => (request as FastifyRequest & { principal?: { subject: string } }).principal?.subject ?? null;
@@ -18,7 +19,7 @@ export function logEveryRequest(fastify: FastifyInstance, logger: Logger): void 
       correlationId: request.id,
       subject: subjectOf(request),
       method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
+      route: routeOf(request),
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
     };

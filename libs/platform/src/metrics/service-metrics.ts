@@ -2,10 +2,9 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { LATENCY_BUCKETS } from './latency-buckets';
+import { routeOf } from '../http';
 
 
-/** The route template (`/v1/meetings/:id`), never the address asked, so ids never become labels. */
-const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? 'unmatched';
 
 /**
  * A service's Prometheus metrics, in one registry labelled with the service's name: the process's own (CPU, memory,

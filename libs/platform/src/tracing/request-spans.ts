@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, Span } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { routeOf } from '../http';
 import { civicTracer, contextOf, TraceHeaders, traceHeadersOf } from './tracing';
 
 const spans = new WeakMap<FastifyRequest, Span>();
@@ -12,9 +13,10 @@ export function traceRequests(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     const headers = request.headers;
     const parent = contextOf({ traceparent: single(headers.traceparent), tracestate: single(headers.tracestate) });
+    const route = routeOf(request);
     const span = civicTracer().startSpan(
-      `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': request.routeOptions.url ?? 'unmatched', 'civic.correlation_id': request.id } },
+      `${request.method} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route, 'civic.correlation_id': request.id } },
       parent,
     );
     spans.set(request, span);
