@@ -7,6 +7,7 @@ import { appendScenario } from './scenarios/append';
 import { httpCommandsScenario } from './scenarios/http-commands';
 import { freshnessScenario } from './scenarios/freshness';
 import { relayScenario } from './scenarios/relay';
+import { kafkaClientsScenario } from './scenarios/kafka-clients';
 import { rebuildScenario } from './scenarios/rebuild';
 import { queriesScenario } from './scenarios/queries';
 import { timeTravelScenario } from './scenarios/time-travel';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     ['http', async () => httpCommandsScenario(environment, size.httpSeconds, libraryAppendRate)],
     ['freshness', () => freshnessScenario(environment, { rate: size.freshRate, seconds: size.freshSeconds, brokerWarmUpSeconds: size.brokerWarmUpSeconds, pipelineWarmUpSeconds: size.pipelineWarmUpSeconds, breakdownSeconds: size.breakdownSeconds })],
     ['relay', async () => relayScenario(environment, await log(), size.backlog)],
+    ['kafka-clients', async () => kafkaClientsScenario(environment, await log(), size.backlog)],
     ['rebuild', async () => rebuildScenario(await log())],
     ['queries', async () => {
       const { url, pool } = await log();
