@@ -12,8 +12,12 @@ export { CreateEventLog1763856000000 } from './postgres/migrations/1763856000000
 export { AddHashChain1763856000600 } from './postgres/migrations/1763856000600-add-hash-chain';
 export { AuditUnitIndex1763856000900 } from './postgres/migrations/1763856000900-audit-unit-index';
 export { LogHorizon1763856001000 } from './postgres/migrations/1763856001000-log-horizon';
+export { LogAnchors1763856002000 } from './postgres/migrations/1763856002000-log-anchors';
 export * from './integrity/event-hash';
 export * from './postgres/integrity/chain-verifier';
+export * from './integrity/log-anchor';
+export * from './postgres/integrity/log-anchoring';
+export * from './postgres/integrity/anchor-verifier';
 export * from './streams/meeting.stream';
 export * from './streams/commendation.stream';
 export * from './streams/award-reservation.stream';
