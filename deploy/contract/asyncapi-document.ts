@@ -1,6 +1,7 @@
 import { CLOUD_EVENT_TYPE_PREFIX } from '../../libs/messaging/src/cloud-event-codec';
 import { PublishedEvent, PUBLISHED_EVENTS, schemaFileName } from '../../libs/messaging/src/contract/event-contract';
-import { TOPIC_BY_STREAM_TYPE } from '../../libs/messaging/src/topics';
+import { LOG_ANCHOR_TOPIC, TOPIC_BY_STREAM_TYPE } from '../../libs/messaging/src/topics';
+import { LOG_ANCHOR_FORMAT } from '../../libs/event-store/src/integrity/log-anchor';
 
 const CHANNELS: Record<string, { id: string; title: string; description: string }> = {
   meeting: { id: 'meetings', title: 'Meetings', description: 'Meetings held by the bodies of a unit (hội nghị, kỳ họp, tiếp công dân, …) and their corrections. Key: the meeting stream id.' },
@@ -99,6 +100,93 @@ function message(event: PublishedEvent): object {
   };
 }
 
+const CHECKPOINT = {
+  type: 'object',
+  required: ['transactionId', 'position'],
+  additionalProperties: false,
+  properties: { transactionId: { type: 'string', pattern: '^[0-9]+$' }, position: { type: 'string', pattern: '^[0-9]+$' } },
+};
+
+/** A signed anchor of the log (docs/adr/0058): the message value on the anchors topic, and one line of the anchor file. */
+const SIGNED_LOG_ANCHOR = {
+  type: 'object',
+  required: ['anchor', 'signature'],
+  additionalProperties: false,
+  properties: {
+    signature: { type: 'string', contentEncoding: 'base64', description: 'Ed25519 signature of the RFC 8785 (JCS) canonical JSON of `anchor`.' },
+    anchor: {
+      type: 'object',
+      required: ['format', 'sequence', 'previous', 'after', 'upTo', 'events', 'signedAt', 'keyId'],
+      additionalProperties: false,
+      properties: {
+        format: { const: LOG_ANCHOR_FORMAT },
+        sequence: { type: 'integer', minimum: 1, description: 'Anchors are numbered from 1 without gaps.' },
+        previous: { type: ['string', 'null'], pattern: '^[0-9a-f]{64}$', description: 'SHA-256 (hex) of the previous anchor’s canonical JSON; null for the first.' },
+        after: { ...CHECKPOINT, description: 'The previous anchor’s upTo: this anchor covers the events after it in commit order.' },
+        upTo: { ...CHECKPOINT, description: 'The last event it covers, in commit order (transaction id, then global position).' },
+        events: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 1000,
+          description: 'Every event of the range, in commit order, with the event_hash its row held when signed.',
+          items: {
+            type: 'object',
+            required: ['position', 'eventId', 'streamId', 'streamVersion', 'eventHash'],
+            additionalProperties: false,
+            properties: {
+              position: { type: 'string', pattern: '^[0-9]+$' },
+              eventId: { type: 'string', format: 'uuid' },
+              streamId: TOKEN,
+              streamVersion: { type: 'integer', minimum: 1 },
+              eventHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            },
+          },
+        },
+        signedAt: { type: 'string', format: 'date-time' },
+        keyId: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'First 16 hex digits of the SHA-256 of the signing key’s public half (SPKI DER).' },
+      },
+    },
+  },
+};
+
+/** The channel of the log's signed anchors: not events of the log, but statements about it. */
+function anchorChannel() {
+  return {
+    channel: {
+      address: LOG_ANCHOR_TOPIC,
+      title: 'Signed anchors of the log',
+      description: [
+        'Checkpoints of the event log signed with an Ed25519 key the database never holds (docs/adr/0058): each lists every event recorded since',
+        'the previous one with its hash, so a rewrite of the log, even one that recomputed every hash, shows against them. One partition, key "log",',
+        'in sequence; a sequence may appear twice with the same events (a crash between publishing and storing), never with different ones.',
+        'To check one: verify `signature` over the RFC 8785 canonical JSON of `anchor` with the public key whose id is `anchor.keyId`;',
+        'check that `previous` is the SHA-256 of the previous anchor’s canonical JSON; compare each event’s hash with the event_hash the log holds',
+        '(`npm run cli -- verify --anchors <file> --anchor-key <public key>` does all of it).',
+      ].join(' '),
+      messages: { signedLogAnchor: { $ref: '#/components/messages/signedLogAnchor' } },
+      bindings: { kafka: { topic: LOG_ANCHOR_TOPIC, partitions: 1, bindingVersion: '0.5.0' } },
+    },
+    operation: {
+      action: 'send',
+      title: 'Publish signed anchors of the log',
+      summary: 'The event relay signs what the log gained every ANCHOR_INTERVAL_MS (and the CLI on demand), and publishes each anchor before storing it.',
+      channel: { $ref: '#/channels/logAnchors' },
+      messages: [{ $ref: '#/channels/logAnchors/messages/signedLogAnchor' }],
+    },
+    message: {
+      name: 'SignedLogAnchor',
+      title: 'A signed anchor of the log',
+      contentType: 'application/json',
+      headers: {
+        type: 'object',
+        properties: { 'content-type': { const: 'application/json' }, sequence: { type: 'string', pattern: '^[0-9]+$', description: 'anchor.sequence' } },
+      },
+      payload: SIGNED_LOG_ANCHOR,
+      bindings: { kafka: { key: { const: 'log' }, bindingVersion: '0.5.0' } },
+    },
+  };
+}
+
 /** The AsyncAPI 3 document of the event stream, built from the same list the code publishes. */
 export function asyncApiDocument(): object {
   const channels: Record<string, object> = {};
@@ -121,6 +209,9 @@ export function asyncApiDocument(): object {
       messages: events.map((e) => ({ $ref: `#/channels/${channel.id}/messages/${messageId(e)}` })),
     };
   }
+  const anchors = anchorChannel();
+  channels.logAnchors = anchors.channel;
+  operations.publishLogAnchors = anchors.operation;
   return {
     asyncapi: '3.1.0',
     info: {
@@ -141,7 +232,7 @@ export function asyncApiDocument(): object {
     operations,
     components: {
       schemas: { CloudEventHeaders: CLOUD_EVENT_HEADERS },
-      messages: Object.fromEntries(PUBLISHED_EVENTS.map((e) => [messageId(e), message(e)])),
+      messages: { ...Object.fromEntries(PUBLISHED_EVENTS.map((e) => [messageId(e), message(e)])), signedLogAnchor: anchors.message },
     },
   };
 }

@@ -4,7 +4,9 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { fromFile, Parser } from '@asyncapi/parser';
 import { MeetingHeldDataV1, upcastMeetingEvent } from '@civic/domain';
-import { PUBLISHED_EVENTS, schemaFileName, TOPIC_BY_STREAM_TYPE } from '@civic/messaging';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { keyIdOf, LOG_ANCHOR_FORMAT, signAnchor } from '@civic/event-store';
+import { anchorMessage, LOG_ANCHOR_TOPIC, PUBLISHED_EVENTS, schemaFileName, TOPIC_BY_STREAM_TYPE } from '@civic/messaging';
 import { generateEventSchemas, SCHEMA_DIRECTORY, serialize } from './event-schemas';
 import { asyncApiDocument, messageId } from './asyncapi-document';
 
@@ -22,12 +24,34 @@ describe('The event stream contract (docs/asyncapi)', () => {
     expect(diagnostics.filter((d) => d.severity <= 1).map((d) => d.message)).toEqual([]);
     expect(document).toBeDefined();
     expect(document!.version()).toMatch(/^3\./);
-    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual(Object.values(TOPIC_BY_STREAM_TYPE).sort());
+    expect(document!.channels().all().map((c) => c.address()).sort()).toEqual([...Object.values(TOPIC_BY_STREAM_TYPE), LOG_ANCHOR_TOPIC].sort());
     for (const event of PUBLISHED_EVENTS) {
       const channel = document!.channels().all().find((c) => c.address() === TOPIC_BY_STREAM_TYPE[event.streamType])!;
       const message = channel.messages().all().find((m) => m.id() === messageId(event));
       expect({ event: messageId(event), documented: Boolean(message?.payload()?.properties()) }).toEqual({ event: messageId(event), documented: true });
     }
+  });
+
+  it('documents the signed anchors as they are published: a real anchor fits the schema, a reshaped one does not', () => {
+    const schema = (JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { components: { messages: { signedLogAnchor: { payload: object } } } }).components.messages.signedLogAnchor.payload;
+    const fits = addFormats(new Ajv({ strict: false, allErrors: true })).compile(schema);
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const signed = signAnchor(
+      {
+        format: LOG_ANCHOR_FORMAT,
+        sequence: 2,
+        previous: 'a'.repeat(64),
+        after: { transactionId: '740', position: '11' },
+        upTo: { transactionId: '741', position: '12' },
+        events: [{ position: '12', eventId: randomUUID(), streamId: `meeting-${randomUUID()}`, streamVersion: 1, eventHash: 'b'.repeat(64) }],
+        signedAt: new Date().toISOString(),
+      },
+      { privateKey, keyId: keyIdOf(privateKey) },
+    );
+    const published = JSON.parse(anchorMessage(signed));
+    expect({ valid: fits(published), errors: fits.errors }).toEqual({ valid: true, errors: null });
+    expect(fits({ ...published, anchor: { ...published.anchor, events: [] } })).toBe(false);
+    expect(fits({ ...published, extra: true })).toBe(false);
   });
 
   describe('schema evolution: MeetingHeld v1 is upcast to v2 by a pure function', () => {

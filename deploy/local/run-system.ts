@@ -4,7 +4,7 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { jsonLogger, logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
-import { runDir, authEnvironment, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
+import { runDir, authEnvironment, anchorEnvironment, ensureAnchorKey, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
 import { Supervisor } from './supervisor';
@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     await buildServices();
     // Tokens are verified against this machine's development key, generated on the first start.
     const signingKey = ensureSigningKey(join(runDir, 'auth'), 'civic-records-dev', 'civic-records');
+    // The relay signs the log's anchors with this machine's anchor key, into a file to ship elsewhere (ADR 0058).
+    const anchorKey = ensureAnchorKey(join(runDir, 'anchors'));
+    const anchors = anchorEnvironment(anchorKey, join(runDir, 'anchors', 'anchors.jsonl'));
     // A service that exits is started again, waiting longer after each restart in a row; one that flaps never
     // takes the others, Kafka or Postgres down with it (deploy/local/supervisor.ts).
     supervisor = new Supervisor<RunningService>(
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
         startService(
           name as ServiceName,
           PORTS[name as ServiceName],
-          { databaseUrl, kafkaBrokers: kafka.brokers, extra: authEnvironment(signingKey) },
+          { databaseUrl, kafkaBrokers: kafka.brokers, extra: { ...authEnvironment(signingKey), ...(name === 'event-relay' ? anchors : {}) } },
           { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
         ),
       { log: jsonLogger('supervisor') },
@@ -60,14 +63,14 @@ async function main(): Promise<void> {
     const demo = await loadDemoData({ recordsApi: `http://127.0.0.1:${PORTS['records-api']}`, queryApi: `http://127.0.0.1:${PORTS['query-api']}` }, demoToken);
     log(`demo data from the seed articles: ${demo.recorded} facts recorded (already recorded ones are answered, not appended), ${demo.withdrawn} records of earlier loads withdrawn as made in error`);
     for (const failure of demo.failures) log(`demo fact ${failure.key} refused (${failure.status}): ${failure.detail}`);
-    printWhereToLook(databaseUrl, kafka.brokers);
+    printWhereToLook(databaseUrl, kafka.brokers, anchors.ANCHOR_FILE, anchorKey.publicKeyFile);
   } catch (error) {
     log(`could not start: ${(error as Error).message}`);
     await stopAll(1);
   }
 }
 
-function printWhereToLook(databaseUrl: string, brokers: readonly string[]): void {
+function printWhereToLook(databaseUrl: string, brokers: readonly string[], anchorFile: string, anchorPublicKey: string): void {
   const url = new URL(databaseUrl);
   if (url.password) url.password = '***';
   process.stdout.write(`
@@ -89,7 +92,9 @@ civic-records is running. Ctrl-C stops everything.
   Health        /health/live and /health/ready on every service; the supervisor restarts a service that exits
   Postgres      ${url.toString()}
   Kafka         ${brokers.join(',')}   topics civic.meetings.v1, civic.commendations.v1, civic.award-reservations.v1,
-                civic.commendation-proposals.v1, civic.emulation-movements.v1, civic.admin-units.v1
+                civic.commendation-proposals.v1, civic.emulation-movements.v1, civic.admin-units.v1; signed anchors on civic.log-anchors.v1
+  Anchors       ${anchorFile}   the log's signed checkpoints, every minute; check the log against them:
+                npm run cli -- verify --anchors ${anchorFile} --anchor-key ${anchorPublicKey}
   Logs          ${runDir}/*.log
 
 `);

@@ -1,5 +1,8 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import { IsOptional, Matches } from 'class-validator';
-import { KafkaServiceEnvironment, WholeNumber } from '@civic/platform';
+import { readAnchorSigningKey } from '@civic/event-store';
+import { Accepted, KafkaServiceEnvironment, WholeNumber } from '@civic/platform';
 
 /** event-relay's configuration: Kafka, and how it reads the log. */
 export class EventRelayEnvironment extends KafkaServiceEnvironment {
@@ -30,6 +33,24 @@ export class EventRelayEnvironment extends KafkaServiceEnvironment {
   @IsOptional()
   @Matches(/^[\w.-]*(,[\w.-]+)*$/, { message: 'RELAY_WATCHED_CONSUMER_GROUPS must be consumer group ids separated by commas' })
   RELAY_WATCHED_CONSUMER_GROUPS?: string;
+
+  /**
+   * The Ed25519 private key (PEM, PKCS #8) that signs the log's anchors (docs/adr/0058). Unset: the relay signs no
+   * anchors and says so at start; set it in production, from a secret the database administrators cannot read.
+   */
+  @IsOptional()
+  @Accepted((file) => readAnchorSigningKey(file))
+  ANCHOR_SIGNING_KEY_FILE?: string;
+
+  /** Default 60000 ms between signings of what the log gained. */
+  @IsOptional()
+  @WholeNumber(1000)
+  ANCHOR_INTERVAL_MS?: number;
+
+  /** A file each anchor is appended to (JSON lines) for an operator to ship elsewhere; default none (Kafka only). */
+  @IsOptional()
+  @Accepted((file) => accessSync(dirname(file), constants.W_OK), { message: 'must be a file in a folder this service may write to' })
+  ANCHOR_FILE?: string;
 }
 
 /** The consumer groups whose lag the relay reports. */

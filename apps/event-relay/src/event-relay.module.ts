@@ -5,6 +5,7 @@ import { GapFreeLogReader } from '@civic/event-store';
 import { allTopics, createKafka, KafkaObserver } from '@civic/messaging';
 import { DatabaseModule, HealthController, PG_POOL, READINESS_PROBE, SERVICE_STATUS, stallSecondsFromEnv, serviceConfigModule, ObservabilityModule, ServiceMetrics, serviceLogger } from '@civic/platform';
 import { RelayService } from './relay.service';
+import { AnchoringService } from './anchoring.service';
 import { RelayReadiness } from './relay-readiness';
 import { registerConsumerLagMetric, RELAY_METRICS, registerRelayMetrics } from './relay-metrics';
 import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-relay.environment';
@@ -15,6 +16,7 @@ import { EventRelayEnvironment, watchedConsumerGroupsFromEnv } from './event-rel
   controllers: [HealthController],
   providers: [
     RelayService,
+    AnchoringService,
     { provide: SERVICE_STATUS, inject: [RelayService], useFactory: (service: RelayService) => () => ({ relay: service.relay.status() }) },
     {
       provide: RELAY_METRICS,

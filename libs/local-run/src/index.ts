@@ -5,3 +5,4 @@ export * from './processes';
 export * from './services';
 export * from './dev-auth';
 export * from './dev-token';
+export * from './anchor-key';

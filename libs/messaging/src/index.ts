@@ -7,3 +7,4 @@ export * from './contract/published-event-contract';
 export * from './kafka-observer';
 export * from './kafka-log';
 export * from './kafka-connection';
+export * from './anchors/anchor-publishing';

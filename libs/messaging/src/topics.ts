@@ -11,6 +11,16 @@ export const TOPIC_BY_STREAM_TYPE: Readonly<Record<string, string>> = {
   'admin-unit': 'civic.admin-units.v1',
 };
 
+/**
+ * The signed anchors of the log (docs/adr/0058): one partition, so they arrive in the order they were signed.
+ * Not an event topic: the projectors do not read it.
+ */
+export const LOG_ANCHOR_TOPIC = 'civic.log-anchors.v1';
+
+export function logAnchorTopic(prefix = topicPrefix()): string {
+  return `${prefix}${LOG_ANCHOR_TOPIC}`;
+}
+
 export function topicPrefix(env: NodeJS.ProcessEnv = process.env): string {
   return env.KAFKA_TOPIC_PREFIX ?? '';
 }

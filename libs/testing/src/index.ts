@@ -13,3 +13,4 @@ export * from './event-log-contract';
 export * from './movement-commands';
 export * from './audit-log-contract';
 export * from './replayable-log-contract';
+export * from './tampering';

@@ -1,4 +1,7 @@
-import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment } from '@civic/local-run';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment, AnchorKeyFiles, anchorEnvironment, ensureAnchorKey } from '@civic/local-run';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testNamespace } from './test-kafka';
 import { testSigningKey } from './test-tokens';
@@ -14,6 +17,10 @@ export class RunningSystem {
   /** Everything the services wrote to stdout and stderr, line by line, for tests of what they log. */
   readonly output: string[] = [];
   private readonly ports = new Map<ServiceName, number>();
+  /** Where this system's relay signs the log's anchors, and the file it appends them to (ADR 0058). */
+  private readonly anchorDir = mkdtempSync(join(tmpdir(), 'civic-anchors-'));
+  readonly anchorKey: AnchorKeyFiles = ensureAnchorKey(this.anchorDir);
+  readonly anchorFile = join(this.anchorDir, 'anchors.jsonl');
 
   private constructor(
     readonly database: TestDatabase,
@@ -65,7 +72,13 @@ export class RunningSystem {
       databaseUrl: this.database.url,
       kafkaBrokers: this.brokers,
       topicPrefix: this.topicPrefix,
-      extra: { PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`, RELAY_POLL_INTERVAL_MS: '200', ...authEnvironment(testSigningKey()), ...this.environment },
+      extra: {
+        PROJECTOR_GROUP_ID: `${this.topicPrefix}projector`,
+        RELAY_POLL_INTERVAL_MS: '200',
+        ...authEnvironment(testSigningKey()),
+        ...anchorEnvironment(this.anchorKey, this.anchorFile),
+        ...this.environment,
+      },
     };
   }
 
@@ -87,5 +100,6 @@ export class RunningSystem {
       this.services.delete(name);
     }
     await this.database.drop();
+    rmSync(this.anchorDir, { recursive: true, force: true });
   }
 }

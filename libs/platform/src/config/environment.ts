@@ -14,7 +14,7 @@ export const WholeNumber = (minimum: number, maximum = Number.MAX_SAFE_INTEGER):
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(minimum, { message: `must be at least ${minimum}` }), Max(maximum, { message: `must be at most ${maximum}` }), Type(() => Number));
 
 /** A value `check` accepts without throwing; the message is the one it throws. */
-function Accepted(check: (value: string) => unknown, options?: ValidationOptions): PropertyDecorator {
+export function Accepted(check: (value: string) => unknown, options?: ValidationOptions): PropertyDecorator {
   return (target, property) =>
     registerDecorator({
       name: 'accepted',

@@ -1,12 +1,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
+import { asSuperuser, createTestDatabase, rewriteWithRecomputedHashes, TestDatabase } from '@civic/testing';
 import { NewEvent } from '../../event-envelope';
 import { ANY_EVENT } from '../../event-contract';
-import { contentHash, linkHash } from '../../integrity/event-hash';
 import { AnchorSigningKey, keyIdOf, SignedLogAnchor } from '../../integrity/log-anchor';
 import { PostgresEventStore } from '../postgres-event-store';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../row-mapping';
 import { AnchorVerifier } from './anchor-verifier';
 import { ChainVerifier } from './chain-verifier';
 import { LogAnchoring, storedAnchors } from './log-anchoring';
@@ -54,44 +51,6 @@ describe(LogAnchoring.name, () => {
     return { long, short };
   }
 
-  /** A superuser's session with the append-only triggers lifted. */
-  async function asSuperuser(work: (client: Client) => Promise<void>): Promise<void> {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      await client.query('SET session_replication_role = replica');
-      await work(client);
-    } finally {
-      await client.end();
-    }
-  }
-
-  /**
-   * The attack of issue #33: change an event's data, then recompute its content hash and the link hash of it and of
-   * every later version of its stream with this project's own code, so that every hash in the database is right.
-   */
-  async function rewriteWithRecomputedHashes(streamId: string, version: number, data: Record<string, unknown>): Promise<void> {
-    await asSuperuser(async (client) => {
-      const { rows } = await client.query<EventRow & { previous_hash: Buffer | null; recorded_micros: string }>(
-        `SELECT ${EVENT_COLUMNS}, previous_hash, (extract(epoch FROM recorded_at) * 1000000)::bigint::text AS recorded_micros
-         FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
-        [streamId, version],
-      );
-      let previous = rows[0].previous_hash;
-      for (const row of rows) {
-        const recorded = toRecordedEvent(row);
-        const content = contentHash(row.stream_version === version ? { ...recorded, data } : recorded);
-        const link = linkHash(previous, content, { position: row.position, recordedAtMicros: row.recorded_micros });
-        await client.query(
-          `UPDATE events SET data = CASE WHEN stream_version = $5 THEN $6::jsonb ELSE data END, content_hash = $2, previous_hash = $3, event_hash = $4
-           WHERE global_position = $1`,
-          [row.position, content, previous, link, version, JSON.stringify(data)],
-        );
-        previous = link;
-      }
-    });
-  }
-
   it('anchors every event in commit order, in anchors of at most the size given, each naming the one before', async () => {
     await recordHistory();
     const made = await new LogAnchoring(db.pool, key, 2).anchorPending(ship);
@@ -123,7 +82,7 @@ describe(LogAnchoring.name, () => {
     await new LogAnchoring(db.pool, key).anchorPending(ship);
     const [original] = (await db.pool.query<{ event_id: string }>('SELECT event_id FROM events WHERE stream_id = $1 AND stream_version = 2', [long])).rows;
 
-    await rewriteWithRecomputedHashes(long, 2, { title: 'Đính chính lần 1', attendance: { count: 300 } });
+    await rewriteWithRecomputedHashes(db.url, long, 2, { title: 'Đính chính lần 1', attendance: { count: 300 } });
 
     expect(await new ChainVerifier(db.pool).verify({ kind: 'log' })).toMatchObject({ intact: true, eventsChecked: 4 });
     const report = await new AnchorVerifier(db.pool).verify(shipped, trusted);
@@ -141,7 +100,7 @@ describe(LogAnchoring.name, () => {
   it('names the newest version of a stream removed, which leaves a shorter chain that verifies', async () => {
     const { long } = await recordHistory();
     await new LogAnchoring(db.pool, key).anchorPending(ship);
-    await asSuperuser((client) => client.query('DELETE FROM events WHERE stream_id = $1 AND stream_version = 3', [long]).then(() => undefined));
+    await asSuperuser(db.url, (client) => client.query('DELETE FROM events WHERE stream_id = $1 AND stream_version = 3', [long]).then(() => undefined));
 
     expect(await new ChainVerifier(db.pool).verify({ kind: 'log' })).toMatchObject({ intact: true });
     const { problems } = await new AnchorVerifier(db.pool).verify(shipped, trusted);
@@ -152,7 +111,7 @@ describe(LogAnchoring.name, () => {
     await recordHistory();
     const [anchor] = await new LogAnchoring(db.pool, key).anchorPending(ship);
     const slipped = `meeting-${randomUUID()}`;
-    await asSuperuser(async (client) => {
+    await asSuperuser(db.url, async (client) => {
       await client.query(
         `INSERT INTO events (global_position, transaction_id, stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata,
                              occurred_on, unit_code, content_hash, event_hash)

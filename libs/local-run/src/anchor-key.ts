@@ -1,0 +1,30 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The key pair that signs the log's anchors on this machine (docs/adr/0058), as PEM files. */
+export interface AnchorKeyFiles {
+  /** Ed25519, PKCS #8; readable by its owner only. The relay signs with it. */
+  readonly privateKeyFile: string;
+  /** SPKI; what `verify --anchor-key` checks anchors with. */
+  readonly publicKeyFile: string;
+}
+
+/** The development (or test) anchor key in `directory`, generated on first use. */
+export function ensureAnchorKey(directory: string): AnchorKeyFiles {
+  const privateKeyFile = join(directory, 'anchor-signing-key.pem');
+  const publicKeyFile = join(directory, 'anchor-public-key.pem');
+  if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    chmodSync(privateKeyFile, 0o600);
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+  return { privateKeyFile, publicKeyFile };
+}
+
+/** What the relay needs to sign anchors with the key and append them to `anchorFile`. */
+export function anchorEnvironment(key: AnchorKeyFiles, anchorFile: string, intervalMs?: number): Record<string, string> {
+  return { ANCHOR_SIGNING_KEY_FILE: key.privateKeyFile, ANCHOR_FILE: anchorFile, ...(intervalMs ? { ANCHOR_INTERVAL_MS: String(intervalMs) } : {}) };
+}
