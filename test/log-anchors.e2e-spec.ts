@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { anchorSignatureIsValid, parseAnchorLines, readAnchorPublicKeys, SignedLogAnchor } from '@civic/event-store';
 import { logAnchorTopic } from '@civic/messaging';
 import { repoRoot } from '@civic/local-run';
@@ -70,6 +70,13 @@ describe('Signed anchors of the log', () => {
     expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verified.stdout).toMatch(/^intact: /m);
     expect(verified.stdout).toMatch(/^anchored: \d+ events match \d+ signed anchors/m);
+
+    // An auditor's copy taken from Kafka checks out the same.
+    const exported = join(dirname(system.anchorFile), 'exported.jsonl');
+    const exporting = await cli('anchors', 'export', exported);
+    expect({ code: exporting.code, stderr: exporting.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(parseAnchorLines(readFileSync(exported, 'utf8')).slice(0, anchors.length)).toEqual(anchors);
+    expect((await cli('verify', '--anchors', exported, '--anchor-key', system.anchorKey.publicKeyFile)).code).toBe(0);
   });
 
   it('names the event rewritten with every hash recomputed, which the hash chain alone finds intact', async () => {
@@ -103,7 +110,7 @@ describe('Signed anchors of the log', () => {
     const response = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: 'Hội nghị ký theo yêu cầu' }));
     expect(response.status).toBe(201);
     // Whichever signs it first, the relay or the CLI, the anchors stay one chain.
-    const signed = await cli('anchor', '--key', system.anchorKey.privateKeyFile, '--file', system.anchorFile);
+    const signed = await cli('anchors', 'sign', '--key', system.anchorKey.privateKeyFile, '--file', system.anchorFile);
     expect({ code: signed.code, stderr: signed.stderr }).toEqual({ code: 0, stderr: '' });
     expect(signed.stdout).toMatch(/^(signed \d+ anchor\(s\)|nothing to anchor)/);
     const anchors = await anchoredEverything();

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { allTopics } from '../../libs/messaging/src/topics';
+import { allTopics, logAnchorTopic } from '../../libs/messaging/src/topics';
 import { checkConfig, ConfigurationInvalid } from '../../libs/platform/src/config/check-config';
+import { ensureAnchorKey } from '../../libs/local-run/src/anchor-key';
 import { RecordsApiEnvironment } from '../../apps/records-api/src/records-api.environment';
 import { QueryApiEnvironment } from '../../apps/query-api/src/query-api.environment';
 import { EventRelayEnvironment } from '../../apps/event-relay/src/event-relay.environment';
@@ -27,7 +28,7 @@ const MODELS: Record<string, string> = {
 
 const SCHEMAS: Record<string, new () => object> = { 'records-api': RecordsApiEnvironment, 'query-api': QueryApiEnvironment, 'event-relay': EventRelayEnvironment, projector: ProjectorEnvironment };
 const SCALED = ['records-api', 'query-api'];
-const REQUIRED_ALERTS = ['CivicReadModelsFallingBehind', 'CivicEventsNotReachingKafka', 'CivicEventsHeldBack', 'CivicServiceNotReady', 'CivicServerErrors'];
+const REQUIRED_ALERTS = ['CivicReadModelsFallingBehind', 'CivicEventsNotReachingKafka', 'CivicEventsHeldBack', 'CivicServiceNotReady', 'CivicServerErrors', 'CivicLogNotAnchored'];
 
 interface Manifest {
   readonly apiVersion: string;
@@ -93,10 +94,13 @@ function deploymentProblems(manifests: readonly Manifest[]): string[] {
 function kafkaProblems(manifests: readonly Manifest[]): string[] {
   const topics = manifests.filter((m) => m.kind === 'KafkaTopic');
   const declared = topics.map((topic) => topic.metadata.name).sort();
-  const problems = JSON.stringify(declared) === JSON.stringify(allTopics('').sort()) ? [] : [`KafkaTopics ${declared.join(', ')} are not the contract's topics ${allTopics('').join(', ')}`];
+  const contract = [...allTopics(''), logAnchorTopic('')].sort();
+  const problems = JSON.stringify(declared) === JSON.stringify(contract) ? [] : [`KafkaTopics ${declared.join(', ')} are not the contract's topics ${contract.join(', ')}`];
   const projectors = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'projector')?.spec.replicas ?? 0;
   for (const topic of topics) {
-    if (topic.spec.partitions < projectors) problems.push(`${topic.metadata.name}: ${topic.spec.partitions} partitions for ${projectors} projectors (some would have nothing to do)`);
+    if (topic.metadata.name === logAnchorTopic('')) {
+      if (topic.spec.partitions !== 1) problems.push(`${topic.metadata.name}: ${topic.spec.partitions} partitions; the anchors must stay in order on one`);
+    } else if (topic.spec.partitions < projectors) problems.push(`${topic.metadata.name}: ${topic.spec.partitions} partitions for ${projectors} projectors (some would have nothing to do)`);
     const minInsync = Number(topic.spec.config?.['min.insync.replicas'] ?? 1);
     if (topic.spec.replicas <= minInsync) problems.push(`${topic.metadata.name}: ${topic.spec.replicas} replicas with min.insync.replicas ${minInsync} stops writes when one broker is down`);
   }
@@ -117,8 +121,11 @@ function monitoringProblems(manifests: readonly Manifest[]): string[] {
 /** Each service's environment as its pod gets it, checked by the service's own schema (secrets and files stand in). */
 function settingsProblems(manifests: readonly Manifest[]): string[] {
   const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'civic-config')?.data ?? {};
-  const standIn = join(mkdtempSync(join(tmpdir(), 'civic-k8s-')), 'mounted-file');
+  const standIns = mkdtempSync(join(tmpdir(), 'civic-k8s-'));
+  const standIn = join(standIns, 'mounted-file');
   writeFileSync(standIn, 'mounted in the pod');
+  // A key file must hold a key of the right kind to be accepted.
+  const anchorKeyStandIn = ensureAnchorKey(standIns).privateKeyFile;
   const problems: string[] = [];
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     const deployment = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === name);
@@ -128,7 +135,7 @@ function settingsProblems(manifests: readonly Manifest[]): string[] {
     }
     const env: Record<string, string> = { ...config };
     for (const variable of deployment.spec.template.spec.containers[0].env ?? []) env[variable.name] = variable.value ?? (variable.valueFrom?.secretKeyRef ? secretStandIn(variable.name) : '');
-    for (const [key, value] of Object.entries(env)) if (key.endsWith('_FILE') && value.startsWith('/')) env[key] = standIn;
+    for (const [key, value] of Object.entries(env)) if (key.endsWith('_FILE') && value.startsWith('/')) env[key] = key === 'ANCHOR_SIGNING_KEY_FILE' ? anchorKeyStandIn : standIn;
     try {
       checkConfig(schema, env);
     } catch (error) {

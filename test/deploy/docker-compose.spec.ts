@@ -45,9 +45,21 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
   });
 
-  it('runs Postgres, Kafka, the migrations and the four services', () => {
+  it('runs Postgres, Kafka, the migrations, the anchor key and the four services', () => {
     const services = compose('config', '--services').stdout.trim().split('\n').sort();
-    expect(services).toEqual(['event-relay', 'kafka', 'migrate', 'postgres', 'projector', 'query-api', 'records-api', 'registry']);
+    expect(services).toEqual(['anchor-key', 'event-relay', 'kafka', 'migrate', 'postgres', 'projector', 'query-api', 'records-api', 'registry']);
+  });
+
+  it('gives the relay the anchor key the key job made, read-only, and a volume for the anchor file', () => {
+    const config = compose('config').stdout;
+    expect(blockOf(config, 'anchor-key')).toMatch(/- anchors\n\s+- keygen\n\s+- \/var\/lib\/civic\/anchor-key/);
+    const relay = blockOf(config, 'event-relay');
+    expect(relay).toMatch(/anchor-key:\n\s+condition: service_completed_successfully/);
+    expect(environmentOf(config, 'event-relay')).toMatchObject({
+      ANCHOR_SIGNING_KEY_FILE: '/var/lib/civic/anchor-key/anchor-signing-key.pem',
+      ANCHOR_FILE: '/var/lib/civic/anchors/anchors.jsonl',
+    });
+    expect(relay).toMatch(/source: anchor-key\n\s+target: \/var\/lib\/civic\/anchor-key\n\s+read_only: true|anchor-key:\/var\/lib\/civic\/anchor-key:ro/);
   });
 
   it('loads the unit registry from the official lists, mounted read-only, before any service starts', () => {

@@ -7,7 +7,7 @@ import { registerDeadLetterCommands } from './dead-letters.commands';
 import { registerRebuildCommand } from './rebuild.commands';
 import { registerTokenCommand } from './token.command';
 import { registerMigrateCommand } from './migrate.command';
-import { registerAnchorCommand } from './anchor.command';
+import { registerAnchorCommands } from './anchors.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -19,7 +19,7 @@ registerMigrateCommand(program);
 registerUnitCommands(program, () => createPool('civic-cli'), process.env.CIVIC_ADMIN_UNITS_DIR ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'admin-units'));
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
-registerAnchorCommand(program, () => createPool('civic-cli'));
+registerAnchorCommands(program, () => createPool('civic-cli'));
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
 registerRebuildCommand(program, () => databaseUrlFromEnv());
 registerTokenCommand(program);

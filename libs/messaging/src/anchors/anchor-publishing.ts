@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
 import { AnchorPublisher, SignedLogAnchor } from '@civic/event-store';
 import { createIdempotentProducer, ensureTopics } from '../kafka-client';
@@ -58,4 +59,37 @@ export function publishingToAll(publishers: readonly AnchorPublisher[]): AnchorP
   return async (signed) => {
     for (const publish of publishers) await publish(signed);
   };
+}
+
+/**
+ * Every anchor on the anchors topic, in order, up to its end when asked: what an auditor checks the log against.
+ * Reads as a throwaway consumer group that commits nothing.
+ */
+export async function readPublishedAnchors(kafka: Kafka, topic = logAnchorTopic()): Promise<SignedLogAnchor[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const end = BigInt(ends.find((partition) => partition.partition === 0)?.high ?? '0');
+  const start = BigInt(ends.find((partition) => partition.partition === 0)?.low ?? '0');
+  if (end <= start) return [];
+  const anchors: SignedLogAnchor[] = [];
+  const consumer = kafka.consumer({ groupId: `civic-anchors-reader-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ message }) => {
+            anchors.push(JSON.parse(message.value?.toString('utf8') ?? 'null') as SignedLogAnchor);
+            if (BigInt(message.offset) + 1n >= end) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return anchors;
 }
