@@ -13,6 +13,7 @@ export { AddHashChain1763856000600 } from './postgres/migrations/1763856000600-a
 export { AuditUnitIndex1763856000900 } from './postgres/migrations/1763856000900-audit-unit-index';
 export { LogHorizon1763856001000 } from './postgres/migrations/1763856001000-log-horizon';
 export { LogAnchors1763856002000 } from './postgres/migrations/1763856002000-log-anchors';
+export { PersonalDataKeys1763856002100 } from './postgres/migrations/1763856002100-personal-data-keys';
 export * from './integrity/event-hash';
 export * from './postgres/integrity/chain-verifier';
 export * from './integrity/log-anchor';
@@ -27,3 +28,9 @@ export * from './postgres/audit/audit-log.reader';
 export * from './postgres/sql-filter';
 export { EVENT_COLUMNS, EventRow, toRecordedEvent } from './postgres/row-mapping';
 export * from './postgres/transaction';
+export * from './personal-data/sealed-text';
+export * from './personal-data/master-key';
+export * from './postgres/personal-data-keys';
+export * from './personal-data/personal-fields';
+export * from './personal-data/personal-data-opener';
+export * from './personal-data/personal-data-sealer';
