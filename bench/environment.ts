@@ -6,7 +6,7 @@ import { runMigrations } from '@civic/schema';
 import { KafkaBroker, provisionKafka } from '../deploy/local/kafka';
 import { logger } from '../deploy/local/log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, PostgresServer, provisionPostgres, withClient } from '../deploy/local/postgres';
-import { ensureSigningKey, SigningKey } from '../libs/local-run/src';
+import { AnchorKeyFiles, ensureAnchorKey, ensureSigningKey, SigningKey } from '../libs/local-run/src';
 import { createRegistryTemplate } from '../deploy/local/registry';
 
 /** Real Postgres and a fresh Kafka, provisioned as the tests do; databases cloned from a migrated template. */
@@ -18,9 +18,14 @@ export class BenchEnvironment {
     readonly postgres: PostgresServer,
     readonly kafka: KafkaBroker,
     readonly signingKey: SigningKey,
-    private readonly stateDir: string,
+    readonly stateDirectory: string,
     private readonly runId: string,
   ) {}
+
+  /** The key the relays of the scenarios sign the log's anchors with. */
+  get anchorKey(): AnchorKeyFiles {
+    return ensureAnchorKey(join(this.stateDirectory, 'anchor-key'));
+  }
 
   static async start(): Promise<BenchEnvironment> {
     const postgres = await provisionPostgres(logger('postgres'));
@@ -63,6 +68,6 @@ export class BenchEnvironment {
     await dropDatabase(this.postgres.adminUrl, this.name('template')).catch(() => undefined);
     await this.kafka.stop();
     await this.postgres.stop();
-    rmSync(this.stateDir, { recursive: true, force: true });
+    rmSync(this.stateDirectory, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@ import { anchorSignatureIsValid, parseAnchorLines, readAnchorPublicKeys, SignedL
 import { logAnchorTopic } from '@civic/messaging';
 import { repoRoot } from '@civic/local-run';
 import { MessageCollector, rewriteWithRecomputedHashes, runCommand, RunningSystem, testKafka, waitFor } from '@civic/testing';
-import { minhKhaiReview, postJson } from './meeting-requests';
+import { getJson, minhKhaiReview, postJson } from './meeting-requests';
 
 /**
  * Issue #33 item 3: the relay signs the log's anchors on its timer and publishes them to their Kafka topic and to a
@@ -93,6 +93,14 @@ describe('Signed anchors of the log', () => {
 
     const chainOnly = await cli('verify', '--stream', target.stream_id);
     expect(chainOnly.code).toBe(0);
+    // An auditor verifying the record over HTTP is told the same: the chain holds, the anchors do not.
+    const overHttp = await getJson(`${system.url('query-api')}/v1/audit/streams/${target.stream_id}/verify`);
+    expect(overHttp.status).toBe(200);
+    expect(overHttp.body).toMatchObject({
+      intact: false,
+      firstBrokenLink: null,
+      anchors: { checked: true, intact: false, problems: [{ kind: 'event-rewritten', event: { streamId: target.stream_id, streamVersion: 1, eventId: target.event_id } }] },
+    });
     const verified = await cli('verify', '--anchors', system.anchorFile, '--anchor-key', system.anchorKey.publicKeyFile);
     expect(verified.code).toBe(2);
     expect(verified.stdout).toMatch(/^intact: /m);

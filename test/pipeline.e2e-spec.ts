@@ -230,7 +230,14 @@ describe('Recording a meeting, end to end', () => {
     it('verifies a record’s hash chain over HTTP and from the CLI, and names a row edited in SQL', async () => {
       const recorded = await postJson(meetings(), minhKhaiReview({ title: 'Hội nghị sẽ bị sửa trái phép' }));
       const streamId: string = recorded.body.streamId;
-      expect((await audit(`streams/${streamId}/verify`)).body).toEqual({ streamId, intact: true, eventsChecked: 1, streamsChecked: 1, firstBrokenLink: null });
+      expect((await audit(`streams/${streamId}/verify`)).body).toEqual({
+        streamId,
+        intact: true,
+        eventsChecked: 1,
+        streamsChecked: 1,
+        firstBrokenLink: null,
+        anchors: expect.objectContaining({ checked: true, intact: true, problems: [] }),
+      });
       expect(await runCli(['verify', '--unit', MINH_KHAI])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^intact: \d+ events in \d+ streams/) });
 
       const client = await system.database.pool.connect();

@@ -135,7 +135,7 @@ function settingsProblems(manifests: readonly Manifest[]): string[] {
     }
     const env: Record<string, string> = { ...config };
     for (const variable of deployment.spec.template.spec.containers[0].env ?? []) env[variable.name] = variable.value ?? (variable.valueFrom?.secretKeyRef ? secretStandIn(variable.name) : '');
-    for (const [key, value] of Object.entries(env)) if (key.endsWith('_FILE') && value.startsWith('/')) env[key] = key === 'ANCHOR_SIGNING_KEY_FILE' ? anchorKeyStandIn : standIn;
+    for (const [key, value] of Object.entries(env)) if (key.endsWith('_FILE') && value.startsWith('/')) env[key] = key.startsWith('ANCHOR_') ? anchorKeyStandIn : standIn;
     try {
       checkConfig(schema, env);
     } catch (error) {

@@ -4,7 +4,7 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { jsonLogger, logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
-import { runDir, authEnvironment, anchorEnvironment, ensureAnchorKey, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
+import { runDir, authEnvironment, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
 import { Supervisor } from './supervisor';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         startService(
           name as ServiceName,
           PORTS[name as ServiceName],
-          { databaseUrl, kafkaBrokers: kafka.brokers, extra: { ...authEnvironment(signingKey), ...(name === 'event-relay' ? anchors : {}) } },
+          { databaseUrl, kafkaBrokers: kafka.brokers, extra: { ...authEnvironment(signingKey), ...(name === 'event-relay' ? anchors : {}), ...(name === 'query-api' ? anchorCheckEnvironment(anchorKey) : {}) } },
           { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
         ),
       { log: jsonLogger('supervisor') },

@@ -48,8 +48,9 @@ export function registerAnchorCommands(program: Command, pool: () => Pool): void
   anchors
     .command('keygen <folder>')
     .description('Make an Ed25519 anchor key pair in the folder, unless one is there (anchor-signing-key.pem, anchor-public-key.pem)')
-    .action((folder: string) => {
-      const key = ensureAnchorKey(folder);
-      process.stdout.write(`signing key ${key.privateKeyFile} (the relay's ANCHOR_SIGNING_KEY_FILE)\npublic key  ${key.publicKeyFile} (for verify --anchor-key)\n`);
+    .option('--public <folder>', 'put the public half in this folder instead, for the services that only check anchors')
+    .action((folder: string, options: { public?: string }) => {
+      const key = ensureAnchorKey(folder, options.public);
+      process.stdout.write(`signing key ${key.privateKeyFile} (the relay's ANCHOR_SIGNING_KEY_FILE)\npublic key  ${key.publicKeyFile} (for verify --anchor-key and query-api's ANCHOR_PUBLIC_KEY_FILE)\n`);
     });
 }

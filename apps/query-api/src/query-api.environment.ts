@@ -1,5 +1,6 @@
 import { IsOptional, IsString } from 'class-validator';
-import { ApiEnvironment, WholeNumber } from '@civic/platform';
+import { readAnchorPublicKeys } from '@civic/event-store';
+import { Accepted, ApiEnvironment, WholeNumber } from '@civic/platform';
 
 /** query-api's configuration: the APIs' settings, time travel's limits, where the dashboard's files are. */
 export class QueryApiEnvironment extends ApiEnvironment {
@@ -17,4 +18,12 @@ export class QueryApiEnvironment extends ApiEnvironment {
   @IsOptional()
   @IsString()
   DASHBOARD_DIR?: string;
+
+  /**
+   * Public keys (PEM, Ed25519; comma-separated) the log's anchors are checked with when an auditor verifies a record
+   * (docs/adr/0058). Unset: records are verified by their hash chain only, and the answer says so.
+   */
+  @IsOptional()
+  @Accepted((files) => readAnchorPublicKeys(files.split(',')))
+  ANCHOR_PUBLIC_KEY_FILE?: string;
 }

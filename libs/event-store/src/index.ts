@@ -14,6 +14,7 @@ export { AuditUnitIndex1763856000900 } from './postgres/migrations/1763856000900
 export { LogHorizon1763856001000 } from './postgres/migrations/1763856001000-log-horizon';
 export { LogAnchors1763856002000 } from './postgres/migrations/1763856002000-log-anchors';
 export { PersonalDataKeys1763856002100 } from './postgres/migrations/1763856002100-personal-data-keys';
+export { LogAnchoredStreams1763856002200 } from './postgres/migrations/1763856002200-log-anchored-streams';
 export * from './integrity/event-hash';
 export * from './postgres/integrity/chain-verifier';
 export * from './integrity/log-anchor';

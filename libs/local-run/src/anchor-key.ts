@@ -10,12 +10,16 @@ export interface AnchorKeyFiles {
   readonly publicKeyFile: string;
 }
 
-/** The development (or test) anchor key in `directory`, generated on first use. */
-export function ensureAnchorKey(directory: string): AnchorKeyFiles {
+/**
+ * The development (or test) anchor key in `directory`, generated on first use; its public half in `publicDirectory`
+ * when given (a folder the services that only check anchors may read), else beside it.
+ */
+export function ensureAnchorKey(directory: string, publicDirectory = directory): AnchorKeyFiles {
   const privateKeyFile = join(directory, 'anchor-signing-key.pem');
-  const publicKeyFile = join(directory, 'anchor-public-key.pem');
+  const publicKeyFile = join(publicDirectory, 'anchor-public-key.pem');
   if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
+    mkdirSync(publicDirectory, { recursive: true });
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     chmodSync(privateKeyFile, 0o600);
@@ -27,4 +31,9 @@ export function ensureAnchorKey(directory: string): AnchorKeyFiles {
 /** What the relay needs to sign anchors with the key and append them to `anchorFile`. */
 export function anchorEnvironment(key: AnchorKeyFiles, anchorFile: string, intervalMs?: number): Record<string, string> {
   return { ANCHOR_SIGNING_KEY_FILE: key.privateKeyFile, ANCHOR_FILE: anchorFile, ...(intervalMs ? { ANCHOR_INTERVAL_MS: String(intervalMs) } : {}) };
+}
+
+/** What query-api needs to check records against the anchors: the public half only. */
+export function anchorCheckEnvironment(key: AnchorKeyFiles): Record<string, string> {
+  return { ANCHOR_PUBLIC_KEY_FILE: key.publicKeyFile };
 }

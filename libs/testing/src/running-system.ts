@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment, AnchorKeyFiles, anchorEnvironment, ensureAnchorKey } from '@civic/local-run';
+import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment, AnchorKeyFiles, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey } from '@civic/local-run';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testNamespace } from './test-kafka';
 import { testSigningKey } from './test-tokens';
@@ -77,6 +77,7 @@ export class RunningSystem {
         RELAY_POLL_INTERVAL_MS: '200',
         ...authEnvironment(testSigningKey()),
         ...anchorEnvironment(this.anchorKey, this.anchorFile),
+        ...anchorCheckEnvironment(this.anchorKey),
         ...this.environment,
       },
     };

@@ -1,8 +1,9 @@
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditEventsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
+import { KeyObject } from 'node:crypto';
+import { AuditEventsResponse, StreamAnchorsResponse, StreamHistoryResponse, StreamVerificationResponse } from './audit.response';
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AuditLog, AuditLogReader, ChainVerifier, VerificationReport } from '@civic/event-store';
+import { AnchorVerifier, AuditLog, AuditLogReader, ChainVerifier, readAnchorPublicKeys, VerificationReport } from '@civic/event-store';
 import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText, HttpReply } from '@civic/platform';
 import { AuditPages } from './audit-pages';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
@@ -18,11 +19,17 @@ export class AuditHttpController {
   private readonly log: AuditLog;
   private readonly chains: ChainVerifier;
   private readonly pages: AuditPages;
+  private readonly anchors: AnchorVerifier;
+  /** The keys the log's anchors are signed with; none when ANCHOR_PUBLIC_KEY_FILE is unset. */
+  private readonly anchorKeys?: ReadonlyMap<string, KeyObject>;
 
   constructor(@InjectPool() pool: Pool) {
     this.log = new AuditLogReader(pool);
     this.pages = new AuditPages(this.log);
     this.chains = new ChainVerifier(pool);
+    this.anchors = new AnchorVerifier(pool);
+    const keyFiles = process.env.ANCHOR_PUBLIC_KEY_FILE;
+    this.anchorKeys = keyFiles ? readAnchorPublicKeys(keyFiles.split(',')) : undefined;
   }
 
   /** Events of the log in position order, filtered; continue with `after=nextAfter`. */
@@ -56,13 +63,22 @@ export class AuditHttpController {
     return sendJsonText(response, history);
   }
 
-  /** Recomputes the hash chain of one record: intact, or the first link that was broken and how. */
+  /**
+   * Recomputes the hash chain of one record — intact, or the first link that was broken and how — and checks it
+   * against the signed anchors of the log, which name a version rewritten even when every hash was recomputed.
+   * `intact` is true only when both hold.
+   */
   @Get('streams/:streamId/verify')
   @ApiOkResponse({ type: StreamVerificationResponse })
   @ApiProblems(400, 404)
-  async verify(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string } & VerificationReport> {
+  async verify(@Param() { streamId }: StreamIdParams): Promise<{ streamId: string; anchors: StreamAnchorsResponse } & VerificationReport> {
     const report = await this.chains.verify({ kind: 'stream', streamId });
     if (!report.eventsChecked && !report.firstBrokenLink) throw new NotFoundException(`No record has the stream id ${streamId}.`);
-    return { streamId, ...report };
+    if (!this.anchorKeys) {
+      const reason = 'No anchor public key is configured (ANCHOR_PUBLIC_KEY_FILE): the record was checked by its hash chain only.';
+      return { streamId, ...report, anchors: { checked: false, intact: true, anchorsChecked: 0, eventsAnchored: 0, notYetAnchored: report.eventsChecked, problems: [], reason } };
+    }
+    const anchors = await this.anchors.verifyStream(streamId, this.anchorKeys);
+    return { streamId, ...report, intact: report.intact && anchors.intact, anchors: { checked: true, ...anchors, problems: [...anchors.problems] } };
   }
 }

@@ -61,6 +61,31 @@ export class BrokenLinkResponse implements BrokenLink {
   explanation!: string;
 }
 
+export class AnchorProblemResponse {
+  @ApiProperty({ enum: ['anchor-forged', 'anchor-missing', 'anchors-disagree', 'event-rewritten', 'event-removed', 'event-added'] })
+  kind!: string;
+  /** The anchor that shows it. */
+  sequence!: number;
+  /** The event it concerns: position, event id, stream and version. */
+  event?: { position: string; eventId: string; streamId: string; streamVersion: number };
+  explanation!: string;
+}
+
+/** The record against the signed anchors of the log (docs/adr/0058), which a rewrite with recomputed hashes cannot match. */
+export class StreamAnchorsResponse {
+  /** False when query-api has no anchor public key (ANCHOR_PUBLIC_KEY_FILE): then only the chain was checked. */
+  checked!: boolean;
+  intact!: boolean;
+  anchorsChecked!: number;
+  eventsAnchored!: number;
+  /** Events recorded after the last anchor: the chain vouches for them, no anchor yet. */
+  notYetAnchored!: number;
+  @ApiProperty({ type: [AnchorProblemResponse] })
+  problems!: AnchorProblemResponse[];
+  /** Why it was not checked, when it was not. */
+  reason?: string;
+}
+
 export class StreamVerificationResponse implements VerificationReport {
   streamId!: string;
   intact!: boolean;
@@ -68,4 +93,5 @@ export class StreamVerificationResponse implements VerificationReport {
   streamsChecked!: number;
   /** The first broken link in log order, or null when the chain is intact. */
   firstBrokenLink!: BrokenLinkResponse | null;
+  anchors!: StreamAnchorsResponse;
 }

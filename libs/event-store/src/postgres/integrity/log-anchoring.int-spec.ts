@@ -158,4 +158,34 @@ describe(LogAnchoring.name, () => {
     await expect(db.pool.query('UPDATE log_anchors SET events = 0')).rejects.toThrow(/append-only/);
     await expect(db.pool.query('DELETE FROM log_anchors')).rejects.toThrow(/append-only/);
   });
+
+  it('checks one record against the anchors that list it: intact, then its rewritten versions named, another record untouched', async () => {
+    const { long, short } = await recordHistory();
+    await new LogAnchoring(db.pool, key, 2).anchorPending(ship);
+    const verifier = new AnchorVerifier(db.pool);
+    expect(await verifier.verifyStream(long, trusted)).toEqual({ intact: true, anchorsChecked: 2, eventsAnchored: 3, notYetAnchored: 0, problems: [] });
+
+    await store.append({ streamId: long, streamType: 'meeting', expectedVersion: 3, events: [event('Đính chính lần 3')] });
+    expect(await verifier.verifyStream(long, trusted)).toMatchObject({ intact: true, eventsAnchored: 3, notYetAnchored: 1 });
+
+    await rewriteWithRecomputedHashes(db.url, long, 2, { title: 'Đính chính lần 1', attendance: { count: 300 } });
+    const rewritten = await verifier.verifyStream(long, trusted);
+    expect(rewritten.problems.map((p) => [p.kind, p.event?.streamVersion])).toEqual([
+      ['event-rewritten', 2],
+      ['event-rewritten', 3],
+    ]);
+    expect(await verifier.verifyStream(short, trusted)).toMatchObject({ intact: true, eventsAnchored: 1 });
+    // Under keys it does not trust, no anchor counts, and the record's events stand unanchored.
+    const untrusted = await verifier.verifyStream(long, new Map());
+    expect(untrusted.intact).toBe(false);
+    expect(untrusted.problems.filter((p) => p.kind === 'anchor-forged')).toHaveLength(2);
+  });
+
+  it('reports a record whose anchors were taken out of the index as unanchored, never intact', async () => {
+    const { short } = await recordHistory();
+    await new LogAnchoring(db.pool, key).anchorPending(ship);
+    await asSuperuser(db.url, (client) => client.query('DELETE FROM log_anchored_streams WHERE stream_id = $1', [short]).then(() => undefined));
+    const report = await new AnchorVerifier(db.pool).verifyStream(short, trusted);
+    expect(report).toMatchObject({ intact: false, anchorsChecked: 0, problems: [{ kind: 'event-added', event: { streamId: short, streamVersion: 1 } }] });
+  });
 });

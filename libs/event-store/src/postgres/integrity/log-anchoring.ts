@@ -74,9 +74,12 @@ export class LogAnchoring {
         const signed = signAnchor(anchor, this.key);
         await publish(signed);
         await client.query(
-          `INSERT INTO log_anchors (sequence, up_to_transaction, up_to_position, events, key_id, signed_at, signed)
-           VALUES ($1, $2::xid8, $3, $4, $5, $6, $7)`,
-          [signed.anchor.sequence, last.transaction_text, last.position, rows.length, signed.anchor.keyId, signed.anchor.signedAt, signed],
+          `WITH anchor AS (
+             INSERT INTO log_anchors (sequence, up_to_transaction, up_to_position, events, key_id, signed_at, signed)
+             VALUES ($1, $2::xid8, $3, $4, $5, $6, $7) RETURNING sequence
+           )
+           INSERT INTO log_anchored_streams (stream_id, sequence) SELECT DISTINCT unnest($8::text[]), sequence FROM anchor`,
+          [signed.anchor.sequence, last.transaction_text, last.position, rows.length, signed.anchor.keyId, signed.anchor.signedAt, signed, rows.map((row) => row.stream_id)],
         );
         return signed;
       },
