@@ -118,6 +118,57 @@ function monitoringProblems(manifests: readonly Manifest[]): string[] {
   return problems;
 }
 
+/** PromQL's own words: functions, aggregations and keywords, which are not metrics. */
+const PROMQL_WORDS = new Set(['sum', 'max', 'min', 'avg', 'count', 'rate', 'increase', 'irate', 'histogram_quantile', 'time', 'absent', 'vector', 'or', 'and', 'unless', 'by', 'without', 'on', 'ignoring', 'offset', 'bool']);
+/** Metrics of the cluster's own exporters that the dashboard reads beside the services' (kube-state-metrics). */
+const CLUSTER_METRICS = new Set(['kube_pod_container_status_ready']);
+
+/** The metric names a PromQL expression reads: what is left once label matchers, groupings, ranges and words are taken out. */
+export function metricsOf(expression: string): string[] {
+  const bare = expression
+    .replace(/"(?:[^"\\]|\\.)*"/g, '')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(?:by|without|on|ignoring)\s*\([^)]*\)/g, ' ');
+  return [...new Set((bare.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []).filter((word) => !PROMQL_WORDS.has(word)))];
+}
+
+/** The metrics docs/operations.md lists (its table's first column), by name; `process_*`-style rows as prefixes. */
+function documentedMetrics(): { names: Set<string>; prefixes: string[] } {
+  const operations = readFileSync(resolve(__dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
+  const cells = [...operations.matchAll(/^\| (.+?) \|/gm)].flatMap((row) => [...row[1].matchAll(/`([a-z_:*]+)[^`]*`/g)].map((m) => m[1]));
+  return { names: new Set(cells.filter((cell) => !cell.endsWith('*'))), prefixes: cells.filter((cell) => cell.endsWith('*')).map((cell) => cell.slice(0, -1)) };
+}
+
+/** Each Grafana dashboard parses, and every query reads metrics that exist: documented ones, or the cluster's. */
+function dashboardProblems(manifests: readonly Manifest[]): string[] {
+  const problems: string[] = [];
+  const documented = documentedMetrics();
+  const known = (metric: string) => {
+    const base = metric.replace(/_(bucket|count|sum)$/, '');
+    return CLUSTER_METRICS.has(metric) || documented.names.has(metric) || documented.names.has(base) || documented.prefixes.some((prefix) => metric.startsWith(prefix));
+  };
+  const dashboards = manifests.filter((m) => m.kind === 'ConfigMap' && m.metadata.labels?.grafana_dashboard);
+  if (!dashboards.length) problems.push('no Grafana dashboard (a ConfigMap labelled grafana_dashboard)');
+  for (const map of dashboards) {
+    for (const [file, text] of Object.entries(map.data ?? {})) {
+      let dashboard: { panels?: { title?: string; targets?: { expr?: string }[] }[] };
+      try {
+        dashboard = JSON.parse(text);
+      } catch (error) {
+        problems.push(`${map.metadata.name}/${file}: not JSON (${(error as Error).message})`);
+        continue;
+      }
+      for (const panel of dashboard.panels ?? []) {
+        for (const target of panel.targets ?? []) {
+          for (const metric of metricsOf(target.expr ?? '')) if (!known(metric)) problems.push(`${map.metadata.name}/${file}: panel "${panel.title}" reads ${metric}, which no service exports (docs/operations.md)`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /** Each service's environment as its pod gets it, checked by the service's own schema (secrets and files stand in). */
 function settingsProblems(manifests: readonly Manifest[]): string[] {
   const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'civic-config')?.data ?? {};
@@ -153,7 +204,7 @@ async function main(): Promise<void> {
   const folder = resolve(process.argv[2] ?? join(__dirname));
   const { manifests, problems } = load(folder);
   for (const manifest of manifests) problems.push(...(await schemaProblems(manifest)));
-  problems.push(...deploymentProblems(manifests), ...kafkaProblems(manifests), ...monitoringProblems(manifests), ...settingsProblems(manifests));
+  problems.push(...deploymentProblems(manifests), ...kafkaProblems(manifests), ...monitoringProblems(manifests), ...dashboardProblems(manifests), ...settingsProblems(manifests));
   const kinds = [...new Set(manifests.map((m) => m.kind))].sort();
   if (problems.length) {
     process.stderr.write(`${problems.length} problems in ${folder}:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
