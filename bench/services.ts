@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { RunningService, ServiceName, startService, freePort, authEnvironment, anchorCheckEnvironment, anchorEnvironment, mintToken } from '../libs/local-run/src';
+import { RunningService, ServiceName, startService, freePort, authEnvironment, anchorCheckEnvironment, anchorEnvironment, ensureMasterKeyFile, mintToken, personalDataEnvironment } from '../libs/local-run/src';
 import { BenchEnvironment } from './environment';
 
 /** How long a service is loaded before it is measured: a fresh process compiles its hot paths first (`--quick`: 1 s). */
@@ -23,7 +23,7 @@ export async function startServices(environment: BenchEnvironment, databaseUrl: 
         kafkaBrokers: environment.kafka.brokers,
         topicPrefix,
         // As deployed: the relay signs the log's anchors too (docs/adr/0058).
-        extra: { ...authEnvironment(environment.signingKey), ...anchorEnvironment(environment.anchorKey, join(environment.stateDirectory, `${topicPrefix}anchors.jsonl`)), ...anchorCheckEnvironment(environment.anchorKey), THROTTLE_LIMIT_PER_MINUTE: '100000000', RELAY_POLL_INTERVAL_MS: '100', PROJECTOR_GROUP_ID: `${topicPrefix}projector` },
+        extra: { ...authEnvironment(environment.signingKey), ...anchorEnvironment(environment.anchorKey, join(environment.stateDirectory, `${topicPrefix}anchors.jsonl`)), ...anchorCheckEnvironment(environment.anchorKey), ...personalDataEnvironment(ensureMasterKeyFile(join(environment.stateDirectory, 'personal-data-master-key'))), THROTTLE_LIMIT_PER_MINUTE: '100000000', RELAY_POLL_INTERVAL_MS: '100', PROJECTOR_GROUP_ID: `${topicPrefix}projector` },
       }, serviceLog(name, topicPrefix));
       started.push(service);
       urls[name] = service.url;

@@ -21,7 +21,7 @@ describe('Poison events', () => {
   const summary = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`)).body.meetings;
   const letters = async (streamId: string) =>
     (await system.database.pool.query<Letter>('SELECT id::text, stream_id, stream_version, status, error, attempts FROM projection_dead_letters WHERE stream_id = $1 ORDER BY stream_version', [streamId])).rows;
-  const cli = (...args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', 'dead-letters', ...args], { DATABASE_URL: system.database.url });
+  const cli = (...args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', 'dead-letters', ...args], system.cliEnvironment());
   const meetingRow = async (streamId: string) => (await system.database.pool.query('SELECT title, corrections FROM rm_meetings WHERE stream_id = $1', [streamId])).rows[0];
 
   let broken: string;

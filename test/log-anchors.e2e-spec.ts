@@ -14,10 +14,7 @@ describe('Signed anchors of the log', () => {
   let system: RunningSystem;
   let collector: MessageCollector;
   const cli = (...args: string[]) =>
-    runCommand(process.execPath, [join(repoRoot, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], {
-      DATABASE_URL: system.database.url,
-      KAFKA_TOPIC_PREFIX: system.topicPrefix,
-    });
+    runCommand(process.execPath, [join(repoRoot, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], system.cliEnvironment());
   const anchorsInFile = () => {
     try {
       return parseAnchorLines(readFileSync(system.anchorFile, 'utf8'));

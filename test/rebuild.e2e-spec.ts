@@ -18,7 +18,7 @@ describe('Zero-downtime rebuild', () => {
     '/v1/units/007/children?asOf=2021-06-01',
     '/v1/units?name=minh%20khai',
   ];
-  const rebuild = (...args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', 'rebuild', ...args], { DATABASE_URL: system.database.url });
+  const rebuild = (...args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', 'rebuild', ...args], system.cliEnvironment());
   const wardMeetings = async () => (await getJson(`${system.url('query-api')}/v1/summaries/wards/${MINH_KHAI}?year=2021`)).body.meetings.total as number;
 
   /** Every read-model row as text, in a stable order; registry versions without their generated id. */
@@ -115,8 +115,11 @@ describe('Zero-downtime rebuild', () => {
     expect(rows[0].projected).toBe(rows[0].logged);
   });
 
-  it('refuses an unknown projection and a second rebuild at the same time', async () => {
+  it('refuses an unknown projection, a second rebuild at the same time, and one without the master key of the sealed names', async () => {
     expect(await rebuild('--projection', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('No projection is named nope') });
+    const { PERSONAL_DATA_MASTER_KEY_FILE: _key, ...withoutKey } = system.cliEnvironment();
+    const keyless = await runCommand('npm', ['run', '--silent', 'cli', '--', 'rebuild', '--projection', 'commendations'], withoutKey);
+    expect(keyless).toMatchObject({ code: 1, stderr: expect.stringContaining('The log holds sealed names: set PERSONAL_DATA_MASTER_KEY') });
     const [first, second] = await Promise.all([rebuild('--projection', 'admin-units'), rebuild('--projection', 'admin-units')]);
     expect([first.code, second.code].sort()).toEqual([0, 1]);
     expect(first.stderr + second.stderr).toContain('Another rebuild is running');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { allTopics } from '@civic/messaging';
+import { allTopics, CLOUD_EVENT_TYPE_PREFIX } from '@civic/messaging';
+import { personalValuesOf, sealedKeyIdOf } from '@civic/event-store';
 import {
   commendationBody,
   correctionBody,
@@ -231,16 +232,28 @@ describe('What is accepted is kept: generated commands round-trip through one ru
     });
   });
 
-  it('stores in each event exactly the data submitted (texts in NFC, without outer spaces)', async () => {
-    const { rows } = await system.database.pool.query<{ event_id: string; data: Json }>('SELECT event_id::text, data FROM events WHERE event_id = ANY($1::uuid[])', [accepted.map((a) => a.eventId)]);
-    const stored = new Map(rows.map((row) => [row.event_id, row.data]));
+  /** Each event's data as its keys open it, after checking that every name in it is sealed (docs/adr/0059). */
+  async function opened(events: readonly { id: string; type: string; data: Json }[]): Promise<Map<string, Json>> {
+    for (const { type, data } of events) {
+      const names = personalValuesOf(type, data);
+      expect({ type, unsealed: names.filter((name) => !sealedKeyIdOf(name)) }).toEqual({ type, unsealed: [] });
+    }
+    const open = await system.personalDataOpener().openEvents(events);
+    return new Map(open.map((event) => [event.id, event.data]));
+  }
+
+  it('stores in each event exactly the data submitted (texts in NFC, without outer spaces), every name sealed', async () => {
+    const { rows } = await system.database.pool.query<{ event_id: string; event_type: string; data: Json }>('SELECT event_id::text, event_type, data FROM events WHERE event_id = ANY($1::uuid[])', [accepted.map((a) => a.eventId)]);
+    const stored = await opened(rows.map((row) => ({ id: row.event_id, type: row.event_type, data: row.data })));
     for (const { route, eventId, expected } of accepted) expect({ route, data: stored.get(eventId) }).toEqual({ route, data: expected });
   });
 
-  it('publishes on Kafka exactly the data submitted', async () => {
+  it('publishes on Kafka exactly the data submitted, every name sealed', async () => {
     const ids = new Set(accepted.map((a) => a.eventId));
     await waitFor('every accepted event on Kafka', async () => collector.messages.filter((m) => ids.has(m.headers.ce_id)).length >= ids.size || undefined, { timeoutMs: 60_000 });
-    const published = new Map(collector.messages.map((m) => [m.headers.ce_id, JSON.parse(m.value) as Json]));
+    const published = await opened(
+      collector.messages.filter((m) => ids.has(m.headers.ce_id)).map((m) => ({ id: m.headers.ce_id, type: m.headers.ce_type.slice(CLOUD_EVENT_TYPE_PREFIX.length), data: JSON.parse(m.value) as Json })),
+    );
     for (const { route, eventId, expected } of accepted) expect({ route, data: published.get(eventId) }).toEqual({ route, data: expected });
   });
 

@@ -198,7 +198,8 @@ function settingsProblems(manifests: readonly Manifest[]): string[] {
 }
 
 /** A value of the shape the secret will hold. */
-const secretStandIn = (variable: string) => (variable === 'DATABASE_URL' ? 'postgresql://civic:secret@civic-postgres-rw:5432/civic_records' : 'secret');
+const secretStandIn = (variable: string) =>
+  variable === 'DATABASE_URL' ? 'postgresql://civic:secret@civic-postgres-rw:5432/civic_records' : variable === 'PERSONAL_DATA_MASTER_KEY' ? Buffer.alloc(32).toString('base64') : 'secret';
 
 async function main(): Promise<void> {
   const folder = resolve(process.argv[2] ?? join(__dirname));

@@ -4,7 +4,7 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { jsonLogger, logger } from './log';
 import { ensureDatabase, provisionPostgres } from './postgres';
-import { runDir, authEnvironment, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
+import { runDir, authEnvironment, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey, ensureMasterKeyFile, personalDataEnvironment, ensureSigningKey, mintToken, buildServices, RunningService, SERVICE_NAMES, ServiceName, startService } from '../../libs/local-run/src';
 import { loadRegistry } from './registry';
 import { loadDemoData } from '../demo/load-demo-data';
 import { Supervisor } from './supervisor';
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     // The relay signs the log's anchors with this machine's anchor key, into a file to ship elsewhere (ADR 0058).
     const anchorKey = ensureAnchorKey(join(runDir, 'anchors'));
     const anchors = anchorEnvironment(anchorKey, join(runDir, 'anchors', 'anchors.jsonl'));
+    // Names are sealed under keys this machine's master key wraps (docs/adr/0059); losing it loses every name.
+    const personalData = personalDataEnvironment(ensureMasterKeyFile(join(runDir, 'personal-data', 'master-key')));
     // A service that exits is started again, waiting longer after each restart in a row; one that flaps never
     // takes the others, Kafka or Postgres down with it (deploy/local/supervisor.ts).
     supervisor = new Supervisor<RunningService>(
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
         startService(
           name as ServiceName,
           PORTS[name as ServiceName],
-          { databaseUrl, kafkaBrokers: kafka.brokers, extra: { ...authEnvironment(signingKey), ...(name === 'event-relay' ? anchors : {}), ...(name === 'query-api' ? anchorCheckEnvironment(anchorKey) : {}) } },
+          { databaseUrl, kafkaBrokers: kafka.brokers, extra: { ...authEnvironment(signingKey), ...(name === 'event-relay' ? anchors : personalData), ...(name === 'query-api' ? anchorCheckEnvironment(anchorKey) : {}) } },
           { logFile: join(runDir, `${name}.log`), onOutput: (line) => process.stdout.write(`[${name}] ${line}\n`) },
         ),
       { log: jsonLogger('supervisor') },

@@ -45,16 +45,23 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
   });
 
-  it('runs Postgres, Kafka, the migrations, the anchor key and the four services', () => {
+  it('runs Postgres, Kafka, the migrations, the keys and the four services', () => {
     const services = compose('config', '--services').stdout.trim().split('\n').sort();
-    expect(services).toEqual(['anchor-key', 'event-relay', 'kafka', 'migrate', 'postgres', 'projector', 'query-api', 'records-api', 'registry']);
+    expect(services).toEqual(['event-relay', 'kafka', 'keys', 'migrate', 'postgres', 'projector', 'query-api', 'records-api', 'registry']);
   });
 
-  it('gives the relay the anchor key the key job made, read-only, and a volume for the anchor file', () => {
+  it('gives the relay the anchor key the key job made, read-only, and a volume for the anchor file; the others the master key of names', () => {
     const config = compose('config').stdout;
-    expect(blockOf(config, 'anchor-key')).toMatch(/- anchors\n\s+- keygen\n\s+- \/var\/lib\/civic\/anchor-key/);
+    const keys = blockOf(config, 'keys').replace(/\s+/g, ' ');
+    expect(keys).toContain('anchors keygen /var/lib/civic/anchor-key');
+    expect(keys).toContain('personal-data master-key /var/lib/civic/personal-data/master-key');
     const relay = blockOf(config, 'event-relay');
-    expect(relay).toMatch(/anchor-key:\n\s+condition: service_completed_successfully/);
+    expect(relay).toMatch(/keys:\n\s+condition: service_completed_successfully/);
+    for (const name of ['records-api', 'query-api', 'projector']) {
+      expect({ name, key: environmentOf(config, name).PERSONAL_DATA_MASTER_KEY_FILE }).toEqual({ name, key: '/var/lib/civic/personal-data/master-key' });
+      expect({ name, waits: /keys:\n\s+condition: service_completed_successfully/.test(blockOf(config, name)) }).toEqual({ name, waits: true });
+    }
+    expect(environmentOf(config, 'event-relay').PERSONAL_DATA_MASTER_KEY_FILE).toBeUndefined();
     expect(environmentOf(config, 'event-relay')).toMatchObject({
       ANCHOR_SIGNING_KEY_FILE: '/var/lib/civic/anchor-key/anchor-signing-key.pem',
       ANCHOR_FILE: '/var/lib/civic/anchors/anchors.jsonl',

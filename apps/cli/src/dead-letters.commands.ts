@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { requireMasterKeyIfNamesAreSealed } from './personal-data.commands';
 import { Pool } from 'pg';
 import { ALL_PROJECTIONS, DeadLetter, DeadLetterOperations, DeadLetterStatus, ProjectionRunner, Resolution } from '@civic/projections';
 
@@ -24,6 +25,7 @@ export function registerDeadLetterCommands(program: Command, pool: () => Pool): 
   const withOperations = async (work: (operations: DeadLetterOperations) => Promise<void>) => {
     const connection = pool();
     try {
+      await requireMasterKeyIfNamesAreSealed(connection);
       await work(new DeadLetterOperations(connection, new ProjectionRunner(ALL_PROJECTIONS)));
     } finally {
       await connection.end();

@@ -8,6 +8,7 @@ import { registerRebuildCommand } from './rebuild.commands';
 import { registerTokenCommand } from './token.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerAnchorCommands } from './anchors.commands';
+import { registerPersonalDataCommands } from './personal-data.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands that work on the database named by DATABASE_URL.
@@ -20,6 +21,7 @@ registerUnitCommands(program, () => createPool('civic-cli'), process.env.CIVIC_A
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
 registerAnchorCommands(program, () => createPool('civic-cli'));
+registerPersonalDataCommands(program);
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
 registerRebuildCommand(program, () => databaseUrlFromEnv());
 registerTokenCommand(program);

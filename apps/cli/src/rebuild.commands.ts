@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
+import { Pool } from 'pg';
 import { ALL_PROJECTIONS, ShadowRebuild } from '@civic/projections';
+import { requireMasterKeyIfNamesAreSealed } from './personal-data.commands';
 
 /** `rebuild`: read models rebuilt from the event log into shadow tables, then swapped in while queries go on. */
 export function registerRebuildCommand(program: Command, databaseUrl: () => string): void {
@@ -13,6 +15,8 @@ export function registerRebuildCommand(program: Command, databaseUrl: () => stri
       const unknown = names.filter((n) => !ALL_PROJECTIONS.some((p) => p.name === n));
       if (unknown.length) throw new Error(`No projection is named ${unknown.join(', ')}; there are ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
       const projections = ALL_PROJECTIONS.filter((p) => names.includes(p.name));
+      const check = new Pool({ connectionString: databaseUrl(), max: 1 });
+      await requireMasterKeyIfNamesAreSealed(check).finally(() => check.end());
       const bar = new SingleBar(
         { format: 'rebuilding [{bar}] {value}/{total} events  {rate} events/s  {eta_formatted} left', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 },
         Presets.shades_classic,

@@ -3,9 +3,11 @@ import { bootstrapService } from '@civic/platform';
 import { resolve } from 'node:path';
 import { QueryApiModule } from './query-api.module';
 import { QueryApiEnvironment } from './query-api.environment';
+import { personalDataProblem } from './personal-data-problem';
 
 void bootstrapService(QueryApiModule, 'query-api', 3001, {
   config: QueryApiEnvironment,
+  problems: [personalDataProblem],
   api: {
     title: 'civic-records query API',
     description:

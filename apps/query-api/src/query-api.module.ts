@@ -1,3 +1,4 @@
+import { PersonalDataReads } from './personal-data/personal-data-reads';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -24,6 +25,7 @@ import { QueryApiEnvironment } from './query-api.environment';
   imports: [ObservabilityModule, serviceConfigModule(QueryApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, SeriesHttpController, AuditHttpController],
   providers: [
+    PersonalDataReads,
     readModelsAtProvider,
     SummaryReads,
     { provide: SERVICE_STATUS, inject: [SummaryReads], useFactory: (reads: SummaryReads) => () => ({ summaryCache: reads.cache.statistics() }) },

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
-import { CommandProcessor, EventLog, PostgresEventStore } from '@civic/event-store';
+import { CommandProcessor, EventLog, masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, PersonalDataSealer, PostgresEventStore } from '@civic/event-store';
 import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reservations';
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
@@ -46,8 +46,21 @@ import { appendedEventsMetric } from './appended-events-metric';
   ],
   providers: [
     { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, new PublishedEventContract()) },
-    { provide: CommandProcessor, inject: [EVENT_LOG, ServiceMetrics], useFactory: (log: EventLog, metrics: ServiceMetrics) => new CommandProcessor(log, appendedEventsMetric(metrics.registry)) },
-    { provide: AwardReservations, inject: [EVENT_LOG], useFactory: (log: EventLog) => new AwardReservations(log) },
+    // Names are sealed before they are appended, each under a key of its own (docs/adr/0059).
+    { provide: PersonalDataKeys, inject: [PG_POOL], useFactory: (pool: Pool) => new PersonalDataKeys(pool, masterKeyFromEnv()) },
+    {
+      provide: CommandProcessor,
+      inject: [EVENT_LOG, ServiceMetrics, PersonalDataKeys],
+      useFactory: (log: EventLog, metrics: ServiceMetrics, keys: PersonalDataKeys) => new CommandProcessor(log, appendedEventsMetric(metrics.registry), new PersonalDataSealer(keys)),
+    },
+    {
+      provide: AwardReservations,
+      inject: [EVENT_LOG, PersonalDataKeys],
+      useFactory: (log: EventLog, keys: PersonalDataKeys) => {
+        const opener = new PersonalDataOpener(keys);
+        return new AwardReservations(log, (events) => opener.openEvents(events));
+      },
+    },
     { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
     { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },
     RecordMeetingHandler,

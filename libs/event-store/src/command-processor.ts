@@ -81,6 +81,13 @@ export interface HandleOptions {
   readonly usuallyNew?: boolean;
 }
 
+/** What becomes of events between deciding and appending: their personal fields sealed (PersonalDataSealer). */
+export interface BeforeAppend {
+  seal<Event extends Pick<NewEvent, 'type' | 'data'>>(events: readonly Event[]): Promise<Event[]>;
+}
+
+const AS_DECIDED: BeforeAppend = { seal: async (events) => [...events] };
+
 /**
  * Runs one command against one stream: replay, decide, append in a single transaction with the idempotency
  * record. A retried command (same key, same request) returns the first answer without appending anything.
@@ -90,6 +97,8 @@ export class CommandProcessor {
     private readonly store: EventLog,
     /** Told of the events of every append a command made (not of a retry answered with its first answer). */
     private readonly appended: (events: readonly Pick<NewEvent, 'type'>[], streamType: string) => void = () => undefined,
+    /** Seals the personal data of what is appended (docs/adr/0059); deciders count people, never read their names. */
+    private readonly beforeAppend: BeforeAppend = AS_DECIDED,
   ) {}
 
   async handle<Command, Event extends DomainEventShape, State>(
@@ -145,17 +154,20 @@ export class CommandProcessor {
     state: State,
   ): Promise<AppendResult> {
     const decided = decider.decide(command, state);
-    const request = { streamId, streamType: stream.streamType, expectedVersion: currentVersion, events: toNewEvents(stream, decided, context), idempotency: context.idempotency };
+    const events = await this.beforeAppend.seal(toNewEvents(stream, decided, context));
+    const request = { streamId, streamType: stream.streamType, expectedVersion: currentVersion, events, idempotency: context.idempotency };
     if (!alongside) {
       const result = await this.store.append(request);
       // A concurrent retry of the same request may have appended first: its answer, with its events, is returned.
       if (result.eventIds[0] === request.events[0]?.eventId) this.appended(request.events, stream.streamType);
       return result;
     }
-    const others = (await alongside()).map((other) => ({
-      ...other,
-      events: other.events.map((event) => ({ ...event, eventId: context.newEventId(), metadata: context.metadata })),
-    }));
+    const others = await Promise.all(
+      (await alongside()).map(async (other) => ({
+        ...other,
+        events: await this.beforeAppend.seal(other.events.map((event) => ({ ...event, eventId: context.newEventId(), metadata: context.metadata }))),
+      })),
+    );
     const recorded = (await this.store.appendMany([request, ...others])).filter((event) => event.streamId === streamId);
     for (const { events, streamType } of [request, ...others]) this.appended(events, streamType);
     const last = recorded[recorded.length - 1];

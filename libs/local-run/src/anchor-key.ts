@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The key pair that signs the log's anchors on this machine (docs/adr/0058), as PEM files. */
 export interface AnchorKeyFiles {
@@ -36,4 +36,22 @@ export function anchorEnvironment(key: AnchorKeyFiles, anchorFile: string, inter
 /** What query-api needs to check records against the anchors: the public half only. */
 export function anchorCheckEnvironment(key: AnchorKeyFiles): Record<string, string> {
   return { ANCHOR_PUBLIC_KEY_FILE: key.publicKeyFile };
+}
+
+/**
+ * The development (or test) master key of personal data (docs/adr/0059) in `file`, made on first use: 32 random
+ * bytes in base64, readable by its owner only. Losing it makes every sealed name unreadable.
+ */
+export function ensureMasterKeyFile(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return file;
+}
+
+/** What the services that seal or open names need: the master key's file. */
+export function personalDataEnvironment(masterKeyFile: string): Record<string, string> {
+  return { PERSONAL_DATA_MASTER_KEY_FILE: masterKeyFile };
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { masterKeyOf, PersonalDataKeys, PersonalDataOpener } from '@civic/event-store';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment, AnchorKeyFiles, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey } from '@civic/local-run';
+import { freePort, RunningService, SERVICE_NAMES, ServiceName, startService, authEnvironment, AnchorKeyFiles, anchorCheckEnvironment, anchorEnvironment, ensureAnchorKey, ensureMasterKeyFile, personalDataEnvironment } from '@civic/local-run';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testNamespace } from './test-kafka';
 import { testSigningKey } from './test-tokens';
@@ -21,6 +22,8 @@ export class RunningSystem {
   private readonly anchorDir = mkdtempSync(join(tmpdir(), 'civic-anchors-'));
   readonly anchorKey: AnchorKeyFiles = ensureAnchorKey(this.anchorDir);
   readonly anchorFile = join(this.anchorDir, 'anchors.jsonl');
+  /** The master key that wraps this system's keys of personal data (docs/adr/0059). */
+  readonly masterKeyFile = ensureMasterKeyFile(join(this.anchorDir, 'personal-data-master-key'));
 
   private constructor(
     readonly database: TestDatabase,
@@ -78,9 +81,23 @@ export class RunningSystem {
         ...authEnvironment(testSigningKey()),
         ...anchorEnvironment(this.anchorKey, this.anchorFile),
         ...anchorCheckEnvironment(this.anchorKey),
+        ...personalDataEnvironment(this.masterKeyFile),
         ...this.environment,
       },
     };
+  }
+
+  /**
+   * What an operator's command run against this system needs: its database, its topics, and the master key of names,
+   * which rebuilding or retrying the read models of grants needs to index their recipients (docs/adr/0059).
+   */
+  cliEnvironment(): Record<string, string> {
+    return { DATABASE_URL: this.database.url, KAFKA_TOPIC_PREFIX: this.topicPrefix, ...personalDataEnvironment(this.masterKeyFile) };
+  }
+
+  /** Opens sealed names as the system's own services do, with its master key (docs/adr/0059), remembering no key. */
+  personalDataOpener(): PersonalDataOpener {
+    return new PersonalDataOpener(new PersonalDataKeys(this.database.pool, masterKeyOf(readFileSync(this.masterKeyFile, 'utf8'))), 0);
   }
 
   /** Whether the service's process is still the one started (it has not exited since). */

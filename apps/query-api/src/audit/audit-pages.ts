@@ -23,15 +23,22 @@ interface CachedPage {
 export class AuditPages {
   private readonly pages = new LRUCache<string, CachedPage>({ maxSize: CACHED_CHARACTERS, sizeCalculation: (page) => page.answer.json.length || 1 });
 
-  constructor(private readonly log: AuditLog) {}
+  constructor(
+    private readonly log: AuditLog,
+    /**
+     * Opens the page's sealed names (docs/adr/0059) before it is answered or kept. A kept page shows names as they
+     * were when it was read: erasing a name must also forget the pages that show it.
+     */
+    private readonly open: (json: string) => Promise<string> = async (json) => json,
+  ) {}
 
   async page(filter: AuditFilter): Promise<JsonAnswer> {
     const unitEvents = await this.log.unitEventCount(filter);
-    if (unitEvents === null) return JsonAnswer.ofJson(await this.log.pageJson(filter));
+    if (unitEvents === null) return JsonAnswer.ofJson(await this.open(await this.log.pageJson(filter)));
     const key = JSON.stringify(filter);
     const cached = this.pages.get(key);
     if (cached?.unitEvents === unitEvents) return cached.answer;
-    const answer = JsonAnswer.ofJson(await this.log.pageJson(filter));
+    const answer = JsonAnswer.ofJson(await this.open(await this.log.pageJson(filter)));
     this.pages.set(key, { unitEvents, answer });
     return answer;
   }

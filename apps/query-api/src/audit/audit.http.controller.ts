@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { AnchorVerifier, AuditLog, AuditLogReader, ChainVerifier, readAnchorPublicKeys, VerificationReport } from '@civic/event-store';
 import { Access, ApiProblems, InjectPool, sendJsonAnswer, sendJsonText, HttpReply } from '@civic/platform';
 import { AuditPages } from './audit-pages';
+import { PersonalDataReads } from '../personal-data/personal-data-reads';
 import { AuditEventsRequest, StreamIdParams } from './audit.request.dto';
 
 /**
@@ -23,9 +24,9 @@ export class AuditHttpController {
   /** The keys the log's anchors are signed with; none when ANCHOR_PUBLIC_KEY_FILE is unset. */
   private readonly anchorKeys?: ReadonlyMap<string, KeyObject>;
 
-  constructor(@InjectPool() pool: Pool) {
+  constructor(@InjectPool() pool: Pool, private readonly personalData: PersonalDataReads) {
     this.log = new AuditLogReader(pool);
-    this.pages = new AuditPages(this.log);
+    this.pages = new AuditPages(this.log, (json) => personalData.openEventsJson(json, 'items'));
     this.chains = new ChainVerifier(pool);
     this.anchors = new AnchorVerifier(pool);
     const keyFiles = process.env.ANCHOR_PUBLIC_KEY_FILE;
@@ -60,7 +61,7 @@ export class AuditHttpController {
   async stream(@Param() { streamId }: StreamIdParams, @Res({ passthrough: true }) response: HttpReply): Promise<string> {
     const history = await this.log.streamJson(streamId);
     if (!history) throw new NotFoundException(`No record has the stream id ${streamId}.`);
-    return sendJsonText(response, history);
+    return sendJsonText(response, await this.personalData.openEventsJson(history, 'versions'));
   }
 
   /**

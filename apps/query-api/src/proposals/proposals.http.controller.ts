@@ -9,6 +9,7 @@ import { PROPOSALS_CSV } from '../lists/list-csv';
 import { CsvAnswer } from '../csv/csv-answer';
 import { ProposalListRequest } from './proposals.request.dto';
 import { ProposalPageResponse, ProposalResponse } from './proposals.response';
+import { PersonalDataReads } from '../personal-data/personal-data-reads';
 
 const DEFAULT_LIMIT = 20;
 
@@ -16,7 +17,10 @@ const DEFAULT_LIMIT = 20;
 @ApiTags('commendations')
 @Controller('v1/commendation-proposals')
 export class ProposalsHttpController {
-  constructor(@InjectPool() private readonly pool: Pool) {}
+  constructor(
+    @InjectPool() private readonly pool: Pool,
+    private readonly personalData: PersonalDataReads,
+  ) {}
 
   /** Proposals made by or to a body of `unitCode`, newest first. */
   @Get()
@@ -26,7 +30,9 @@ export class ProposalsHttpController {
   @ApiProblems(400)
   async list(@Query() request: ProposalListRequest): Promise<Page<ProposalItem>> {
     const { status, year, after, limit } = request;
-    return listProposals(this.pool, { ...(await listUnitsOf(this.pool, request)), status, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+    const page = await listProposals(this.pool, { ...(await listUnitsOf(this.pool, request)), status, year, after: pageKey(after), limit: limit ?? DEFAULT_LIMIT });
+    // A proposal's named recipients are sealed like a grant's (docs/adr/0059).
+    return { ...page, items: await this.personalData.openRecords('CommendationProposed', page.items) };
   }
 
   /** One proposal, every field of it, with the decision that answered it. */
@@ -37,6 +43,6 @@ export class ProposalsHttpController {
   async one(@Param() { id }: RecordIdParams): Promise<ProposalItem> {
     const proposal = await findProposal(this.pool, id);
     if (!proposal) throw new NotFoundException(`No proposal ${id} is on record (a proposal just recorded appears within seconds).`);
-    return proposal;
+    return this.personalData.openRecord('CommendationProposed', proposal);
   }
 }

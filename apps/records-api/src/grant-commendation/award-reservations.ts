@@ -6,7 +6,7 @@ import {
   holderOf,
 } from '@civic/domain';
 import { AlongsideAppend, alongsideAppend, awardReservationStream, awardReservationStreamId, EventLog } from '@civic/event-store';
-import { recordedGrant } from './recorded-grant';
+import { OpenPersonalData, recordedGrant } from './recorded-grant';
 
 /** The event log, for the reads a command makes beside its own stream. */
 export const EVENT_LOG = Symbol('EventLog');
@@ -16,7 +16,11 @@ export const EVENT_LOG = Symbol('EventLog');
  * revocation releases them (libs/domain award-reservation.ts). Read again for every decision of a command.
  */
 export class AwardReservations {
-  constructor(private readonly log: EventLog) {}
+  constructor(
+    private readonly log: EventLog,
+    /** The grant's named recipients are read to find their reservations: a reservation is known by the name. */
+    private readonly open?: OpenPersonalData,
+  ) {}
 
   /** The reservations a grant appends; refused, naming the first grant, when another grant holds one of them. */
   async reserve(grant: Omit<CommendationGrantedData, 'regime'>): Promise<AlongsideAppend[]> {
@@ -34,7 +38,7 @@ export class AwardReservations {
 
   /** The releases a revocation appends: each reservation the grant still holds. */
   async release(commendationId: string, revokedOn: string): Promise<AlongsideAppend[]> {
-    const record = await recordedGrant(this.log, commendationId);
+    const record = await recordedGrant(this.log, commendationId, this.open);
     if (record.status === 'NOT_GRANTED') return [];
     const releases: AlongsideAppend[] = [];
     for (const achievement of achievementsOf(record.commendation)) {

@@ -1,10 +1,21 @@
 import { HttpStatus, Logger } from '@nestjs/common';
-import { EventContractViolation, IdempotencyKeyReused, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
+import { EventContractViolation, IdempotencyKeyReused, PersonalDataUnavailable, StaleRecordVersion, StreamVersionConflict } from '@civic/event-store';
 import { ProblemDetails, problemType } from '@civic/platform';
 import { AchievementAlreadyAwarded } from '@civic/domain';
 
 /** The problems of recording a command: a record changed meanwhile, a stale If-Match, a reused key, our own contract defect. */
 export function commandProblem(error: unknown, logger: Logger): ProblemDetails | undefined {
+  if (error instanceof PersonalDataUnavailable) {
+    // Names are sealed before they are stored: without the keys nothing that names a person can be recorded.
+    logger.warn(error.message);
+    return {
+      type: problemType(error.code),
+      title: 'Personal data cannot be recorded now',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The keys that protect the names in this record cannot be reached now. Nothing was recorded; try again shortly.',
+      code: error.code,
+    };
+  }
   if (error instanceof AchievementAlreadyAwarded) {
     // A conflict with a record already made, not a malformed command: 409, pointing at the first grant.
     return {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { Queryable } from '@civic/database';
 import { DataKey } from '../personal-data/sealed-text';
 import { MasterKey, unwrapDataKey, wrapDataKey } from '../personal-data/master-key';
 
@@ -20,7 +20,8 @@ export type KeyLookup =
 /** Where the data keys live: Postgres, each wrapped by the master key (docs/adr/0059). */
 export class PersonalDataKeys {
   constructor(
-    private readonly pool: Pool,
+    /** A pool, or the connection of a transaction (a projection reads keys in its batch's own). */
+    private readonly pool: Queryable,
     private readonly master: MasterKey | undefined,
   ) {}
 

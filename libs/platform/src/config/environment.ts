@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { Type } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsPort, IsPositive, IsString, Matches, Max, Min, ValidateIf, ValidationOptions, registerDecorator } from 'class-validator';
@@ -12,6 +12,11 @@ import { TRACES_EXPORTERS } from '../tracing/tracing';
 /** A whole number of at least `minimum` (registered in the order checked: a word is told it is not a number). */
 export const WholeNumber = (minimum: number, maximum = Number.MAX_SAFE_INTEGER): PropertyDecorator =>
   applyDecorators(IsInt({ message: 'must be a whole number' }), Min(minimum, { message: `must be at least ${minimum}` }), Max(maximum, { message: `must be at most ${maximum}` }), Type(() => Number));
+
+/** A master key's shape (the event store reads it: masterKeyOf); checked here so a bad one stops the service at start. */
+function thirtyTwoBytes(base64: string): void {
+  if (Buffer.from(base64.trim(), 'base64').length !== 32) throw new Error('not 32 bytes');
+}
 
 /** A value `check` accepts without throwing; the message is the one it throws. */
 export function Accepted(check: (value: string) => unknown, options?: ValidationOptions): PropertyDecorator {
@@ -91,6 +96,18 @@ export class ServiceEnvironment {
   @IsOptional()
   @IsIn(LOG_FORMATS, { message: `must be one of ${LOG_FORMATS.join(', ')}` })
   LOG_FORMAT?: string;
+
+  /**
+   * The master key (32 bytes, base64: `openssl rand -base64 32`) that wraps the keys of personal data (docs/adr/0059),
+   * for the services that seal or open names. Unset (and no _FILE): a command or a read that needs a name answers 503.
+   */
+  @IsOptional()
+  @Accepted((value) => thirtyTwoBytes(value), { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+  PERSONAL_DATA_MASTER_KEY?: string;
+
+  @IsOptional()
+  @Accepted((file) => thirtyTwoBytes(readFileSync(file, 'utf8')), { message: 'must name a readable file holding 32 bytes in base64' })
+  PERSONAL_DATA_MASTER_KEY_FILE?: string;
 
   /** Default none: spans are not recorded (a caller's traceparent still reaches the events). */
   @IsOptional()

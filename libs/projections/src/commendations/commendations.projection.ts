@@ -1,5 +1,5 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, Recipients, recipientCount, upcastCommendationEvent } from '@civic/domain';
-import { RecordedEvent } from '@civic/event-store';
+import { ERASED_PERSONAL_DATA, masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, RecordedEvent } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows, JsonColumn } from '../batching';
 
@@ -8,11 +8,24 @@ function inexactCounts(recipients: Recipients): Record<string, string> {
   return Object.fromEntries(Object.entries(recipients).flatMap(([kind, group]) => (group?.qualifier && group.qualifier !== 'EXACT' ? [[kind, group.qualifier]] : [])));
 }
 
-/** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
-function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-  const rows = events.map((recorded) => {
+/**
+ * The recipients' names as a search reads them, folded: the sealed ones opened with their keys, read in the batch's
+ * own transaction (docs/adr/0059); an erased name is not searchable. The record itself keeps them sealed.
+ */
+async function searchableNames(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<string[]> {
+  const opened = await new PersonalDataOpener(new PersonalDataKeys(sql, masterKeyFromEnv()), 0).openEvents(events);
+  return opened.map((recorded) => {
     const c = upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data as CommendationGrantedData;
     const names = [c.recipients.collectives, c.recipients.individuals, c.recipients.households].flatMap((g) => g?.names ?? []);
+    return names.filter((name) => name !== ERASED_PERSONAL_DATA).map(foldForSearch).join('\n');
+  });
+}
+
+/** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
+async function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+  const searchable = await searchableNames(sql, events);
+  const rows = events.map((recorded, index) => {
+    const c = upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data as CommendationGrantedData;
     return [
       c.commendationId,
       recorded.streamId,
@@ -27,7 +40,7 @@ function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Prom
       recipientCount(c.recipients.collectives),
       recipientCount(c.recipients.individuals),
       recipientCount(c.recipients.households),
-      names.map(foldForSearch).join('\n'),
+      searchable[index],
       c.regime,
       new JsonColumn(c.jointIssuers),
       c.grantedOnPrecision,

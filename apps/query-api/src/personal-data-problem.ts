@@ -1,0 +1,16 @@
+import { HttpStatus, Logger } from '@nestjs/common';
+import { PersonalDataUnavailable } from '@civic/event-store';
+import { ProblemDetails, problemType } from '@civic/platform';
+
+/** A read that shows names when their keys cannot be had: 503, and no name, sealed or not, in the answer. */
+export function personalDataProblem(error: unknown, logger: Logger): ProblemDetails | undefined {
+  if (!(error instanceof PersonalDataUnavailable)) return undefined;
+  logger.warn(error.message);
+  return {
+    type: problemType(error.code),
+    title: 'Personal data cannot be read now',
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    detail: 'This answer names people, and the keys that protect their names cannot be reached now. Try again shortly.',
+    code: error.code,
+  };
+}
