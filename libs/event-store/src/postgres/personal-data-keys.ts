@@ -17,24 +17,53 @@ export type KeyLookup =
   /** No such key: never stored (a command that failed after making it is not one), or from another database. */
   | { readonly state: 'unknown' };
 
+interface PendingKeys {
+  readonly keys: DataKey[];
+  readonly stored: { resolve: () => void; reject: (error: unknown) => void };
+}
+
 /** Where the data keys live: Postgres, each wrapped by the master key (docs/adr/0059). */
 export class PersonalDataKeys {
+  /** Keys made by commands of the same moment, stored together (see create). */
+  private pending: PendingKeys[] = [];
+
   constructor(
     /** A pool, or the connection of a transaction (a projection reads keys in its batch's own). */
     private readonly pool: Queryable,
     private readonly master: MasterKey | undefined,
   ) {}
 
-  /** New data keys, stored (wrapped) before anything is sealed with them. */
+  /**
+   * New data keys, stored (wrapped) before anything is sealed with them. The keys that commands arriving together ask
+   * for are stored by one statement, once the current turn of the event loop is done: a statement of its own for each
+   * command cost records-api more CPU than the rest of the command (docs/performance.md), as group commit found for
+   * the appends (docs/adr/0015).
+   */
   async create(count: number): Promise<DataKey[]> {
     if (!count) return [];
-    const master = this.requireMaster();
+    this.requireMaster();
     const keys = Array.from({ length: count }, () => ({ keyId: randomUUID(), key: randomBytes(32) }));
-    await this.query(
-      `INSERT INTO personal_data_keys (key_id, master_key_id, wrapped_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[])`,
-      [keys.map((k) => k.keyId), keys.map(() => master.id), keys.map((k) => wrapDataKey(k.key, k.keyId, master))],
-    );
+    await new Promise<void>((resolve, reject) => {
+      if (!this.pending.length) setImmediate(() => void this.storePending());
+      this.pending.push({ keys, stored: { resolve, reject } });
+    });
     return keys;
+  }
+
+  private async storePending(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const master = this.requireMaster();
+    const keys = batch.flatMap((pending) => pending.keys);
+    try {
+      await this.query(
+        `INSERT INTO personal_data_keys (key_id, master_key_id, wrapped_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[])`,
+        [keys.map((k) => k.keyId), keys.map(() => master.id), keys.map((k) => wrapDataKey(k.key, k.keyId, master))],
+      );
+      for (const pending of batch) pending.stored.resolve();
+    } catch (error) {
+      for (const pending of batch) pending.stored.reject(error);
+    }
   }
 
   async lookup(keyIds: readonly string[]): Promise<Map<string, KeyLookup>> {
