@@ -20,11 +20,23 @@ export function masterKeyOf(base64: string): MasterKey {
   return { id: createHash('sha256').update('civic-records personal data master key').update(key).digest('hex').slice(0, 16), key };
 }
 
-/** The master key from PERSONAL_DATA_MASTER_KEY or the file PERSONAL_DATA_MASTER_KEY_FILE names; undefined if neither. */
+let configured: { readonly source: string; readonly key: MasterKey | undefined } | undefined;
+
+/**
+ * The master key from PERSONAL_DATA_MASTER_KEY or the file PERSONAL_DATA_MASTER_KEY_FILE names; undefined if neither.
+ * Read once for the settings a process has, not for every batch a projection applies.
+ */
 export function masterKeyFromEnv(env: NodeJS.ProcessEnv = process.env): MasterKey | undefined {
-  if (env.PERSONAL_DATA_MASTER_KEY) return masterKeyOf(env.PERSONAL_DATA_MASTER_KEY);
-  if (env.PERSONAL_DATA_MASTER_KEY_FILE) return masterKeyOf(readFileSync(env.PERSONAL_DATA_MASTER_KEY_FILE, 'utf8'));
-  return undefined;
+  const source = `${env.PERSONAL_DATA_MASTER_KEY ?? ''}\n${env.PERSONAL_DATA_MASTER_KEY_FILE ?? ''}`;
+  if (configured?.source !== source) {
+    const key = env.PERSONAL_DATA_MASTER_KEY
+      ? masterKeyOf(env.PERSONAL_DATA_MASTER_KEY)
+      : env.PERSONAL_DATA_MASTER_KEY_FILE
+        ? masterKeyOf(readFileSync(env.PERSONAL_DATA_MASTER_KEY_FILE, 'utf8'))
+        : undefined;
+    configured = { source, key };
+  }
+  return configured.key;
 }
 
 /** AES-256-GCM of a data key under the master key, bound to the data key's id. */

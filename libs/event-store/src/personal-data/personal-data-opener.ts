@@ -20,13 +20,9 @@ export class PersonalDataOpener {
 
   /** The events with their personal fields opened; throws PersonalDataUnavailable when the keys cannot be read. */
   async openEvents<Event extends { readonly type: string; readonly data: unknown }>(events: readonly Event[]): Promise<Event[]> {
-    const keyIds = events.flatMap((event) => personalValuesOf(event.type, event.data).map(sealedKeyIdOf).filter((id): id is string => id !== undefined));
-    const lookups = await this.lookup(keyIds);
-    return events.map((event) => {
-      const values = personalValuesOf(event.type, event.data);
-      if (!values.some((value) => sealedKeyIdOf(value))) return event;
-      return { ...event, data: mapPersonalFields(event.type, event.data, (value) => this.open(value, lookups)) };
-    });
+    const sealed = events.map((event) => personalValuesOf(event.type, event.data).map(sealedKeyIdOf).filter((id): id is string => id !== undefined));
+    const lookups = await this.lookup(sealed.flat());
+    return events.map((event, index) => (sealed[index].length ? { ...event, data: mapPersonalFields(event.type, event.data, (value) => this.open(value, lookups)) } : event));
   }
 
   /** Forgets what it remembers of these keys (or of all), e.g. when told of an erasure. */

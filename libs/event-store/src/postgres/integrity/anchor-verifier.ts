@@ -69,7 +69,7 @@ export class AnchorVerifier {
     for (const signed of anchors) {
       const sequence = Number(signed.anchor?.sequence);
       if (!anchorSignatureIsValid(signed, trusted)) {
-        report({ kind: 'anchor-forged', sequence, explanation: `Anchor ${sequence} does not carry a valid signature of a trusted key (key ${signed.anchor?.keyId}): it was altered or made elsewhere, and is not relied on.` });
+        report(forged(signed));
         continue;
       }
       bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), signed.anchor]);
@@ -117,7 +117,7 @@ export class AnchorVerifier {
     let eventsAnchored = 0;
     for (const { signed } of anchors) {
       if (!anchorSignatureIsValid(signed, trusted)) {
-        report({ kind: 'anchor-forged', sequence: signed.anchor.sequence, explanation: `Anchor ${signed.anchor.sequence} does not carry a valid signature of a trusted key: it was altered or made elsewhere, and is not relied on.` });
+        report(forged(signed));
         continue;
       }
       eventsAnchored += await this.checkRange(signed.anchor, report, streamId);
@@ -180,6 +180,11 @@ export class AnchorVerifier {
     );
     return Number(rows[0].count);
   }
+}
+
+function forged(signed: SignedLogAnchor): AnchorProblem {
+  const sequence = Number(signed.anchor?.sequence);
+  return { kind: 'anchor-forged', sequence, explanation: `Anchor ${sequence} does not carry a valid signature of a trusted key (key ${signed.anchor?.keyId}): it was altered or made elsewhere, and is not relied on.` };
 }
 
 function identity({ position, eventId, streamId, streamVersion }: AnchoredEvent) {
