@@ -5,8 +5,9 @@ import { runMigrations } from '../../libs/schema/src';
 import { provisionKafka } from './kafka';
 import { logger } from './log';
 import { databaseUrlFor, dropDatabase, ensureDatabase, provisionPostgres, withClient } from './postgres';
-import { repoRoot, run, buildServices, ensureSigningKey, SIGNING_KEY_FILE } from '../../libs/local-run/src';
+import { repoRoot, buildServices, ensureSigningKey, SIGNING_KEY_FILE } from '../../libs/local-run/src';
 import { createRegistryTemplate } from './registry';
+import { runJest } from './jest-process';
 
 const log = logger('test');
 
@@ -34,27 +35,18 @@ async function main(): Promise<number> {
     ensureSigningKey(join(stateDir, 'auth'), 'civic-records-test', 'civic-records');
     const jestArgs = process.argv.slice(2);
     const resultsFile = join(stateDir, 'jest-results.json');
-    let failed = false;
-    try {
-      await run(
-        process.execPath,
-        [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
-        {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            CIVIC_TEST_RUN_ID: runId,
-            CIVIC_TEST_SIGNING_KEY_FILE: join(stateDir, 'auth', SIGNING_KEY_FILE),
-            CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
-            CIVIC_TEST_TEMPLATE_DB: template,
-            CIVIC_TEST_REGISTRY_TEMPLATE_DB: registryTemplate,
-            KAFKA_BROKERS: kafka.brokers.join(','),
-          },
-        },
-      );
-    } catch {
-      failed = true;
-    }
+    const { failed } = await runJest([join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs], resultsFile, {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        CIVIC_TEST_RUN_ID: runId,
+        CIVIC_TEST_SIGNING_KEY_FILE: join(stateDir, 'auth', SIGNING_KEY_FILE),
+        CIVIC_TEST_ADMIN_URL: postgres.adminUrl,
+        CIVIC_TEST_TEMPLATE_DB: template,
+        CIVIC_TEST_REGISTRY_TEMPLATE_DB: registryTemplate,
+        KAFKA_BROKERS: kafka.brokers.join(','),
+      },
+    });
     printTotals(resultsFile);
     return failed ? 1 : 0;
   } catch (error) {
