@@ -14,6 +14,7 @@ const PRINCIPALS: Record<Role, { units: string[]; contains: string[] }> = {
   administrator: { units: [], contains: [] },
 };
 const ROLES = Object.keys(PRINCIPALS) as Role[];
+const ADMINISTRATORS: Role[] = ['administrator'];
 const RECORDERS: Role[] = ['ward-clerk', 'district-officer', 'city-officer', 'administrator'];
 const READERS: Role[] = ['ward-clerk', 'district-officer', 'city-officer', 'auditor', 'administrator'];
 const NATIONAL: Role[] = ['auditor', 'administrator'];
@@ -25,7 +26,9 @@ const CITY: Record<Side, string> = { inside: '01', outside: '79' };
 /** Wards created by the 2025 reform, for their successor views of 2024. */
 const NEW_WARD: Record<Side, string> = { inside: '00070', outside: '25747' };
 
-const meeting = (ward: string) => minhKhaiReview({ unitCode: ward, convenedBy: [{ body: 'UBND', unitCode: ward }], title: `Hội nghị của phường ${ward}` });
+const CHAIR = 'Nguyễn Văn An';
+const meeting = (ward: string) =>
+  minhKhaiReview({ unitCode: ward, convenedBy: [{ body: 'UBND', unitCode: ward }], title: `Hội nghị của phường ${ward}`, chairs: [{ fullName: CHAIR, role: 'Chủ tịch UBND phường' }] });
 // Each grant a distinct achievement: the same one twice is refused (one achievement, one award).
 let grants = 0;
 const commendation = (ward: string) => ({
@@ -80,6 +83,19 @@ const ENDPOINTS: Endpoint[] = [
   {
     name: 'POST /v1/emulation-movements/{id}/reviews', allowed: RECORDERS, unit: (s) => WARD[s], success: 201,
     call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/emulation-movements/${existing.get(key('movement', r, s))}/reviews`, { reviewKind: 'SO_KET', reviewedOn: '2021-07-01' }, h),
+  },
+  {
+    // Whatever the unit: erasing a person's data is for administrators alone.
+    name: 'POST /v1/personal-data/erasures', allowed: ADMINISTRATORS, success: 201,
+    call: (sys, s, r, h) => postJson(`${sys.url('records-api')}/v1/personal-data/erasures`, { streamId: `meeting-${existing.get(key('meeting', r, s))}`, personName: CHAIR, reason: 'Đơn đề nghị xóa dữ liệu' }, h),
+  },
+  {
+    // The keys that open names on Kafka: integrations authorised to read names, and administrators.
+    name: 'GET /v1/personal-data/keys/{keyId}', allowed: ['integration-reader', 'administrator'], success: 200,
+    call: async (sys, _s, _r, h) => {
+      const { rows } = await sys.database.pool.query<{ key_id: string }>('SELECT key_id FROM personal_data_keys WHERE wrapped_key IS NOT NULL LIMIT 1');
+      return getJson(`${sys.url('query-api')}/v1/personal-data/keys/${rows[0].key_id}`, h);
+    },
   },
   ...[
     ['GET /v1/summaries/wards/{code}', (s: Side) => WARD[s], (c: string) => `/v1/summaries/wards/${c}?year=2021`],

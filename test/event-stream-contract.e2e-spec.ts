@@ -80,6 +80,9 @@ describe('The event stream on Kafka keeps its documented contract', () => {
       period: { from: '2021-01-01', to: '2021-12-31' },
     });
     await postJson(records(`emulation-movements/${movement.headers.get('location')!.split('/').pop()}/reviews`), { reviewKind: 'SO_KET', reviewedOn: '2021-07-15' });
+    const chaired = await postJson(records('meetings'), minhKhaiReview({ title: 'Hội nghị có người chủ trì', chairs: [{ fullName: 'Trần Văn Nam', role: 'Chủ tịch UBND phường' }] }));
+    const erased = await postJson(records('personal-data/erasures'), { streamId: chaired.body.streamId, personName: 'Trần Văn Nam', reason: 'Đơn đề nghị xóa dữ liệu' });
+    expect(erased.status).toBe(201);
 
     // Legacy: a meeting recorded, and corrected, when MeetingHeld was at schema version 1.
     const legacyId = randomUUID();

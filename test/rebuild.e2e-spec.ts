@@ -85,7 +85,7 @@ describe('Zero-downtime rebuild', () => {
     await Promise.all(readers);
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^rebuilt meetings, commendations, emulation-movements, commendation-proposals, admin-units: \d+ events in [\d.]+ s \(\d+ events\/s\); \d+ caught up at the swap, queries waited \d+ ms/);
+    expect(result.stdout).toMatch(/^rebuilt meetings, commendations, emulation-movements, commendation-proposals, admin-units, personal-names: \d+ events in [\d.]+ s \(\d+ events\/s\); \d+ caught up at the swap, queries waited \d+ ms/);
     expect(failures).toEqual([]);
     expect(answered).toBeGreaterThan(queries().length * 4);
     expect(await tables()).toEqual(before);

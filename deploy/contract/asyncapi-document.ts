@@ -18,6 +18,12 @@ const CHANNELS: Record<string, { id: string; title: string; description: string 
     description: 'Proposals (đề nghị) by one body to another to commend recipients, and the decisions that answer them: granted by a commendation on record, or refused. Key: the proposal stream id.',
   },
   'emulation-movement': { id: 'emulationMovements', title: 'Emulation movements', description: 'Emulation movements (phong trào thi đua) launched, and their interim and final reviews. Key: the movement stream id.' },
+  'personal-data-erasure': {
+    id: 'personalDataErasures',
+    title: 'Personal data erasures',
+    description:
+      'Erasures of a person’s data at their request (Decree 13/2023/NĐ-CP): the record, the data keys destroyed, the reason and legal basis; who did it is in the actor headers. A consumer that keeps opened names must drop those sealed with the keys named. Key: personal-data-erasure-<erasure id>.',
+  },
   'admin-unit': { id: 'adminUnits', title: 'Administrative units', description: 'The unit registry: units established, changed, dissolved and succeeded, and each official list imported. Key: admin-unit-<code>, or admin-unit-registry for imports.' },
 };
 
@@ -225,7 +231,10 @@ export function asyncApiDocument(): object {
         'Personal data is sealed (docs/adr/0059): a field that names a person (a meeting\'s chairs, guests, presenters and source author; the named',
         'individuals and households of a grant or proposal; an award reservation\'s achievement) holds "pd1.<key id>.<base64url of iv, ciphertext and tag>",',
         'AES-256-GCM under that person\'s data key with "pd1.<key id>" as associated data; values recorded before sealing began are plain text.',
-        'Once the person\'s data is erased the key is destroyed and the value can no longer be read by anyone.',
+        'A consumer authorised to read names (a token with role integration-reader) fetches the data key from query-api,',
+        'GET /v1/personal-data/keys/{key id}: the 32-byte key (base64url); the value\'s data is base64url of iv (12 bytes), ciphertext and tag (16 bytes).',
+        'Once the person\'s data is erased (PersonalDataErased on the personalDataErasures channel names the keys) the key is destroyed,',
+        'the endpoint answers 410, and the value can no longer be read by anyone: a consumer must then drop what it opened with those keys.',
       ].join(' '),
     },
     defaultContentType: 'application/json',

@@ -21,7 +21,7 @@ registerUnitCommands(program, () => createPool('civic-cli'), process.env.CIVIC_A
 
 registerVerifyCommand(program, () => createPool('civic-cli'));
 registerAnchorCommands(program, () => createPool('civic-cli'));
-registerPersonalDataCommands(program);
+registerPersonalDataCommands(program, () => createPool('civic-cli'));
 registerDeadLetterCommands(program, () => createPool('civic-cli'));
 registerRebuildCommand(program, () => databaseUrlFromEnv());
 registerTokenCommand(program);

@@ -1,4 +1,5 @@
 import { PersonalDataReads } from './personal-data/personal-data-reads';
+import { PersonalDataKeysHttpController } from './personal-data/personal-data-keys.http.controller';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -23,7 +24,7 @@ import { QueryApiEnvironment } from './query-api.environment';
 
 @Module({
   imports: [ObservabilityModule, serviceConfigModule(QueryApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, SeriesHttpController, AuditHttpController],
+  controllers: [HealthController, WardSummaryHttpController, UnitSummaryHttpController, UnitsHttpController, ListsHttpController, CommendationRecordHttpController, MeetingRecordHttpController, MovementRecordHttpController, ProposalsHttpController, SeriesHttpController, AuditHttpController, PersonalDataKeysHttpController],
   providers: [
     PersonalDataReads,
     readModelsAtProvider,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
-import { CommandProcessor, EventLog, masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, PersonalDataSealer, PostgresEventStore } from '@civic/event-store';
+import { CommandProcessor, EventLog, masterKeyFromEnv, PersonalDataErasures, PersonalDataKeys, PersonalDataOpener, PersonalDataSealer, PostgresEventStore } from '@civic/event-store';
 import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reservations';
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
@@ -27,6 +27,8 @@ import { WithdrawCommendationRecordHttpController } from './withdraw-commendatio
 import { WithdrawCommendationRecordHandler } from './withdraw-commendation/withdraw-commendation.handler';
 import { DecideProposalHttpController } from './decide-proposal/decide-proposal.http.controller';
 import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler';
+import { ErasePersonalDataHttpController } from './erase-personal-data/erase-personal-data.http.controller';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { RecordsApiEnvironment } from './records-api.environment';
 import { appendedEventsMetric } from './appended-events-metric';
 
@@ -43,6 +45,7 @@ import { appendedEventsMetric } from './appended-events-metric';
     DecideProposalHttpController,
     LaunchEmulationMovementHttpController,
     ReviewEmulationMovementHttpController,
+    ErasePersonalDataHttpController,
   ],
   providers: [
     { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, new PublishedEventContract()) },
@@ -61,6 +64,11 @@ import { appendedEventsMetric } from './appended-events-metric';
         return new AwardReservations(log, (events) => opener.openEvents(events));
       },
     },
+    {
+      provide: PersonalDataErasures,
+      inject: [EVENT_LOG, CommandProcessor, PersonalDataKeys],
+      useFactory: (log: EventLog, processor: CommandProcessor, keys: PersonalDataKeys) => new PersonalDataErasures(log, processor, keys),
+    },
     { provide: CachedUnitRegistry, inject: [PG_POOL], useFactory: (pool: Pool) => new CachedUnitRegistry(pool, databaseUrlFromEnv()) },
     { provide: UnitRegistryReader, useExisting: CachedUnitRegistry },
     RecordMeetingHandler,
@@ -72,6 +80,7 @@ import { appendedEventsMetric } from './appended-events-metric';
     DecideProposalHandler,
     LaunchEmulationMovementHandler,
     ReviewEmulationMovementHandler,
+    ErasePersonalDataHandler,
   ],
 })
 export class RecordsApiModule {}

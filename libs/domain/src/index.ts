@@ -39,3 +39,4 @@ export * from './proposals/commendation-proposal.commands';
 export * from './proposals/commendation-proposal.decider';
 export * from './proposals/commendation-proposal.events.v1';
 export * from './proposals/commendation-proposal.upcasters';
+export * from './personal-data/personal-data-erasure';

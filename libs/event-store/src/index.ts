@@ -15,6 +15,10 @@ export { LogHorizon1763856001000 } from './postgres/migrations/1763856001000-log
 export { LogAnchors1763856002000 } from './postgres/migrations/1763856002000-log-anchors';
 export { PersonalDataKeys1763856002100 } from './postgres/migrations/1763856002100-personal-data-keys';
 export { LogAnchoredStreams1763856002200 } from './postgres/migrations/1763856002200-log-anchored-streams';
+export { PersonalDataErasureNotices1763856002400 } from './postgres/migrations/1763856002400-personal-data-erasure-notices';
+
+/** The channel on which a destroyed data key is announced (its id), on commit. */
+export const PERSONAL_DATA_ERASED = 'civic_personal_data_erased';
 export * from './integrity/event-hash';
 export * from './postgres/integrity/chain-verifier';
 export * from './integrity/log-anchor';
@@ -25,6 +29,8 @@ export * from './streams/commendation.stream';
 export * from './streams/award-reservation.stream';
 export * from './streams/commendation-proposal.stream';
 export * from './streams/movement.stream';
+export * from './streams/personal-data-erasure.stream';
+export * from './postgres/personal-data-erasures';
 export * from './postgres/audit/audit-log.reader';
 export * from './postgres/sql-filter';
 export { EVENT_COLUMNS, EventRow, toRecordedEvent } from './postgres/row-mapping';

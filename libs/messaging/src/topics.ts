@@ -9,6 +9,7 @@ export const TOPIC_BY_STREAM_TYPE: Readonly<Record<string, string>> = {
   'commendation-proposal': 'civic.commendation-proposals.v1',
   'emulation-movement': 'civic.emulation-movements.v1',
   'admin-unit': 'civic.admin-units.v1',
+  'personal-data-erasure': 'civic.personal-data-erasures.v1',
 };
 
 /**

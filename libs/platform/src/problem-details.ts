@@ -12,6 +12,9 @@ export interface ProblemDetails {
   readonly legalBasis?: string;
   /** The record a refused command conflicts with (the first grant of an achievement commended twice). */
   readonly firstGrant?: string;
+  /** A data key asked for after its person's data was erased (410): when, and by which erasure. */
+  readonly erasedAt?: string;
+  readonly erasureId?: string;
 }
 
 export interface FieldError {

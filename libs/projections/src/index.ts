@@ -19,6 +19,8 @@ import { CommendationRecords1763856001600 } from './migrations/1763856001600-com
 import { ProposalByGrant1763856001700 } from './migrations/1763856001700-proposal-by-grant';
 import { MeetingAndMovementRecords1763856001800 } from './migrations/1763856001800-meeting-and-movement-records';
 import { proposalsProjection } from './proposals/proposals.projection';
+import { personalNamesProjection } from './personal-names/personal-names.projection';
+import { PersonalNames1763856002300 } from './migrations/1763856002300-personal-names';
 
 export * from './projection';
 export * from './runner/projection-runner';
@@ -34,14 +36,15 @@ export * from './movements/movement-record.reader';
 export * from './movements/movements.projection';
 export * from './movements/movement-summary.reader';
 export * from './proposals/proposals.projection';
+export * from './personal-names/personal-names.projection';
 export * from './proposals/proposal-list.reader';
 export * from './unit-spans';
 export * from './series/series.reader';
 
-export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600, ProposalByGrant1763856001700, MeetingAndMovementRecords1763856001800];
+export const PROJECTION_MIGRATIONS = [CreateProjectionTables1763856000100, CreateUnitRegistryTables1763856000200, CreateCommendationTables1763856000300, CountMeetingCorrections1763856000400, CreateMovementTables1763856000500, CreateDeadLetterTables1763856000700, NotifyReadModelChanges1763856000800, SuccessionLegalBasis1763856001100, CommendationJointIssuers1763856001200, CreateProposalTables1763856001300, VagueFacts1763856001400, CommendationWithdrawals1763856001500, CommendationRecords1763856001600, ProposalByGrant1763856001700, MeetingAndMovementRecords1763856001800, PersonalNames1763856002300];
 
 /** Every read model the projector maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [meetingsProjection, commendationsProjection, movementsProjection, proposalsProjection, adminUnitsProjection, personalNamesProjection];
 export * from './lists/cursor';
 export * from './lists/list-readers';
 export * from './lists/list-units';

@@ -21,6 +21,8 @@ interface CachedPage {
  * order. Filters of several units (includeDescendants) or of none are read every time.
  */
 export class AuditPages {
+  /** Counts the erasures heard: a page opened before one and kept after it would show the erased name. */
+  private erasuresHeard = 0;
   private readonly pages = new LRUCache<string, CachedPage>({ maxSize: CACHED_CHARACTERS, sizeCalculation: (page) => page.answer.json.length || 1 });
 
   constructor(
@@ -30,7 +32,15 @@ export class AuditPages {
      * were when it was read: erasing a name must also forget the pages that show it.
      */
     private readonly open: (json: string) => Promise<string> = async (json) => json,
+    /** Whether pages may be kept now: not while erasures could go unheard. */
+    private readonly mayKeep: () => boolean = () => true,
   ) {}
+
+  /** Forgets every kept page: a name was erased (the pages kept show names as they were opened). */
+  forgetAll(): void {
+    this.erasuresHeard += 1;
+    this.pages.clear();
+  }
 
   async page(filter: AuditFilter): Promise<JsonAnswer> {
     const unitEvents = await this.log.unitEventCount(filter);
@@ -38,8 +48,9 @@ export class AuditPages {
     const key = JSON.stringify(filter);
     const cached = this.pages.get(key);
     if (cached?.unitEvents === unitEvents) return cached.answer;
+    const erasuresBefore = this.erasuresHeard;
     const answer = JsonAnswer.ofJson(await this.open(await this.log.pageJson(filter)));
-    this.pages.set(key, { unitEvents, answer });
+    if (this.mayKeep() && erasuresBefore === this.erasuresHeard) this.pages.set(key, { unitEvents, answer });
     return answer;
   }
 }

@@ -26,7 +26,8 @@ export class AuditHttpController {
 
   constructor(@InjectPool() pool: Pool, private readonly personalData: PersonalDataReads) {
     this.log = new AuditLogReader(pool);
-    this.pages = new AuditPages(this.log, (json) => personalData.openEventsJson(json, 'items'));
+    this.pages = new AuditPages(this.log, (json) => personalData.openEventsJson(json, 'items'), () => personalData.erasuresHeard);
+    personalData.onErasure(() => this.pages.forgetAll());
     this.chains = new ChainVerifier(pool);
     this.anchors = new AnchorVerifier(pool);
     const keyFiles = process.env.ANCHOR_PUBLIC_KEY_FILE;

@@ -29,6 +29,8 @@ export class ReadModelChangeListener {
     private readonly connectionString: string,
     private readonly sink: ReadModelChangeSink,
     private readonly applicationName = 'read-model-changes',
+    /** Another channel announced on commit the same way (PERSONAL_DATA_ERASED). */
+    private readonly channel = READ_MODEL_CHANGES,
   ) {}
 
   /** Resolves once the first attempt to listen is over, successful or not; later attempts go on by themselves. */
@@ -62,7 +64,7 @@ export class ReadModelChangeListener {
     session.on('notification', ({ payload }) => this.sink.changed(payload || EVERYTHING));
     try {
       await session.connect();
-      await session.query(`LISTEN ${READ_MODEL_CHANGES}`);
+      await session.query(`LISTEN ${this.channel}`);
     } catch {
       onLost();
       return;

@@ -25,6 +25,19 @@ export class PersonalDataOpener {
     return events.map((event, index) => (sealed[index].length ? { ...event, data: mapPersonalFields(event.type, event.data, (value) => this.open(value, lookups)) } : event));
   }
 
+  /** Each sealed value of the events whose key is kept, with its key and what it says: what an erasure searches. */
+  async keptValues(events: readonly { readonly type: string; readonly data: unknown }[]): Promise<{ keyId: string; text: string }[]> {
+    const sealed = events.flatMap((event) => personalValuesOf(event.type, event.data)).flatMap((value) => {
+      const keyId = sealedKeyIdOf(value);
+      return keyId ? [{ keyId, value }] : [];
+    });
+    const lookups = await this.keys.lookup(sealed.map((s) => s.keyId));
+    return sealed.flatMap(({ keyId, value }) => {
+      const lookup = lookups.get(keyId);
+      return lookup?.state === 'kept' ? [{ keyId, text: openSealedText(value, lookup.key) }] : [];
+    });
+  }
+
   /** Forgets what it remembers of these keys (or of all), e.g. when told of an erasure. */
   forget(keyIds?: readonly string[]): void {
     if (!keyIds) this.remembered.clear();

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   ADMIN_UNIT_EVENT_SCHEMA_VERSIONS,
+  PERSONAL_DATA_ERASURE_EVENT_SCHEMA_VERSIONS,
   AWARD_RESERVATION_EVENT_SCHEMA_VERSIONS,
   COMMENDATION_EVENT_SCHEMA_VERSIONS,
   COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS,
@@ -96,6 +97,8 @@ describe('personal fields', () => {
       ...Object.keys(COMMENDATION_PROPOSAL_EVENT_SCHEMA_VERSIONS).filter((type) => type !== 'CommendationProposed'),
       ...Object.keys(MOVEMENT_EVENT_SCHEMA_VERSIONS),
       ...Object.keys(ADMIN_UNIT_EVENT_SCHEMA_VERSIONS),
+      // An erasure names keys, never a person.
+      ...Object.keys(PERSONAL_DATA_ERASURE_EVENT_SCHEMA_VERSIONS),
     ];
     const all = [
       ...Object.keys(MEETING_EVENT_SCHEMA_VERSIONS),
@@ -104,6 +107,7 @@ describe('personal fields', () => {
       ...Object.keys(AWARD_RESERVATION_EVENT_SCHEMA_VERSIONS),
       ...Object.keys(MOVEMENT_EVENT_SCHEMA_VERSIONS),
       ...Object.keys(ADMIN_UNIT_EVENT_SCHEMA_VERSIONS),
+      ...Object.keys(PERSONAL_DATA_ERASURE_EVENT_SCHEMA_VERSIONS),
     ];
     expect([...Object.keys(PERSONAL_FIELDS), ...withoutPersonalData].sort()).toEqual(all.sort());
   });

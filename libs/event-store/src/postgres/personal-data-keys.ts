@@ -89,14 +89,15 @@ export class PersonalDataKeys {
    * Destroys the keys (their wrapped bytes set to null), recording the erasure that did it; answers those destroyed
    * now (keys already erased are left as they were). Then vacuums the table, so the old row versions that still hold
    * the wrapped keys are gone from its pages too; the write-ahead log and backups keep them until they expire.
+   * Without the vacuum inside a transaction (a projection's), where it cannot run.
    */
-  async erase(keyIds: readonly string[], erasureId: string): Promise<string[]> {
+  async erase(keyIds: readonly string[], erasureId: string, { vacuum = true }: { vacuum?: boolean } = {}): Promise<string[]> {
     const { rows } = await this.query<{ key_id: string }>(
       `UPDATE personal_data_keys SET wrapped_key = NULL, erased_at = now(), erasure_id = $2
        WHERE key_id = ANY($1::uuid[]) AND wrapped_key IS NOT NULL RETURNING key_id`,
       [[...new Set(keyIds)], erasureId],
     );
-    if (rows.length) await this.pool.query('VACUUM personal_data_keys').catch(() => undefined);
+    if (rows.length && vacuum) await this.pool.query('VACUUM personal_data_keys').catch(() => undefined);
     return rows.map((row) => row.key_id);
   }
 

@@ -36,6 +36,10 @@ export const PUBLISHED_EVENTS: readonly PublishedEvent[] = [
   { type: 'UnitDissolved', schemaVersion: 1, streamType: 'admin-unit', current: true, summary: 'A unit ceased to exist after a date.' },
   { type: 'UnitSucceeded', schemaVersion: 1, streamType: 'admin-unit', current: true, summary: 'A unit’s territory went, whole or in part, to successor units.' },
   { type: 'UnitListImported', schemaVersion: 1, streamType: 'admin-unit', current: true, summary: 'An official unit list was imported into the registry.' },
+  {
+    type: 'PersonalDataErased', schemaVersion: 1, streamType: 'personal-data-erasure', current: true,
+    summary: 'A person’s data was erased from a record at their request (Decree 13/2023/NĐ-CP): the data keys named are destroyed, so every value sealed with them reads as erased. Names no one.',
+  },
 ];
 
 /** The name of the payload type in event-payloads.ts and of its schema file. */

@@ -18,6 +18,7 @@ import type {
   UnitEstablished,
   UnitListImported,
   UnitSucceeded,
+  PersonalDataErased,
 } from '@civic/domain';
 
 // The payload (CloudEvent data) of every event type in every schema version published on Kafka, named for the
@@ -52,3 +53,4 @@ export type UnitChangedV1 = UnitChanged['data'];
 export type UnitDissolvedV1 = UnitDissolved['data'];
 export type UnitSucceededV1 = UnitSucceeded['data'];
 export type UnitListImportedV1 = UnitListImported['data'];
+export type PersonalDataErasedV1 = PersonalDataErased['data'];

@@ -20,6 +20,7 @@ import UnitChangedV1 from '../../../../docs/asyncapi/schemas/UnitChanged.v1.sche
 import UnitDissolvedV1 from '../../../../docs/asyncapi/schemas/UnitDissolved.v1.schema.json';
 import UnitEstablishedV1 from '../../../../docs/asyncapi/schemas/UnitEstablished.v1.schema.json';
 import UnitListImportedV1 from '../../../../docs/asyncapi/schemas/UnitListImported.v1.schema.json';
+import PersonalDataErasedV1 from '../../../../docs/asyncapi/schemas/PersonalDataErased.v1.schema.json';
 import UnitSucceededV1 from '../../../../docs/asyncapi/schemas/UnitSucceeded.v1.schema.json';
 
 /** Schema file name → schema. */
@@ -44,4 +45,5 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, object>> = {
   'UnitEstablished.v1.schema.json': UnitEstablishedV1,
   'UnitListImported.v1.schema.json': UnitListImportedV1,
   'UnitSucceeded.v1.schema.json': UnitSucceededV1,
+  'PersonalDataErased.v1.schema.json': PersonalDataErasedV1,
 };

@@ -20,6 +20,8 @@ const READERS: readonly Role[] = ['ward-clerk', 'district-officer', 'city-office
 /** Roles whose rights are not bounded by units. */
 const NATIONAL: readonly Role[] = ['auditor', 'administrator'];
 const AUDITORS: readonly Role[] = ['auditor', 'administrator'];
+const ADMINISTRATORS: readonly Role[] = ['administrator'];
+const NAME_READERS: readonly Role[] = ['integration-reader', 'administrator'];
 
 /** What a request says about its unit and date, read before validation: malformed values are left to it (400). */
 export interface RequestFacts {
@@ -52,6 +54,10 @@ export class AccessPolicy {
         return;
       case 'audit':
         return this.requireRole(principal, AUDITORS, 'read the event log', 'auditors and administrators');
+      case 'erasure':
+        return this.requireRole(principal, ADMINISTRATORS, 'erase a person’s data', 'administrators');
+      case 'personal-data-key':
+        return this.requireRole(principal, NAME_READERS, 'read the keys of people’s names', 'integrations authorised to read names (integration-reader) and administrators');
       case 'read':
         this.requireRole(principal, READERS, 'read summaries and lists', 'clerks, officers, auditors and administrators');
         if (facts.noSuchRecord) return;

@@ -26,6 +26,10 @@ export type AccessRule =
   | { readonly kind: 'reference' }
   /** The event log and its verification: auditors and administrators. */
   | { readonly kind: 'audit' }
+  /** Erasing a person's data from the records (Decree 13/2023/NĐ-CP): administrators only, whatever the unit. */
+  | { readonly kind: 'erasure' }
+  /** A data key that opens sealed names on Kafka: consumers authorised to read names, and administrators. */
+  | { readonly kind: 'personal-data-key' }
   /**
    * A summary or list of a unit (in a year when `year` is given); `unit` may be absent on lists, which then span every
    * unit. A read of one record names its `stream` instead: the unit it was recorded under decides.

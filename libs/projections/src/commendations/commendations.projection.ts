@@ -1,5 +1,5 @@
 import { CommendationEvent, CommendationGrantedData, foldForSearch, Recipients, recipientCount, upcastCommendationEvent } from '@civic/domain';
-import { ERASED_PERSONAL_DATA, masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, RecordedEvent } from '@civic/event-store';
+import { RecordedEvent, sealedKeyIdOf } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 import { inStreamLayers, insertNewRows, JsonColumn } from '../batching';
 
@@ -9,22 +9,20 @@ function inexactCounts(recipients: Recipients): Record<string, string> {
 }
 
 /**
- * The recipients' names as a search reads them, folded: the sealed ones opened with their keys, read in the batch's
- * own transaction (docs/adr/0059); an erased name is not searchable. The record itself keeps them sealed.
+ * The recipients' names recorded in clear, folded for search: collectives, and people named before sealing began.
+ * Sealed names are searched in rm_personal_names (personal-names projection), from which an erasure deletes them.
  */
-async function searchableNames(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<string[]> {
-  const opened = await new PersonalDataOpener(new PersonalDataKeys(sql, masterKeyFromEnv()), 0).openEvents(events);
-  return opened.map((recorded) => {
-    const c = upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data as CommendationGrantedData;
-    const names = [c.recipients.collectives, c.recipients.individuals, c.recipients.households].flatMap((g) => g?.names ?? []);
-    return names.filter((name) => name !== ERASED_PERSONAL_DATA).map(foldForSearch).join('\n');
-  });
+function clearNamesFolded(recipients: Recipients): string {
+  return [recipients.collectives, recipients.individuals, recipients.households]
+    .flatMap((group) => group?.names ?? [])
+    .filter((name) => !sealedKeyIdOf(name))
+    .map(foldForSearch)
+    .join('\n');
 }
 
 /** New commendations, one statement for many; one already there (a redelivery) is left as it is. */
 async function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-  const searchable = await searchableNames(sql, events);
-  const rows = events.map((recorded, index) => {
+  const rows = events.map((recorded) => {
     const c = upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data as CommendationGrantedData;
     return [
       c.commendationId,
@@ -40,7 +38,7 @@ async function insertGranted(sql: SqlExecutor, events: readonly RecordedEvent[])
       recipientCount(c.recipients.collectives),
       recipientCount(c.recipients.individuals),
       recipientCount(c.recipients.households),
-      searchable[index],
+      clearNamesFolded(c.recipients),
       c.regime,
       new JsonColumn(c.jointIssuers),
       c.grantedOnPrecision,

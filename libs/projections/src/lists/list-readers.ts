@@ -95,7 +95,7 @@ export async function listCommendations(sql: SqlExecutor, filter: CommendationLi
   const where = withinUnits(new SqlFilter(), filter, BY_GRANTOR)
     .add((p) => `award = ${p}`, filter.award)
     .add((p) => `for_year = ${p}::int`, filter.year)
-    .add((p) => `recipient_names_folded LIKE ${p}`, containsFolded(filter.recipient))
+    .add((p) => `(recipient_names_folded LIKE ${p} OR stream_id IN (SELECT n.stream_id FROM rm_personal_names n WHERE n.folded LIKE ${p}))`, containsFolded(filter.recipient))
     .always('withdrawn_on IS NULL')
     .before('granted_on', 'commendation_id', filter.after);
   const { rows } = await sql.query<{
