@@ -69,6 +69,15 @@ describe('Erasing a person’s data at their request', () => {
     const stranger = await erase({ ...request, personName: 'Người Không Có Tên' });
     expect(stranger.status).toBe(422);
     expect(stranger.body).toMatchObject({ code: 'PERSONAL_DATA.PERSON_NOT_IN_RECORD', legalBasis: expect.stringContaining('13/2023/NĐ-CP') });
+    // Without the key store no name can be matched: 503, nothing recorded, no name in the answer.
+    await system.database.pool.query('ALTER TABLE personal_data_keys RENAME TO personal_data_keys_away');
+    try {
+      const unavailable = await erase(request);
+      expect({ status: unavailable.status, code: unavailable.body.code }).toEqual({ status: 503, code: 'PERSONAL_DATA.UNAVAILABLE' });
+      expect(JSON.stringify(unavailable.body)).not.toMatch(/Thu Hà|pd1\./);
+    } finally {
+      await system.database.pool.query('ALTER TABLE personal_data_keys_away RENAME TO personal_data_keys');
+    }
     expect(await eventCount()).toBe(before);
   });
 
