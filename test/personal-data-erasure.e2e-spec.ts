@@ -202,4 +202,20 @@ describe('Erasing a person’s data at their request', () => {
     expect(await answers()).toEqual(before);
     expect(before).toMatchObject({ erasedFound: false, keptFound: true });
   });
+
+  it('releases the erased recipient’s reservation when the grant is revoked, so the person may be commended again for that year', async () => {
+    const version = (await query(`commendations/${grantId}`)).headers.get('etag')!;
+    const revoked = await postJson(records(`commendations/${grantId}/revocation`), { revokedOn: '2021-03-01', reason: 'Quyết định bị hủy' }, { 'if-match': version });
+    expect(revoked.status).toBe(201);
+    const again = await postJson(records('commendations'), {
+      form: 'GIAY_KHEN',
+      commendationType: 'CONG_TRANG',
+      issuer: { body: 'UBND', unitCode: MINH_KHAI },
+      grantedOn: '2021-03-15',
+      forYear: 2020,
+      recipients: { individuals: { names: [erased, kept] } },
+      reason: 'Có thành tích xuất sắc trong phong trào thi đua năm 2020',
+    });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 201, code: undefined });
+  });
 });

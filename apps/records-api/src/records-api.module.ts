@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { CommandProcessor, EventLog, masterKeyFromEnv, PersonalDataErasures, PersonalDataKeys, PersonalDataOpener, PersonalDataSealer, PostgresEventStore } from '@civic/event-store';
 import { AwardReservations, EVENT_LOG } from './grant-commendation/award-reservations';
+import { reservationsTakenBy } from './grant-commendation/reservations-taken-by';
 import { PublishedEventContract } from '@civic/messaging';
 import { UnitRegistryReader } from '@civic/admin-units';
 import { databaseUrlFromEnv } from '@civic/database';
@@ -58,10 +59,10 @@ import { appendedEventsMetric } from './appended-events-metric';
     },
     {
       provide: AwardReservations,
-      inject: [EVENT_LOG, PersonalDataKeys],
-      useFactory: (log: EventLog, keys: PersonalDataKeys) => {
+      inject: [EVENT_LOG, PersonalDataKeys, PG_POOL],
+      useFactory: (log: EventLog, keys: PersonalDataKeys, pool: Pool) => {
         const opener = new PersonalDataOpener(keys);
-        return new AwardReservations(log, (events) => opener.openEvents(events));
+        return new AwardReservations(log, (events) => opener.openEvents(events), reservationsTakenBy(pool));
       },
     },
     {

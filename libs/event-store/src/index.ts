@@ -16,6 +16,7 @@ export { LogAnchors1763856002000 } from './postgres/migrations/1763856002000-log
 export { PersonalDataKeys1763856002100 } from './postgres/migrations/1763856002100-personal-data-keys';
 export { LogAnchoredStreams1763856002200 } from './postgres/migrations/1763856002200-log-anchored-streams';
 export { PersonalDataErasureNotices1763856002400 } from './postgres/migrations/1763856002400-personal-data-erasure-notices';
+export { ReservationsByGrant1763856002500 } from './postgres/migrations/1763856002500-reservations-by-grant';
 
 /** The channel on which a destroyed data key is announced (its id), on commit. */
 export const PERSONAL_DATA_ERASED = 'civic_personal_data_erased';

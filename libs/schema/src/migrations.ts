@@ -1,11 +1,11 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AddHashChain1763856000600, AuditUnitIndex1763856000900, CreateEventLog1763856000000, LogHorizon1763856001000, LogAnchors1763856002000, PersonalDataKeys1763856002100, LogAnchoredStreams1763856002200, PersonalDataErasureNotices1763856002400 } from '@civic/event-store';
+import { AddHashChain1763856000600, AuditUnitIndex1763856000900, CreateEventLog1763856000000, LogHorizon1763856001000, LogAnchors1763856002000, PersonalDataKeys1763856002100, LogAnchoredStreams1763856002200, PersonalDataErasureNotices1763856002400, ReservationsByGrant1763856002500 } from '@civic/event-store';
 import { PROJECTION_MIGRATIONS } from '@civic/projections';
 import { RateLimitCounts1763856001900 } from '@civic/database';
 
 /** Every schema change, in order. Schema comes only from migrations, never from `synchronize`. */
-export const MIGRATIONS = [CreateEventLog1763856000000, ...PROJECTION_MIGRATIONS, AddHashChain1763856000600, AuditUnitIndex1763856000900, LogHorizon1763856001000, RateLimitCounts1763856001900, LogAnchors1763856002000, PersonalDataKeys1763856002100, LogAnchoredStreams1763856002200, PersonalDataErasureNotices1763856002400];
+export const MIGRATIONS = [CreateEventLog1763856000000, ...PROJECTION_MIGRATIONS, AddHashChain1763856000600, AuditUnitIndex1763856000900, LogHorizon1763856001000, RateLimitCounts1763856001900, LogAnchors1763856002000, PersonalDataKeys1763856002100, LogAnchoredStreams1763856002200, PersonalDataErasureNotices1763856002400, ReservationsByGrant1763856002500];
 
 /** TypeORM's own bookkeeping table. */
 const MIGRATIONS_TABLE = 'migrations';
