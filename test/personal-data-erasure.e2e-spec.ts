@@ -218,4 +218,20 @@ describe('Erasing a person’s data at their request', () => {
     });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 201, code: undefined });
   });
+
+  it('erases a person a proposal names, leaving the proposal and its other recipients as recorded', async () => {
+    const proposed = await postJson(records('commendation-proposals'), {
+      proposer: { body: 'KHOI_DAN_VAN', unitCode: MINH_KHAI }, proposedTo: { body: 'DANG_UY', unitCode: MINH_KHAI }, proposedOn: '2021-01-20', form: 'GIAY_KHEN',
+      forYear: 2020, recipients: { individuals: { names: [erased, kept] } }, reason: 'Đề nghị khen thưởng thành tích công tác dân vận năm 2020',
+    });
+    expect(proposed.status).toBe(201);
+    const proposalId = (proposed.body.streamId as string).replace(/^commendation-proposal-/, '');
+    await waitFor('the proposal in the read model', async () => ((await query(`commendation-proposals/${proposalId}`)).status === 200 ? true : undefined));
+    expect((await erase({ streamId: proposed.body.streamId, personName: erased, reason: 'Đơn đề nghị xóa dữ liệu' })).status).toBe(201);
+    const read = await waitFor('the proposal read with the name erased', async () => {
+      const answer = await query(`commendation-proposals/${proposalId}`);
+      return answer.body.recipients?.individuals?.names?.[0] === ERASED_PERSONAL_DATA ? answer : undefined;
+    });
+    expect(read.body.recipients.individuals).toMatchObject({ names: [ERASED_PERSONAL_DATA, kept] });
+  });
 });
