@@ -26,20 +26,17 @@ describe('Erasing a person’s data at their request', () => {
   const searchFinds = async (name: string) =>
     ((await query(`commendations?unitCode=${MINH_KHAI}&recipient=${encodeURIComponent(name)}`)).body.items as { commendationId: string }[]).some((item) => item.commendationId === grantId);
   const summary = async () => (await query(`summaries/wards/${MINH_KHAI}?year=2021`)).body;
+  /** A giấy khen of Minh Khai's People's Committee for 2020, to these recipients. */
+  const giayKhen = (grantedOn: string, recipients: Record<string, unknown>) => ({
+    form: 'GIAY_KHEN', commendationType: 'CONG_TRANG', issuer: { body: 'UBND', unitCode: MINH_KHAI }, grantedOn, forYear: 2020, recipients,
+    reason: 'Có thành tích xuất sắc trong phong trào thi đua năm 2020',
+  });
   const cli = (...args: string[]) => runCommand('npm', ['run', '--silent', 'cli', '--', ...args], system.cliEnvironment());
 
   beforeAll(async () => {
     system = await RunningSystem.start();
     collector = await new MessageCollector(testKafka(), allTopics(system.topicPrefix)).start();
-    const granted = await postJson(records('commendations'), {
-      form: 'GIAY_KHEN',
-      commendationType: 'CONG_TRANG',
-      issuer: { body: 'UBND', unitCode: MINH_KHAI },
-      grantedOn: '2021-01-12',
-      forYear: 2020,
-      recipients: { collectives: { names: ['Chi hội Phụ nữ Tổ dân phố số 3'] }, individuals: { names: [erased, kept] } },
-      reason: 'Có thành tích xuất sắc trong phong trào thi đua năm 2020',
-    });
+    const granted = await postJson(records('commendations'), giayKhen('2021-01-12', { collectives: { names: ['Chi hội Phụ nữ Tổ dân phố số 3'] }, individuals: { names: [erased, kept] } }));
     expect(granted.status).toBe(201);
     grantStream = granted.body.streamId as string;
     grantId = grantStream.replace(/^commendation-/, '');
@@ -207,15 +204,7 @@ describe('Erasing a person’s data at their request', () => {
     const version = (await query(`commendations/${grantId}`)).headers.get('etag')!;
     const revoked = await postJson(records(`commendations/${grantId}/revocation`), { revokedOn: '2021-03-01', reason: 'Quyết định bị hủy' }, { 'if-match': version });
     expect(revoked.status).toBe(201);
-    const again = await postJson(records('commendations'), {
-      form: 'GIAY_KHEN',
-      commendationType: 'CONG_TRANG',
-      issuer: { body: 'UBND', unitCode: MINH_KHAI },
-      grantedOn: '2021-03-15',
-      forYear: 2020,
-      recipients: { individuals: { names: [erased, kept] } },
-      reason: 'Có thành tích xuất sắc trong phong trào thi đua năm 2020',
-    });
+    const again = await postJson(records('commendations'), giayKhen('2021-03-15', { individuals: { names: [erased, kept] } }));
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 201, code: undefined });
   });
 

@@ -52,6 +52,11 @@ export function achievementsOf(grant: Pick<CommendationGrantedData, 'issuer' | '
   return [...new Set([...named, ...unnamed])];
 }
 
+/** Whether an achievement names this person (folded): the named kinds end with the name, as achievementsOf writes them. */
+export function achievementNames(achievement: string, foldedPerson: string): boolean {
+  return (['individuals', 'households'] as const).some((kind) => achievement.endsWith(` ${kind} ${foldedPerson}`));
+}
+
 /** The grant holding an achievement, if any: the last reservation not released since. */
 export function holderOf(events: readonly AwardReservationEvent[]): string | undefined {
   const last = events[events.length - 1];

@@ -1,4 +1,5 @@
 import {
+  achievementNames,
   achievementsOf,
   CommendationGrantedData,
   ErasePersonalData,
@@ -55,7 +56,7 @@ export class PersonalDataErasures {
     if (!record.length) return undefined;
     const person = foldForSearch(request.personName);
     const named = (await this.opener.keptValues(record)).filter(({ text }) => foldForSearch(text) === person);
-    const reserved = (await this.opener.keptValues(await this.reservationsOf(record))).filter(({ text }) => reservationNames(text, person));
+    const reserved = (await this.opener.keptValues(await this.reservationsOf(record))).filter(({ text }) => achievementNames(text, person));
     const erasure: PersonalDataErased['data'] = {
       erasureId: request.erasureId,
       record: { streamId: request.recordStreamId, unitCode: record[record.length - 1].unitCode },
@@ -77,9 +78,4 @@ export class PersonalDataErasures {
     const streams = opened.flatMap((event) => achievementsOf(event.data as CommendationGrantedData).map(awardReservationStreamId));
     return (await Promise.all([...new Set(streams)].map((streamId) => this.log.readStream(streamId)))).flat();
   }
-}
-
-/** An achievement names its person last, after the kind of recipient: "UBND@00295 GIAY_KHEN 2020 individuals le thi ha". */
-function reservationNames(achievement: string, person: string): boolean {
-  return ['individuals', 'households'].some((kind) => achievement.endsWith(` ${kind} ${person}`));
 }

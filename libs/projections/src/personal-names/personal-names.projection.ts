@@ -1,5 +1,5 @@
-import { CommendationGrantedData, foldForSearch, PersonalDataErased, upcastCommendationEvent } from '@civic/domain';
-import { masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, RecordedEvent, sealedKeyIdOf } from '@civic/event-store';
+import { foldForSearch, PersonalDataErased, upcastCommendationEvent } from '@civic/domain';
+import { masterKeyFromEnv, PersonalDataKeys, PersonalDataOpener, personalValuesOf, RecordedEvent, sealedKeyIdOf } from '@civic/event-store';
 import { Projection, ProjectionContext, SqlExecutor } from '../projection';
 
 /**
@@ -25,7 +25,7 @@ async function insertNames(sql: SqlExecutor, granted: readonly RecordedEvent[]):
   const grants = granted.map((recorded) => ({ ...recorded, data: upcastCommendationEvent(recorded.type, recorded.schemaVersion, recorded.data).data }));
   const named = await new PersonalDataOpener(new PersonalDataKeys(sql, masterKeyFromEnv()), 0).keptValues(grants);
   if (!named.length) return;
-  const streamOfKey = new Map(grants.flatMap((grant) => sealedKeysOf(grant.data as CommendationGrantedData).map((keyId) => [keyId, grant.streamId] as const)));
+  const streamOfKey = new Map(grants.flatMap((grant) => personalValuesOf(grant.type, grant.data).flatMap((value) => sealedKeyIdOf(value) ?? []).map((keyId) => [keyId, grant.streamId] as const)));
   // Only while the key is kept, read under a share lock: an erasure committing meanwhile (it destroys the key in its
   // own batch) is waited for and then seen, so no row of an erased name is left behind by a race.
   await sql.query(
@@ -36,11 +36,6 @@ async function insertNames(sql: SqlExecutor, granted: readonly RecordedEvent[]):
      ON CONFLICT (key_id) DO NOTHING`,
     [named.map((n) => n.keyId), named.map((n) => streamOfKey.get(n.keyId)), named.map((n) => foldForSearch(n.text))],
   );
-}
-
-/** The key ids of a grant's sealed names. */
-function sealedKeysOf(grant: CommendationGrantedData): string[] {
-  return [grant.recipients.individuals, grant.recipients.households].flatMap((group) => group?.names ?? []).flatMap((name) => sealedKeyIdOf(name) ?? []);
 }
 
 /**
