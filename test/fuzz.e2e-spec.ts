@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bearer, commendationBody, correctionBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, refusalBody, revocationBody, withdrawalBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
+import { bearer, commendationBody, correctionBody, erasureBody, meetingBody, movementBody, PROPERTY_WARD, proposalBody, refusalBody, revocationBody, withdrawalBody, reviewBody, RunningSystem, testToken } from '@civic/testing';
 
 /**
  * Hostile input at every entry point, as a fuzzer sends it: at least 10,000 seeded requests across every command
@@ -48,6 +48,7 @@ const COMMANDS = [
   { path: (id: string) => `/v1/commendation-proposals/${id}/decision`, bodies: refusalBody('2021-01-01') },
   { path: () => '/v1/emulation-movements', bodies: movementBody() },
   { path: (id: string) => `/v1/emulation-movements/${id}/reviews`, bodies: reviewBody('2021-01-01') },
+  { path: () => '/v1/personal-data/erasures', bodies: erasureBody(ID) },
 ];
 const QUERIES: { path: (segment: string) => string; parameters: readonly string[] }[] = [
   { path: (code) => `/v1/summaries/wards/${code}`, parameters: ['year', 'asOf'] },

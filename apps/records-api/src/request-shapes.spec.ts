@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { ValidationTypes } from 'class-validator';
 import { InvalidRequest, strictValidationPipe } from '@civic/platform';
-import { commendationBody, correctionBody, DtoClass, dtoTree, meetingBody, movementBody, namesThePlace, revocationBody, reviewBody, rulesOf, wrongBodiesOf } from '@civic/testing';
+import { commendationBody, correctionBody, DtoClass, erasureBody, dtoTree, meetingBody, movementBody, namesThePlace, revocationBody, reviewBody, rulesOf, wrongBodiesOf } from '@civic/testing';
 import { RecordMeetingRequestDto } from './record-meeting/record-meeting.request.dto';
 import { CorrectMeetingRequestDto } from './correct-meeting/correct-meeting.request.dto';
 import { GrantCommendationRequestDto } from './grant-commendation/grant-commendation.request.dto';
 import { RevokeCommendationRequestDto } from './revoke-commendation/revoke-commendation.request.dto';
 import { LaunchEmulationMovementRequestDto } from './launch-emulation-movement/launch-emulation-movement.request.dto';
 import { ReviewEmulationMovementRequestDto } from './review-emulation-movement/review-emulation-movement.request.dto';
+import { ErasePersonalDataRequestDto } from './erase-personal-data/erase-personal-data.request.dto';
 
 const COMMANDS: readonly { route: string; dto: DtoClass; bodies: fc.Arbitrary<Record<string, unknown>> }[] = [
   { route: 'POST /v1/meetings', dto: RecordMeetingRequestDto, bodies: meetingBody() },
@@ -17,6 +18,7 @@ const COMMANDS: readonly { route: string; dto: DtoClass; bodies: fc.Arbitrary<Re
   { route: 'POST /v1/commendations/{id}/revocation', dto: RevokeCommendationRequestDto, bodies: revocationBody('2021-01-01') },
   { route: 'POST /v1/emulation-movements', dto: LaunchEmulationMovementRequestDto, bodies: movementBody() },
   { route: 'POST /v1/emulation-movements/{id}/reviews', dto: ReviewEmulationMovementRequestDto, bodies: reviewBody('2021-01-01') },
+  { route: 'POST /v1/personal-data/erasures', dto: ErasePersonalDataRequestDto, bodies: erasureBody('7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6') },
 ];
 
 async function refusal(dto: DtoClass, body: unknown): Promise<InvalidRequest | undefined> {

@@ -196,6 +196,14 @@ export function withdrawalBody(): fc.Arbitrary<Record<string, unknown>> {
   return fc.record({ reason: text(1000) });
 }
 
+/** A body of POST /v1/personal-data/erasures: a person named in a meeting, and why (the legal basis sometimes given). */
+export function erasureBody(meetingId: string): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
+    { streamId: fc.constant(`meeting-${meetingId}`), personName: text(200), reason: text(1000), legalBasis: text(300) },
+    { requiredKeys: ['streamId', 'personName', 'reason'] },
+  );
+}
+
 /** A body of POST /v1/meetings/{id}/corrections: the whole corrected record and why. */
 export function correctionBody(): fc.Arbitrary<Record<string, unknown>> {
   return fc.record({ reason: text(1000), meeting: meetingBody() });
