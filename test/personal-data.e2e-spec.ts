@@ -92,15 +92,31 @@ describe('People’s names sealed in the log and on Kafka, shown by the reads', 
     expect(record.body.commendation.recipients.individuals.names).toEqual([recipient]);
   });
 
-  it('answers 503 and records nothing when the keys cannot be stored, and shows no name when they cannot be read', async () => {
+  it('seals only with keys already stored: with the key store away it uses up the stored keys it holds, then answers 503 and records nothing', async () => {
     const { pool } = system.database;
-    const before = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    const eventCount = async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
     await pool.query('ALTER TABLE personal_data_keys RENAME TO personal_data_keys_away');
     try {
-      const refused = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: 'Không lưu được', chairs: [{ fullName: chair, role: 'Chủ trì' }] }));
-      expect(refused.status).toBe(503);
-      expect(refused.body).toMatchObject({ code: 'PERSONAL_DATA.UNAVAILABLE' });
-      expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(before);
+      // records-api holds keys stored ahead (docs/adr/0059); each command that still gets one is sealed with a key
+      // that is in the store, and once they are used up a command naming someone is refused.
+      const accepted: string[] = [];
+      let refused: Awaited<ReturnType<typeof postJson>> | undefined;
+      for (let attempt = 0; attempt < 1000 && !refused; attempt += 1) {
+        const answer = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: `Khi kho khóa vắng ${attempt}`, chairs: [{ fullName: chair, role: 'Chủ trì' }] }));
+        if (answer.status === 201) accepted.push((answer.body as { streamId: string }).streamId);
+        else refused = answer;
+      }
+      expect(refused?.status).toBe(503);
+      expect(refused?.body).toMatchObject({ code: 'PERSONAL_DATA.UNAVAILABLE' });
+      const before = await eventCount();
+      const again = await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: 'Không lưu được', chairs: [{ fullName: chair, role: 'Chủ trì' }] }));
+      expect(again.status).toBe(503);
+      expect(await eventCount()).toBe(before);
+      const sealedWith = accepted.length
+        ? (await pool.query<{ key_id: string }>(`SELECT substring(data->'chairs'->0->>'fullName' FROM 5 FOR 36) AS key_id FROM events WHERE stream_id = ANY($1::text[])`, [accepted])).rows.map((row) => row.key_id)
+        : [];
+      const stored = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM personal_data_keys_away WHERE key_id = ANY($1::uuid[]) AND wrapped_key IS NOT NULL', [sealedWith]);
+      expect({ accepted: sealedWith.length, stored: stored.rows[0].n }).toEqual({ accepted: accepted.length, stored: accepted.length });
       // A meeting that names nobody needs no key.
       expect((await postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title: 'Không có tên người' }))).status).toBe(201);
 

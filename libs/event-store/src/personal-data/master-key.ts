@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { pooledRandomBytes } from './random-pool';
 
 /**
  * The key that wraps every data key (docs/adr/0059): 32 bytes from configuration (PERSONAL_DATA_MASTER_KEY, base64,
@@ -41,7 +42,7 @@ export function masterKeyFromEnv(env: NodeJS.ProcessEnv = process.env): MasterKe
 
 /** AES-256-GCM of a data key under the master key, bound to the data key's id. */
 export function wrapDataKey(dataKey: Buffer, keyId: string, master: MasterKey): Buffer {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', master.key, iv);
   cipher.setAAD(Buffer.from(keyId));
   return Buffer.concat([iv, cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);

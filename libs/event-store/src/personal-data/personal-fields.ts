@@ -27,13 +27,13 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly Path[]>> = {
   AwardReservationReleased: [['achievement']],
 };
 
-function mapAt(value: unknown, path: Path, replace: (text: string) => string): unknown {
-  if (!path.length) return typeof value === 'string' && value !== '' ? replace(value) : value;
-  const [step, ...rest] = path;
-  if (step === '*') return Array.isArray(value) ? value.map((item) => mapAt(item, rest, replace)) : value;
+function mapAt(value: unknown, path: Path, replace: (text: string) => string, at = 0): unknown {
+  if (at === path.length) return typeof value === 'string' && value !== '' ? replace(value) : value;
+  const step = path[at];
+  if (step === '*') return Array.isArray(value) ? value.map((item) => mapAt(item, path, replace, at + 1)) : value;
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !(step in value)) return value;
   const record = value as Record<string, unknown>;
-  return { ...record, [step]: mapAt(record[step], rest, replace) };
+  return { ...record, [step]: mapAt(record[step], path, replace, at + 1) };
 }
 
 /** The event's data with each personal string replaced by what `replace` makes of it; everything else as it was. */

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool';
 
 /**
  * A personal field as the log stores it (docs/adr/0059): `pd1.<key id>.<base64url of iv ‖ ciphertext ‖ tag>`,
@@ -22,7 +23,7 @@ export interface DataKey {
 }
 
 export function sealText(plain: string, { keyId, key }: DataKey): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(`${SEALED_TEXT_VERSION}.${keyId}`));
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);

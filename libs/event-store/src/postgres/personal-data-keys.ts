@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Queryable } from '@civic/database';
 import { DataKey } from '../personal-data/sealed-text';
+import { KeyReserve } from '../personal-data/key-reserve';
 import { MasterKey, unwrapDataKey, wrapDataKey } from '../personal-data/master-key';
 
 /** The keys cannot be had now: no master key configured, the wrong one, or the database away. Answered 503. */
@@ -17,15 +17,10 @@ export type KeyLookup =
   /** No such key: never stored (a command that failed after making it is not one), or from another database. */
   | { readonly state: 'unknown' };
 
-interface PendingKeys {
-  readonly keys: DataKey[];
-  readonly stored: { resolve: () => void; reject: (error: unknown) => void };
-}
-
 /** Where the data keys live: Postgres, each wrapped by the master key (docs/adr/0059). */
 export class PersonalDataKeys {
-  /** Keys made by commands of the same moment, stored together (see create). */
-  private pending: PendingKeys[] = [];
+  /** Keys stored ahead of the commands that seal with them (see create). */
+  private readonly reserve = new KeyReserve((keys) => this.store(keys));
 
   constructor(
     /** A pool, or the connection of a transaction (a projection reads keys in its batch's own). */
@@ -34,36 +29,22 @@ export class PersonalDataKeys {
   ) {}
 
   /**
-   * New data keys, stored (wrapped) before anything is sealed with them. The keys that commands arriving together ask
-   * for are stored by one statement, once the current turn of the event loop is done: a statement of its own for each
-   * command cost records-api more CPU than the rest of the command (docs/performance.md), as group commit found for
-   * the appends (docs/adr/0015).
+   * Data keys already stored (wrapped), for a command to seal with. They come from a reserve stored a batch at a
+   * time (KeyReserve): a statement for each command, or for each turn of the event loop, cost records-api more CPU
+   * than sealing itself (docs/performance.md).
    */
   async create(count: number): Promise<DataKey[]> {
     if (!count) return [];
     this.requireMaster();
-    const keys = Array.from({ length: count }, () => ({ keyId: randomUUID(), key: randomBytes(32) }));
-    await new Promise<void>((resolve, reject) => {
-      if (!this.pending.length) setImmediate(() => void this.storePending());
-      this.pending.push({ keys, stored: { resolve, reject } });
-    });
-    return keys;
+    return this.reserve.take(count);
   }
 
-  private async storePending(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
+  private async store(keys: readonly DataKey[]): Promise<void> {
     const master = this.requireMaster();
-    const keys = batch.flatMap((pending) => pending.keys);
-    try {
-      await this.query(
-        `INSERT INTO personal_data_keys (key_id, master_key_id, wrapped_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[])`,
-        [keys.map((k) => k.keyId), keys.map(() => master.id), keys.map((k) => wrapDataKey(k.key, k.keyId, master))],
-      );
-      for (const pending of batch) pending.stored.resolve();
-    } catch (error) {
-      for (const pending of batch) pending.stored.reject(error);
-    }
+    await this.query(
+      `INSERT INTO personal_data_keys (key_id, master_key_id, wrapped_key) SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[])`,
+      [keys.map((k) => k.keyId), keys.map(() => master.id), keys.map((k) => wrapDataKey(k.key, k.keyId, master))],
+    );
   }
 
   async lookup(keyIds: readonly string[]): Promise<Map<string, KeyLookup>> {
