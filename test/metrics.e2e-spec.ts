@@ -58,6 +58,16 @@ describe('Every service has Prometheus metrics at /metrics', () => {
     expect(query).not.toContain(`/v1/summaries/wards/${MINH_KHAI}`);
   });
 
+  it('shows the data keys records-api holds stored ahead, one fewer for each name a command seals', async () => {
+    const named = (title: string) => postJson(`${system.url('records-api')}/v1/meetings`, minhKhaiReview({ title, chairs: [{ fullName: 'Nguyễn Văn Hùng', role: 'Chủ trì' }] }));
+    expect((await named('Hội nghị có người chủ trì 1')).status).toBe(201);
+    const inHand = sample(await scrape('records-api'), 'personal_data_keys_in_hand', { service: 'records-api' });
+    expect(inHand).toBeGreaterThanOrEqual(32);
+    expect(inHand).toBeLessThanOrEqual(127);
+    expect((await named('Hội nghị có người chủ trì 2')).status).toBe(201);
+    expect(sample(await scrape('records-api'), 'personal_data_keys_in_hand', { service: 'records-api' })).toBe(inHand! - 1);
+  });
+
   it('shows the relay leading, its checkpoint reaching the log head, and the events it published', async () => {
     const caughtUp = await waitFor('the relay to publish every event', async () => {
       const text = await scrape('event-relay');

@@ -31,7 +31,7 @@ import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler
 import { ErasePersonalDataHttpController } from './erase-personal-data/erase-personal-data.http.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { RecordsApiEnvironment } from './records-api.environment';
-import { appendedEventsMetric } from './appended-events-metric';
+import { appendedEventsMetric, keysInHandMetric } from './records-api-metrics';
 
 @Module({
   imports: [ObservabilityModule, serviceConfigModule(RecordsApiEnvironment), CqrsModule.forRoot(), DatabaseModule.forRoot(), AuthModule, TerminusModule.forRoot({ logger: false })],
@@ -51,7 +51,15 @@ import { appendedEventsMetric } from './appended-events-metric';
   providers: [
     { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool, new PublishedEventContract()) },
     // Names are sealed before they are appended, each under a key of its own (docs/adr/0059).
-    { provide: PersonalDataKeys, inject: [PG_POOL], useFactory: (pool: Pool) => new PersonalDataKeys(pool, masterKeyFromEnv()) },
+    {
+      provide: PersonalDataKeys,
+      inject: [PG_POOL, ServiceMetrics],
+      useFactory: (pool: Pool, metrics: ServiceMetrics) => {
+        const keys = new PersonalDataKeys(pool, masterKeyFromEnv());
+        keysInHandMetric(metrics.registry, keys);
+        return keys;
+      },
+    },
     {
       provide: CommandProcessor,
       inject: [EVENT_LOG, ServiceMetrics, PersonalDataKeys],

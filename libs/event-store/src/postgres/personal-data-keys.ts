@@ -39,6 +39,11 @@ export class PersonalDataKeys {
     return this.reserve.take(count);
   }
 
+  /** Keys stored ahead and not yet handed out (a metric for operators). */
+  get keysInHand(): number {
+    return this.reserve.available;
+  }
+
   private async store(keys: readonly DataKey[]): Promise<void> {
     const master = this.requireMaster();
     await this.query(
